@@ -1,0 +1,436 @@
+/**
+ * Wires the pieces together: the embedded data, the view state (URL) and
+ * playback, the map, and the panels. Derived data is prepared once here;
+ * each change only looks up what it needs.
+ */
+import type { PickingInfo } from '@deck.gl/core';
+import type { FeatureCollection, Geometry } from 'geojson';
+import regionsUrl from '../geo/regions.geojson?url';
+import basemapUrl from '../geo/basemap.geojson?url';
+import {
+  arcFilterRange,
+  buildArcBuffers,
+  externalArcs,
+  filterValuesFor,
+  internalArcs,
+  type ArcBuffers,
+  type ArcRecord,
+} from './data/arcs';
+import { ChoroplethColours } from './data/choropleth';
+import { yearCoverage } from './data/coverage';
+import { embeddedTableTexts } from './data/embedded';
+import { formatNumber } from './data/format';
+import { polygonName } from './data/labels';
+import { loadDataset, type Dataset } from './data/load';
+import { measureInfo, type PolygonValue } from './data/measures';
+import type { Geography } from './data/model';
+import { buildNodeBuffers } from './data/nodes';
+import { northSouthSeries } from './data/north-south';
+import { regionSummary } from './data/region-summary';
+import { translate, type MessageKey } from './i18n';
+import { placeName } from './i18n/names';
+import { buildLayers, THEME, type LabelDatum, type RegionProps } from './map/layers';
+import { MapView } from './map/map-view';
+import { Playback } from './state/playback';
+import { readUrlState, writeUrlState, type ViewState } from './state/url-state';
+import { SettingsControl, type SettingsPatch } from './ui/controls';
+import { el } from './ui/dom';
+import { LegendControl } from './ui/legend';
+import { NorthSouthPanel } from './ui/north-south-panel';
+import { NoticeArea } from './ui/notice';
+import { RegionPanel } from './ui/region-panel';
+import { TimelineControl } from './ui/timeline';
+import { Tooltip } from './ui/tooltip';
+
+export const FONT_FAMILY = '"Noto Sans", sans-serif';
+const DEFAULT_YEAR = 2024;
+
+interface Derived {
+  colours: ChoroplethColours;
+  internal: ArcBuffers;
+  external: ArcBuffers;
+  nodes: ReturnType<typeof buildNodeBuffers>;
+  labelCache: Map<string, LabelDatum[]>;
+  externalYears: Set<number>;
+}
+
+export class App {
+  state: ViewState;
+  readonly dataset: Dataset;
+  readonly playback: Playback;
+  private readonly derived: Derived;
+  private map: MapView | null = null;
+  private internalFilter: Float32Array;
+  private externalFilter: Float32Array;
+  private readonly notices = new NoticeArea();
+  private readonly tooltip = new Tooltip();
+  private readonly legend = new LegendControl();
+  private readonly settings: SettingsControl;
+  private readonly timeline: TimelineControl;
+  private readonly regionPanel: RegionPanel;
+  private readonly northSouth = new NorthSouthPanel();
+  private readonly status = el('p', { class: 'status', 'data-testid': 'status' });
+  private readonly nsSeries;
+  private urlTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly regions: FeatureCollection<Geometry, RegionProps>,
+  ) {
+    this.dataset = loadDataset(embeddedTableTexts());
+    const { model, measures } = this.dataset;
+
+    const defaults: ViewState = {
+      year: Math.min(DEFAULT_YEAR, model.yearRange[1]),
+      measure: 'net',
+      selected: null,
+      minFlow: 0,
+      topN: null,
+      scale: 'fixed',
+      showExternal: true,
+      camera: null,
+      lang: 'en',
+    };
+    const parsed = readUrlState(location.search, {
+      yearRange: model.yearRange,
+      selectable: new Set(model.polygons.keys()),
+      defaults,
+    });
+    this.state = parsed.state;
+
+    const positionOf = (code: string) => model.units.get(code)?.centre ?? model.anchors.get(code);
+    const internal = buildArcBuffers(internalArcs(model), positionOf).buffers;
+    const external = buildArcBuffers(externalArcs(model), positionOf).buffers;
+    this.derived = {
+      colours: new ChoroplethColours(measures),
+      internal,
+      external,
+      nodes: buildNodeBuffers(model),
+      labelCache: new Map(),
+      externalYears: new Set(external.records.map((r) => r.year)),
+    };
+    this.internalFilter = internal.filterValues;
+    this.externalFilter = external.filterValues;
+    this.nsSeries = northSouthSeries(measures);
+
+    const years: number[] = [];
+    for (let y = model.yearRange[0]; y <= model.yearRange[1]; y++) years.push(y);
+    this.playback = new Playback(years, this.state.year);
+    this.playback.subscribe((p) => {
+      if (p.year !== this.state.year) this.update({ year: p.year });
+    });
+
+    const t = this.t;
+    this.settings = new SettingsControl((patch: SettingsPatch) => this.update(patch), t);
+    this.timeline = new TimelineControl(this.playback, t);
+    this.timeline.setCoverage(yearCoverage(model, (y) => this.derived.externalYears.has(y)));
+    this.regionPanel = new RegionPanel(() => this.update({ selected: null }));
+    this.layout();
+
+    if (parsed.rejected.some((r) => r.param === 'v'))
+      this.notices.show(t('notice.urlVersion'), t('notice.dismiss'), 'warning');
+    else if (parsed.rejected.length)
+      this.notices.show(
+        t('notice.urlRejected', { params: parsed.rejected.map((r) => `${r.param} (${r.reason})`).join('; ') }),
+        t('notice.dismiss'),
+        'warning',
+      );
+    if (this.dataset.issues.length) {
+      console.warn('Data issues', this.dataset.issues);
+      this.notices.show(t('app.dataError'), t('notice.dismiss'), 'warning');
+    }
+    document.addEventListener('keydown', (e) => this.onGlobalKey(e));
+  }
+
+  readonly t = (key: MessageKey, params?: Record<string, string | number>): string =>
+    translate(this.state.lang, key, params);
+
+  /** Creates the map; if WebGL2 is unavailable the panels keep working and say so. */
+  async startMap(container: HTMLElement): Promise<void> {
+    try {
+      this.map = new MapView({
+        container,
+        basemapUrl,
+        camera: this.state.camera,
+        onHover: (info) => this.onHover(info),
+        onClick: (info) => this.onClick(info),
+        onMove: (camera) => this.update({ camera }, { silent: true }),
+      });
+      await this.map.ready;
+    } catch (error) {
+      console.warn(error);
+      this.notices.show(this.t('app.webglError'), this.t('notice.dismiss'), 'warning');
+      this.map = null;
+    }
+    this.render();
+  }
+
+  update(patch: Partial<ViewState>, opts: { silent?: boolean } = {}): void {
+    const before = this.state;
+    this.state = { ...before, ...patch };
+    if (patch.year !== undefined && patch.year !== this.playback.current.year) this.playback.seek(patch.year);
+    if (patch.selected !== undefined && patch.selected !== before.selected) this.applySelection();
+    this.scheduleUrl();
+    if (!opts.silent) this.render();
+  }
+
+  private applySelection(): void {
+    const polygon = this.state.selected ? this.dataset.model.polygons.get(this.state.selected) : null;
+    const units = polygon ? new Set(polygon.unitCodes) : null;
+    this.internalFilter = filterValuesFor(this.derived.internal, units);
+    this.externalFilter = filterValuesFor(this.derived.external, units);
+  }
+
+  private scheduleUrl(): void {
+    // Replacing history on every frame of playback is wasteful; a short delay batches it.
+    if (this.urlTimer) clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => {
+      history.replaceState(null, '', writeUrlState({ ...this.state, camera: this.map?.camera() ?? this.state.camera }));
+    }, 150);
+  }
+
+  private layout(): void {
+    const header = el('header', { class: 'app-header panel' }, [
+      el('h1', {}, [this.t('app.title')]),
+      el('p', { class: 'subtitle' }, [this.t('app.subtitle')]),
+    ]);
+    const side = el('aside', { class: 'side' }, [this.legend.element, this.regionPanel.element, this.northSouth.element]);
+    const credit = el('p', { class: 'credit' }, [this.t('about.credit'), ' ', this.t('about.boundaries')]);
+    this.root.append(
+      header,
+      this.settings.element,
+      side,
+      el('footer', { class: 'bottom' }, [this.status, this.timeline.element, credit]),
+      this.tooltip.element,
+      this.notices.element,
+    );
+  }
+
+  /** Everything that depends on the state; cheap, so it runs on every change. */
+  render(): void {
+    const { state } = this;
+    const { model, measures } = this.dataset;
+    const { colours } = this.derived;
+    const scale = colours.scale(state.measure, state.year, state.scale);
+    const values = measures.values(state.measure, state.year);
+    const notes = [...new Set([...values.values()].flatMap((v) => v.notes))];
+    this.settings.show(state);
+    this.legend.update({
+      measure: state.measure,
+      year: state.year,
+      scale,
+      scaleMode: state.scale,
+      yearRange: model.yearRange,
+      notes: notes.map((n) => `legend.${n}` as MessageKey),
+      showExternal: state.showExternal,
+      theme: THEME,
+      lang: state.lang,
+      t: this.t,
+    });
+    this.renderStatus(values);
+    if (state.selected) {
+      const summary = regionSummary(measures, state.selected, state.year);
+      if (summary) this.regionPanel.show(summary, model, state.lang, this.t);
+    } else this.regionPanel.hide();
+    this.northSouth.update(this.nsSeries, state.year, model, state.lang, this.t);
+    this.root.dataset.year = String(state.year);
+    this.root.dataset.measure = state.measure;
+
+    if (!this.map) return;
+    this.map.setLayers(
+      buildLayers({
+        regions: this.regions,
+        fillColours: colours.colours(state.measure, state.year, state.scale),
+        selected: state.selected,
+        internal: this.derived.internal,
+        internalFilter: this.internalFilter,
+        external: this.derived.external,
+        externalFilter: this.externalFilter,
+        showExternal: state.showExternal,
+        arcRange: arcFilterRange(state.year, state.minFlow, state.topN),
+        nodes: this.derived.nodes,
+        year: state.year,
+        labels: this.labels(this.geographyOf(values)),
+        fontFamily: FONT_FAMILY,
+        textScale: 1,
+      }),
+    );
+  }
+
+  private geographyOf(values: Map<string, PolygonValue>): Geography | null {
+    for (const v of values.values()) if (v.geography && v.geography !== 'RU') return v.geography;
+    return null;
+  }
+
+  /** Region labels in the current language, naming every unit a polygon sums; memoised. */
+  private labels(geography: Geography | null): LabelDatum[] {
+    const { lang, showExternal } = this.state;
+    const key = `${lang}|${geography}|${showExternal}`;
+    let labels = this.derived.labelCache.get(key);
+    if (labels) return labels;
+    const { model } = this.dataset;
+    labels = this.regions.features
+      .filter((f) => model.polygons.has(f.properties.polygon_id))
+      .map((f) => ({
+        position: [f.properties.label_lon, f.properties.label_lat] as [number, number],
+        text: polygonName(model, f.properties.polygon_id, geography, lang, { short: true, separator: '\n+ ' }),
+        kind: 'region' as const,
+      }));
+    if (showExternal) {
+      const used = new Set(this.derived.external.records.flatMap((r) => [r.origin, r.destination]));
+      for (const [code, position] of model.anchors)
+        if (used.has(code) && !model.units.has(code))
+          labels.push({
+            position,
+            text: code === 'KZ' ? this.t('tooltip.nationalAnchor') : placeName(model, code, lang),
+            kind: 'anchor',
+          });
+    }
+    this.derived.labelCache.set(key, labels);
+    return labels;
+  }
+
+  private visibleArcs(buffers: ArcBuffers, filter: Float32Array): { total: number; shown: number } {
+    const { year, minFlow, topN } = this.state;
+    let total = 0;
+    let shown = 0;
+    buffers.records.forEach((r, i) => {
+      if (r.year !== year) return;
+      total++;
+      const rank = filter[i * 4 + 2]!;
+      if (filter[i * 4 + 3] === 1 && r.count >= minFlow && (topN === null || rank < topN)) shown++;
+    });
+    return { total, shown };
+  }
+
+  private renderStatus(values: Map<string, PolygonValue>): void {
+    const { year } = this.state;
+    const internal = this.visibleArcs(this.derived.internal, this.internalFilter);
+    const external = this.visibleArcs(this.derived.external, this.externalFilter);
+    const parts = [
+      internal.total
+        ? this.t('status.flows', { year, count: internal.total, shown: internal.shown })
+        : this.t('status.noFlows', { year }),
+      this.state.showExternal
+        ? external.total
+          ? this.t('status.external', { count: external.total })
+          : this.t('status.noExternal')
+        : '',
+      [...values.values()].some((v) => v.value === null) ? this.t('status.gap', { year }) : '',
+    ];
+    this.status.textContent = parts.filter(Boolean).join(' ');
+    this.status.dataset.arcs = String(internal.shown);
+  }
+
+  private onHover(info: PickingInfo): void {
+    const lines = info.picked ? this.describe(info) : null;
+    if (!lines) {
+      this.tooltip.hide();
+      return;
+    }
+    this.tooltip.show(info.x, info.y, lines.title, lines.lines);
+  }
+
+  private describe(info: PickingInfo): { title: string; lines: string[] } | null {
+    const { model, measures } = this.dataset;
+    const { lang, year, measure } = this.state;
+    const t = this.t;
+    const n = (v: number, signed = false, digits = 0) => formatNumber(v, lang, { signed, digits });
+    const id = info.layer?.id;
+    if (id === 'choropleth') {
+      const props = (info.object as { properties: RegionProps }).properties;
+      if (!model.polygons.has(props.polygon_id)) return { title: 'Baikonur', lines: [t('tooltip.baikonur')] };
+      const v = measures.value(measure, props.polygon_id, year)!;
+      const title = polygonName(model, props.polygon_id, v.geography, lang);
+      const info2 = measureInfo(measure);
+      const lines = [
+        `${t(`measure.${measure}` as MessageKey)}, ${year}: ${
+          v.value === null ? t('tooltip.noData', { year }) : n(v.value, info2.scale === 'diverging', info2.digits)
+        }`,
+        v.unitCodes.length > 1 ? t('tooltip.sum', { units: v.unitCodes.map((u) => placeName(model, u, lang)).join(' + ') }) : '',
+        v.missing.length ? t('tooltip.missing', { units: v.missing.map((u) => placeName(model, u, lang)).join(', ') }) : '',
+        ...v.notes.map((k) => t(`legend.${k}` as MessageKey, { year: year + 1 })),
+        v.sourceIds.length ? t('tooltip.source', { source: v.sourceIds.join(', ') }) : '',
+        t('tooltip.clickHint'),
+      ];
+      return { title, lines: lines.filter(Boolean) };
+    }
+    if (id === 'arcs-internal' || id === 'arcs-external') {
+      const buffers = id === 'arcs-internal' ? this.derived.internal : this.derived.external;
+      const r: ArcRecord | undefined = buffers.records[info.index];
+      if (!r) return null;
+      const name = (code: string) => (code === 'KZ' ? t('tooltip.nationalAnchor') : placeName(model, code, lang));
+      return {
+        title: `${name(r.origin)} → ${name(r.destination)}`,
+        lines: [
+          r.measure === 'net' ? `${t('tooltip.net', { count: n(r.count) })} — ${t('tooltip.netFlow')}` : t('tooltip.migrants', { count: n(r.count) }),
+          t('tooltip.year', { year: r.year }),
+          r.kind === 'internal' ? t('tooltip.internal') : t('tooltip.external'),
+          r.kind === 'external' ? t(r.reporter === 'KZ' ? 'tooltip.reporterKZ' : 'tooltip.reporterRU') : '',
+          t('tooltip.period', { period: r.period }),
+          t('tooltip.source', {
+            source: r.sourceIds.map((s) => `${s} (${model.sources.get(s)?.publisher ?? '?'})`).join(', '),
+          }),
+        ].filter(Boolean),
+      };
+    }
+    if (id === 'nodes') {
+      const nodes = this.derived.nodes;
+      const unit = nodes.units[info.index];
+      if (!unit) return null;
+      const totals = model.flowTotals.get(year)?.get(unit);
+      const u = model.units.get(unit)!;
+      return {
+        title: `${placeName(model, unit, lang)} (${u.centreName})`,
+        lines: totals
+          ? [
+              `${t('panel.arrivals')}: ${n(totals.arrivals)}`,
+              `${t('panel.departures')}: ${n(totals.departures)}`,
+              `${t('panel.net')}: ${n(totals.net, true)}`,
+            ]
+          : [],
+      };
+    }
+    return null;
+  }
+
+  private onClick(info: PickingInfo): void {
+    const id = info.layer?.id;
+    let polygonId: string | null = null;
+    if (id === 'choropleth') polygonId = (info.object as { properties: RegionProps }).properties.polygon_id;
+    else if (id === 'nodes') {
+      const unit = this.derived.nodes.units[info.index];
+      polygonId = unit ? (this.dataset.model.units.get(unit)?.polygonId ?? null) : null;
+    } else if (!info.picked) return;
+    if (!polygonId || !this.dataset.model.polygons.has(polygonId)) return;
+    // Clicking the selected region again clears the selection.
+    this.update({ selected: this.state.selected === polygonId ? null : polygonId });
+  }
+
+  private onGlobalKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    const typing = target && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName);
+    if (e.key === 'Escape') {
+      if (this.state.selected) this.update({ selected: null });
+      this.tooltip.hide();
+      return;
+    }
+    if (typing || target?.getAttribute('role') === 'slider') return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      this.playback.toggle();
+    } else if (e.key === '[' || e.key === ']') {
+      this.playback.pause();
+      this.playback.step(e.key === ']' ? 1 : -1);
+    }
+  }
+}
+
+export async function startApp(root: HTMLElement, mapContainer: HTMLElement): Promise<App> {
+  const regions = (await (await fetch(regionsUrl)).json()) as FeatureCollection<Geometry, RegionProps>;
+  const app = new App(root, regions);
+  app.render();
+  await app.startMap(mapContainer);
+  return app;
+}
+

@@ -1,0 +1,165 @@
+/**
+ * Schemas of the project's tidy files (data/*.csv, geo/centres.csv) and their
+ * parsing into typed rows. The same code runs in the browser and in
+ * `npm run data:check`.
+ */
+import { parseTable, type DataIssue, type RowOf, type Schema } from './csv';
+
+const str = { type: 'string' } as const;
+const optStr = { type: 'string', optional: true } as const;
+const count = { type: 'int', nonNegative: true } as const;
+const optCount = { type: 'int', nonNegative: true, optional: true } as const;
+const optInt = { type: 'int', optional: true } as const;
+const year = { type: 'year' } as const;
+const optYear = { type: 'year', optional: true } as const;
+const status = { type: 'string', oneOf: ['chosen', 'alternative'] } as const;
+const yesNo = { type: 'string', oneOf: ['yes', 'no'] } as const;
+
+export const SCHEMAS = {
+  'units.csv': {
+    unit_code: str,
+    legacy_code: optStr,
+    country: { type: 'string', oneOf: ['KZ', 'RU'] },
+    kind: { type: 'string', oneOf: ['oblast', 'city', 'ru_subject'] },
+    name_en: str,
+    name_ru: str,
+    name_kk: str,
+    short_en: str,
+    short_ru: str,
+    short_kk: str,
+    former_name_en: optStr,
+    former_name_ru: optStr,
+    former_name_kk: optStr,
+    former_until: optStr,
+    stat_from: optStr,
+    names_source_id: str,
+  },
+  'crosswalk.csv': { unit_code: str, polygon_id: str, valid_from: optStr, valid_to: optStr, note: optStr },
+  'centres.csv': {
+    unit_code: str,
+    centre_en: str,
+    lat: { type: 'number' },
+    lon: { type: 'number' },
+    geonames_name: str,
+    source: str,
+  },
+  'anchors.csv': {
+    code: str,
+    name_en: str,
+    kind: { type: 'string', oneOf: ['national', 'capital'] },
+    lat: { type: 'number' },
+    lon: { type: 'number' },
+    source: str,
+  },
+  'population.csv': {
+    unit_code: str,
+    year,
+    reference: str,
+    start_of_year: yesNo,
+    population: count,
+    geography: str,
+    status,
+    source_id: str,
+    note: optStr,
+  },
+  'areas.csv': {
+    unit_code: str,
+    valid_from: optYear,
+    valid_to: optYear,
+    area_km2: { type: 'number', nonNegative: true },
+    boundary: str,
+    status,
+    source_id: str,
+    note: optStr,
+  },
+  'flows.csv': {
+    year,
+    origin_code: str,
+    destination_code: str,
+    migrants: count,
+    period: str,
+    geography: str,
+    source_id: str,
+    quality_flag: str,
+  },
+  'regional_migration.csv': {
+    unit_code: str,
+    year,
+    period: str,
+    flow_scope: str,
+    arrivals: optCount,
+    departures: optCount,
+    net: optInt,
+    geography: str,
+    source_id: str,
+    quality_flag: optStr,
+    note: optStr,
+  },
+  'external_flows.csv': {
+    level: { type: 'string', oneOf: ['national', 'region'] },
+    unit_code: str,
+    partner: str,
+    // Cumulative rows carry a span such as 2000-2021, so the year stays text.
+    year: str,
+    period: str,
+    immigrants: optCount,
+    emigrants: optCount,
+    net: optInt,
+    status,
+    source_id: str,
+    quality_flag: str,
+    note: optStr,
+  },
+  'russia_flows.csv': {
+    unit_code: str,
+    year,
+    period: str,
+    arrivals_from_kz: optCount,
+    departures_to_kz: optCount,
+    net_with_kz: optInt,
+    statistic: str,
+    comparable: yesNo,
+    source_id: str,
+    note: optStr,
+  },
+  'sources.csv': { source_id: str, title: str, publisher: str, url: optStr, accessed_via: optStr, notes: optStr },
+} as const satisfies Record<string, Schema>;
+
+export type TableName = keyof typeof SCHEMAS;
+export type Tables = { [K in TableName]: RowOf<(typeof SCHEMAS)[K]>[] };
+
+export type UnitRow = Tables['units.csv'][number];
+export type PopulationRow = Tables['population.csv'][number];
+export type AreaRow = Tables['areas.csv'][number];
+export type FlowRow = Tables['flows.csv'][number];
+export type RegionalRow = Tables['regional_migration.csv'][number];
+export type ExternalRow = Tables['external_flows.csv'][number];
+export type RussiaFlowRow = Tables['russia_flows.csv'][number];
+export type SourceRow = Tables['sources.csv'][number];
+export type CentreRow = Tables['centres.csv'][number];
+export type AnchorRow = Tables['anchors.csv'][number];
+
+export const TABLE_NAMES = Object.keys(SCHEMAS) as TableName[];
+
+/** Parses every table; a missing or malformed file yields issues, never an exception. */
+export function parseTables(texts: Partial<Record<TableName, string>>): { tables: Tables; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const tables = {} as Record<TableName, unknown[]>;
+  for (const name of TABLE_NAMES) {
+    const text = texts[name];
+    if (text === undefined) {
+      issues.push({ file: name, line: 0, reason: 'file is missing' });
+      tables[name] = [];
+      continue;
+    }
+    const result = parseTable(name, text, SCHEMAS[name]);
+    tables[name] = result.rows;
+    issues.push(...result.issues);
+  }
+  return { tables: tables as Tables, issues };
+}
+
+/** Source ids of a row; a cell may hold several ("S15;S16"). */
+export function sourceIds(cell: string): string[] {
+  return cell.split(';').map((s) => s.trim()).filter(Boolean);
+}

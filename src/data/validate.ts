@@ -1,0 +1,168 @@
+/**
+ * Cross-table validation of the tidy data: codes, sources, completeness and
+ * the sums the sources promise. Used by `npm run data:check` and the tests.
+ */
+import type { DataIssue } from './csv';
+import { unitInGeography, type Geography, type Model } from './model';
+import { sourceIds, type Tables } from './tables';
+
+const NATIONAL = 'KZ';
+const RUSSIA = 'RU';
+
+/** Full-year BNS releases of inter-regional balances that the OD flows must reproduce. */
+const OFFICIAL_NET_SOURCES = ['S05', 'S06', 'S07'];
+
+export function validateTables(tables: Tables, model: Model): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const issue = (file: string, line: number, reason: string) => issues.push({ file, line, reason });
+  const unitCodes = new Set(tables['units.csv'].map((u) => u.unit_code));
+  const kzUnits = tables['units.csv'].filter((u) => u.country === 'KZ').map((u) => u.unit_code);
+  const sources = new Set(tables['sources.csv'].map((s) => s.source_id));
+
+  const checkUnit = (file: string, line: number, code: string, allowed: string[] = []) => {
+    if (!unitCodes.has(code) && !allowed.includes(code)) issue(file, line, `unknown unit code ${code}`);
+  };
+  const checkSources = (file: string, line: number, cell: string) => {
+    for (const id of sourceIds(cell)) if (!sources.has(id)) issue(file, line, `unknown source ${id}`);
+  };
+  const duplicates = <T extends { line: number }>(file: string, rows: T[], key: (r: T) => string) => {
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const k = key(r);
+      const first = seen.get(k);
+      if (first !== undefined) issue(file, r.line, `duplicates line ${first} (${k})`);
+      else seen.set(k, r.line);
+    }
+  };
+
+  // Units, crosswalk and centres: every unit placed exactly once.
+  duplicates('units.csv', tables['units.csv'], (u) => u.unit_code);
+  for (const u of tables['units.csv']) checkSources('units.csv', u.line, u.names_source_id);
+  duplicates('crosswalk.csv', tables['crosswalk.csv'], (c) => c.unit_code);
+  duplicates('centres.csv', tables['centres.csv'], (c) => c.unit_code);
+  for (const c of tables['crosswalk.csv']) checkUnit('crosswalk.csv', c.line, c.unit_code);
+  for (const c of tables['centres.csv']) {
+    checkUnit('centres.csv', c.line, c.unit_code);
+    if (Math.abs(c.lat) > 90 || Math.abs(c.lon) > 180) issue('centres.csv', c.line, 'coordinates out of range');
+  }
+  for (const u of tables['units.csv']) {
+    if (!tables['crosswalk.csv'].some((c) => c.unit_code === u.unit_code))
+      issue('crosswalk.csv', 0, `unit ${u.unit_code} has no polygon`);
+    if (!tables['centres.csv'].some((c) => c.unit_code === u.unit_code))
+      issue('centres.csv', 0, `unit ${u.unit_code} has no centre`);
+  }
+
+  // Population: known codes and sources, one chosen 1 January figure per unit and year.
+  const pop = tables['population.csv'];
+  for (const r of pop) {
+    checkUnit('population.csv', r.line, r.unit_code, [NATIONAL]);
+    checkSources('population.csv', r.line, r.source_id);
+  }
+  duplicates(
+    'population.csv',
+    pop.filter((r) => r.status === 'chosen'),
+    (r) => `${r.unit_code} ${r.year} ${r.reference}`,
+  );
+  // Regions sum to the national total where the source (the complete BNS table S01) gives both.
+  const years = [...new Set(pop.map((r) => r.year))].sort();
+  for (const year of years) {
+    const rows = pop.filter((r) => r.year === year && r.source_id === 'S01' && r.status === 'chosen');
+    const total = rows.find((r) => r.unit_code === NATIONAL);
+    if (!total) continue;
+    const geography = total.geography as Geography;
+    const expected = tables['units.csv'].filter((u) => unitInGeography(u, geography)).map((u) => u.unit_code);
+    const regional = rows.filter((r) => r.unit_code !== NATIONAL);
+    const missing = expected.filter((u) => !regional.some((r) => r.unit_code === u));
+    if (missing.length) issue('population.csv', total.line, `${year}: no figure for ${missing.join(', ')}`);
+    const sum = regional.reduce((s, r) => s + r.population, 0);
+    if (sum !== total.population)
+      issue('population.csv', total.line, `${year}: regions sum to ${sum}, national total is ${total.population}`);
+  }
+
+  // Areas: every chosen 1 January population figure has exactly one area.
+  for (const a of tables['areas.csv']) {
+    checkUnit('areas.csv', a.line, a.unit_code);
+    checkSources('areas.csv', a.line, a.source_id);
+  }
+  for (const r of pop) {
+    if (r.unit_code === NATIONAL || r.status !== 'chosen') continue;
+    const matching = tables['areas.csv'].filter(
+      (a) =>
+        a.unit_code === r.unit_code &&
+        a.status === 'chosen' &&
+        (a.valid_from === null || a.valid_from <= r.year) &&
+        (a.valid_to === null || a.valid_to >= r.year),
+    );
+    if (matching.length !== 1)
+      issue('areas.csv', 0, `${r.unit_code} ${r.year}: ${matching.length} chosen areas apply (need exactly 1)`);
+  }
+
+  // Flows: complete origin-destination matrices of Kazakh units, no self-flows, netting to zero.
+  const flows = tables['flows.csv'];
+  for (const f of flows) {
+    if (!kzUnits.includes(f.origin_code)) issue('flows.csv', f.line, `origin ${f.origin_code} is not a Kazakh unit`);
+    if (!kzUnits.includes(f.destination_code))
+      issue('flows.csv', f.line, `destination ${f.destination_code} is not a Kazakh unit`);
+    if (f.origin_code === f.destination_code) issue('flows.csv', f.line, 'origin equals destination');
+    if (f.period !== 'Jan-Dec') issue('flows.csv', f.line, `partial period ${f.period} in the full-year flows`);
+    checkSources('flows.csv', f.line, f.source_id);
+  }
+  duplicates('flows.csv', flows, (f) => `${f.year} ${f.origin_code}->${f.destination_code}`);
+  for (const year of model.flowYears) {
+    const rows = flows.filter((f) => f.year === year);
+    const units = new Set(rows.flatMap((f) => [f.origin_code, f.destination_code]));
+    if (rows.length !== units.size * (units.size - 1))
+      issue('flows.csv', rows[0]!.line, `${year}: ${rows.length} flows for ${units.size} units (matrix incomplete)`);
+    const totals = model.flowTotals.get(year)!;
+    const net = [...totals.values()].reduce((s, t) => s + t.net, 0);
+    const arrivals = [...totals.values()].reduce((s, t) => s + t.arrivals, 0);
+    const departures = [...totals.values()].reduce((s, t) => s + t.departures, 0);
+    if (net !== 0 || arrivals !== departures)
+      issue('flows.csv', rows[0]!.line, `${year}: the matrix nets to ${net} across the country, not 0`);
+    // The OD flows must reproduce BNS's full-year releases wherever both exist.
+    for (const r of model.regional) {
+      if (r.year !== year || r.period !== 'Jan-Dec' || !OFFICIAL_NET_SOURCES.includes(r.source_id)) continue;
+      const od = totals.get(r.unit_code)?.net;
+      if (od !== r.net)
+        issue('regional_migration.csv', r.line, `${year} ${r.unit_code}: OD net ${od} differs from BNS ${r.net}`);
+    }
+  }
+
+  // Regional migration: codes, sources, and complete tables that must net to zero.
+  const regional = tables['regional_migration.csv'];
+  for (const r of regional) {
+    checkUnit('regional_migration.csv', r.line, r.unit_code);
+    checkSources('regional_migration.csv', r.line, r.source_id);
+    if (r.arrivals !== null && r.departures !== null && r.net !== null && r.flow_scope === 'interregional')
+      if (r.arrivals - r.departures !== r.net)
+        issue('regional_migration.csv', r.line, `arrivals - departures = ${r.arrivals - r.departures}, net = ${r.net}`);
+  }
+  duplicates('regional_migration.csv', regional, (r) => `${r.unit_code} ${r.year} ${r.period} ${r.flow_scope} ${r.source_id}`);
+  const tablesOf = new Map<string, typeof regional>();
+  for (const r of regional) {
+    const key = `${r.year} ${r.period} ${r.flow_scope} ${r.source_id}`;
+    tablesOf.set(key, [...(tablesOf.get(key) ?? []), r]);
+  }
+  for (const [key, rows] of tablesOf) {
+    const geography = rows[0]!.geography as Geography;
+    const expected = tables['units.csv'].filter((u) => unitInGeography(u, geography));
+    const complete = expected.every((u) => rows.some((r) => r.unit_code === u.unit_code && r.net !== null));
+    if (!complete) continue;
+    const sum = rows.reduce((s, r) => s + (r.net ?? 0), 0);
+    if (sum !== 0) issue('regional_migration.csv', rows[0]!.line, `complete table ${key} nets to ${sum}, not 0`);
+  }
+
+  // External and Russian-side flows: codes and sources.
+  for (const r of tables['external_flows.csv']) {
+    checkUnit('external_flows.csv', r.line, r.unit_code, [NATIONAL]);
+    checkSources('external_flows.csv', r.line, r.source_id);
+    if (!/^\d{4}(-\d{4})?$/.test(r.year)) issue('external_flows.csv', r.line, `year "${r.year}" is not a year or span`);
+    if (r.immigrants === null && r.emigrants === null && r.net === null)
+      issue('external_flows.csv', r.line, 'no figure in the row');
+  }
+  for (const r of tables['russia_flows.csv']) {
+    checkUnit('russia_flows.csv', r.line, r.unit_code, [RUSSIA]);
+    checkSources('russia_flows.csv', r.line, r.source_id);
+  }
+  return issues;
+}

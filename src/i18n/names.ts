@@ -1,0 +1,25 @@
+/**
+ * Display names of the places a figure refers to: statistical units from the
+ * project's names table, countries from the browser's Intl data.
+ */
+import { localeOf } from '../data/format';
+import { unitName, type Lang, type Model } from '../data/model';
+
+const countryNames = new Map<Lang, Intl.DisplayNames>();
+
+export function countryName(code: string, lang: Lang): string {
+  let names = countryNames.get(lang);
+  if (!names) countryNames.set(lang, (names = new Intl.DisplayNames([localeOf(lang), 'en'], { type: 'region' })));
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Name of a unit code, "KZ"/"RU" (whole countries) or a partner country's ISO code. */
+export function placeName(model: Model, code: string, lang: Lang, opts: { short?: boolean } = {}): string {
+  const unit = model.units.get(code);
+  if (unit) return unitName(unit, lang, opts);
+  return countryName(code, lang);
+}

@@ -1,0 +1,59 @@
+/**
+ * The offline basemap: a maplibre style built from the project's own GeoJSON
+ * (land, countries, borders, the Caspian Sea). No tile, glyph, sprite or font
+ * server: the style has no symbol layers, and labels are drawn by deck.gl.
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+
+export interface BasemapColours {
+  water: string;
+  land: string;
+  country: string;
+  border: string;
+}
+
+export const LIGHT: BasemapColours = {
+  water: '#c6d9e6',
+  land: '#f3f1ec',
+  country: '#ebe8e1',
+  border: '#9b968c',
+};
+
+export function offlineStyle(basemapUrl: string, colours: BasemapColours = LIGHT): StyleSpecification {
+  return {
+    version: 8,
+    name: 'offline',
+    sources: { basemap: { type: 'geojson', data: basemapUrl } },
+    layers: [
+      { id: 'water-background', type: 'background', paint: { 'background-color': colours.water } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'land'],
+        paint: { 'fill-color': colours.land },
+      },
+      {
+        id: 'countries',
+        type: 'fill',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'country'],
+        paint: { 'fill-color': colours.country },
+      },
+      {
+        id: 'water',
+        type: 'fill',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'water'],
+        paint: { 'fill-color': colours.water },
+      },
+      {
+        id: 'borders',
+        type: 'line',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'border'],
+        paint: { 'line-color': colours.border, 'line-width': 0.8 },
+      },
+    ],
+  };
+}

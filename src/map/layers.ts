@@ -1,0 +1,210 @@
+/**
+ * deck.gl layers. They only draw: every array they read is prepared by
+ * src/data (typed arrays per arc, colours per polygon), and a year step only
+ * changes filter ranges and one colour lookup.
+ */
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { ArcBuffers } from '../data/arcs';
+import type { NodeBuffers } from '../data/nodes';
+import { FILTER_SIZE } from '../data/arcs';
+import type { Rgba } from '../data/scales';
+import { NO_DATA } from '../data/scales';
+
+export interface RegionProps {
+  polygon_id: string;
+  country: 'KZ' | 'RU';
+  label_lon: number;
+  label_lat: number;
+  area_km2: number;
+}
+export type RegionFeature = Feature<Geometry, RegionProps>;
+
+export interface LabelDatum {
+  position: [number, number];
+  text: string;
+  /** Cities get a smaller, darker label at their centre. */
+  kind: 'region' | 'city' | 'anchor';
+}
+
+export interface Theme {
+  origin: Rgba;
+  destination: Rgba;
+  externalOrigin: Rgba;
+  externalDestination: Rgba;
+  outline: Rgba;
+  selectedOutline: Rgba;
+  label: Rgba;
+  labelHalo: Rgba;
+  node: Rgba;
+  nodeOutline: Rgba;
+}
+
+/** Orange to purple (PuOr ends): colour-blind safe and apart from the choropleth's schemes. */
+export const THEME: Theme = {
+  origin: [230, 97, 1, 230],
+  destination: [94, 60, 153, 230],
+  externalOrigin: [200, 30, 110, 235],
+  externalDestination: [20, 20, 20, 235],
+  outline: [255, 255, 255, 220],
+  selectedOutline: [20, 20, 20, 255],
+  label: [30, 30, 30, 255],
+  labelHalo: [255, 255, 255, 235],
+  node: [255, 255, 255, 230],
+  nodeOutline: [40, 40, 40, 255],
+};
+
+export interface LayerInputs {
+  regions: FeatureCollection<Geometry, RegionProps>;
+  /** Colour per polygon id for the current measure and year; identity changes only with them. */
+  fillColours: ReadonlyMap<string, Rgba>;
+  selected: string | null;
+  internal: ArcBuffers;
+  internalFilter: Float32Array;
+  external: ArcBuffers;
+  externalFilter: Float32Array;
+  showExternal: boolean;
+  arcRange: [number, number][];
+  nodes: NodeBuffers;
+  year: number;
+  labels: LabelDatum[];
+  fontFamily: string;
+  /** Multiplies label sizes (projector view, large text). */
+  textScale: number;
+  theme?: Theme;
+  onHover?: (info: PickingInfo) => void;
+  onClick?: (info: PickingInfo) => void;
+}
+
+const arcFilter = new DataFilterExtension({ filterSize: FILTER_SIZE });
+const yearFilter = new DataFilterExtension({ filterSize: 1 });
+
+function arcLayer(
+  id: string,
+  buffers: ArcBuffers,
+  filter: Float32Array,
+  range: [number, number][],
+  from: Rgba,
+  to: Rgba,
+  shape: { height: number; tilt: number },
+  visible: boolean,
+): ArcLayer {
+  return new ArcLayer({
+    id,
+    visible,
+    data: {
+      length: buffers.length,
+      attributes: {
+        getSourcePosition: { value: buffers.sourcePositions, size: 2 },
+        getTargetPosition: { value: buffers.targetPositions, size: 2 },
+        getWidth: { value: buffers.widths, size: 1 },
+        getFilterValue: { value: filter, size: FILTER_SIZE },
+      },
+    },
+    getSourceColor: from,
+    getTargetColor: to,
+    // Tilting lays each arc towards the map, so that it bends to the left of its direction:
+    // A->B and B->A take opposite sides and direction shows in shape as well as colour.
+    getHeight: shape.height,
+    getTilt: shape.tilt,
+    widthUnits: 'pixels',
+    widthMinPixels: 0.7,
+    widthMaxPixels: 24,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 220, 0, 255],
+    extensions: [arcFilter],
+    filterRange: range,
+    updateTriggers: { getFilterValue: filter },
+  });
+}
+
+export function buildLayers(input: LayerInputs): Layer[] {
+  const theme = input.theme ?? THEME;
+  const choropleth = new GeoJsonLayer<RegionProps>({
+    id: 'choropleth',
+    data: input.regions,
+    filled: true,
+    stroked: true,
+    getFillColor: (f) => input.fillColours.get(f.properties.polygon_id) ?? NO_DATA,
+    getLineColor: (f) => (f.properties.polygon_id === input.selected ? theme.selectedOutline : theme.outline),
+    getLineWidth: (f) => (f.properties.polygon_id === input.selected ? 3 : 1),
+    lineWidthUnits: 'pixels',
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 70],
+    updateTriggers: {
+      getFillColor: input.fillColours,
+      getLineColor: input.selected,
+      getLineWidth: input.selected,
+    },
+  });
+
+  const internal = arcLayer(
+    'arcs-internal',
+    input.internal,
+    input.internalFilter,
+    input.arcRange,
+    theme.origin,
+    theme.destination,
+    { height: 0.35, tilt: 90 },
+    true,
+  );
+  const external = arcLayer(
+    'arcs-external',
+    input.external,
+    input.externalFilter,
+    input.arcRange,
+    theme.externalOrigin,
+    theme.externalDestination,
+    { height: 0.5, tilt: 90 },
+    input.showExternal,
+  );
+
+  const nodes = new ScatterplotLayer({
+    id: 'nodes',
+    data: {
+      length: input.nodes.length,
+      attributes: {
+        getPosition: { value: input.nodes.positions, size: 2 },
+        getRadius: { value: input.nodes.radii, size: 1 },
+        getFilterValue: { value: input.nodes.filterYears, size: 1 },
+      },
+    },
+    radiusUnits: 'pixels',
+    radiusMinPixels: 2,
+    stroked: true,
+    getFillColor: theme.node,
+    getLineColor: theme.nodeOutline,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    pickable: true,
+    extensions: [yearFilter],
+    filterRange: [input.year, input.year],
+  });
+
+  const labels = new TextLayer<LabelDatum>({
+    id: 'labels',
+    data: input.labels,
+    getPosition: (d) => d.position,
+    getText: (d) => d.text,
+    getSize: (d) => (d.kind === 'region' ? 12 : 11) * input.textScale,
+    getColor: theme.label,
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: (d) => (d.kind === 'region' ? 'center' : 'top'),
+    getPixelOffset: (d) => (d.kind === 'region' ? [0, 0] : [0, 6]),
+    fontFamily: input.fontFamily,
+    fontWeight: 600,
+    // Kazakh letters (қ ғ ө ү ұ і ә ң һ) are outside the default ASCII atlas.
+    characterSet: 'auto',
+    fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+    outlineWidth: 4,
+    outlineColor: theme.labelHalo,
+    sizeUnits: 'pixels',
+    updateTriggers: { getSize: input.textScale },
+  });
+
+  return [choropleth, internal, external, nodes, labels];
+}

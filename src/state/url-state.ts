@@ -1,0 +1,152 @@
+/**
+ * The view in the URL: pure, validated, versioned read and write. A malformed
+ * or outdated URL never throws; it falls back field by field to defaults and
+ * reports what it ignored, so the app can show a notice.
+ */
+import { MEASURE_IDS, type MeasureId } from '../data/measures';
+import { LANGS, type Lang } from '../data/model';
+
+export const URL_STATE_VERSION = 1;
+
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface ViewState {
+  year: number;
+  measure: MeasureId;
+  /** Selected polygon id, or null. */
+  selected: string | null;
+  /** Minimum migrants for an arc to be drawn. */
+  minFlow: number;
+  /** Only the N largest flows of the year (null = all). */
+  topN: number | null;
+  /** Colour scale fixed over all years (default) or fitted to the year. */
+  scale: 'fixed' | 'year';
+  showExternal: boolean;
+  camera: Camera | null;
+  lang: Lang;
+}
+
+export interface UrlContext {
+  yearRange: [number, number];
+  /** Valid selection ids (polygon ids). */
+  selectable: ReadonlySet<string>;
+  defaults: ViewState;
+}
+
+export interface ParsedUrl {
+  state: ViewState;
+  /** Parameters that were present but unusable, with the reason. */
+  rejected: { param: string; value: string; reason: string }[];
+}
+
+const TOP_N_MAX = 380;
+const MIN_FLOW_MAX = 1_000_000;
+
+export function readUrlState(search: string, ctx: UrlContext): ParsedUrl {
+  const params = new URLSearchParams(search);
+  const state: ViewState = { ...ctx.defaults, camera: ctx.defaults.camera && { ...ctx.defaults.camera } };
+  const rejected: ParsedUrl['rejected'] = [];
+  if (params.size === 0) return { state, rejected };
+
+  const version = params.get('v');
+  if (version !== String(URL_STATE_VERSION)) {
+    // An unknown or missing version: the meaning of the other fields cannot be trusted.
+    rejected.push({ param: 'v', value: version ?? '', reason: 'unsupported link version' });
+    return { state, rejected };
+  }
+  const reject = (param: string, reason: string) => rejected.push({ param, value: params.get(param) ?? '', reason });
+  const int = (param: string, min: number, max: number): number | undefined => {
+    const raw = params.get(param);
+    if (raw === null) return undefined;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      reject(param, `not a whole number from ${min} to ${max}`);
+      return undefined;
+    }
+    return Number(raw);
+  };
+
+  const year = int('year', ctx.yearRange[0], ctx.yearRange[1]);
+  if (year !== undefined) state.year = year;
+
+  const measure = params.get('m');
+  if (measure !== null) {
+    if ((MEASURE_IDS as readonly string[]).includes(measure)) state.measure = measure as MeasureId;
+    else reject('m', 'unknown measure');
+  }
+
+  const selected = params.get('sel');
+  if (selected !== null) {
+    if (selected === '') state.selected = null;
+    else if (ctx.selectable.has(selected)) state.selected = selected;
+    else reject('sel', 'unknown region');
+  }
+
+  const minFlow = int('min', 0, MIN_FLOW_MAX);
+  if (minFlow !== undefined) state.minFlow = minFlow;
+
+  const top = params.get('top');
+  if (top !== null) {
+    if (top === 'all') state.topN = null;
+    else {
+      const n = int('top', 1, TOP_N_MAX);
+      if (n !== undefined) state.topN = n;
+    }
+  }
+
+  const scale = params.get('scale');
+  if (scale !== null) {
+    if (scale === 'fixed' || scale === 'year') state.scale = scale;
+    else reject('scale', 'must be fixed or year');
+  }
+
+  const ext = params.get('ext');
+  if (ext !== null) {
+    if (ext === '0' || ext === '1') state.showExternal = ext === '1';
+    else reject('ext', 'must be 0 or 1');
+  }
+
+  const cam = params.get('cam');
+  if (cam !== null) {
+    const parts = cam.split(',').map(Number);
+    const [lon, lat, zoom] = parts;
+    const ok =
+      parts.length === 3 &&
+      parts.every(Number.isFinite) &&
+      Math.abs(lon!) <= 180 &&
+      Math.abs(lat!) <= 85 &&
+      zoom! >= 0 &&
+      zoom! <= 22;
+    if (ok) state.camera = { lon: lon!, lat: lat!, zoom: zoom! };
+    else reject('cam', 'must be longitude,latitude,zoom');
+  }
+
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if ((LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
+    else reject('lang', 'must be en, ru or kk');
+  }
+  return { state, rejected };
+}
+
+/** Writes every field, so that a link keeps its meaning if defaults change later. */
+export function writeUrlState(state: ViewState): string {
+  const params = new URLSearchParams();
+  params.set('v', String(URL_STATE_VERSION));
+  params.set('year', String(state.year));
+  params.set('m', state.measure);
+  if (state.selected) params.set('sel', state.selected);
+  params.set('min', String(state.minFlow));
+  params.set('top', state.topN === null ? 'all' : String(state.topN));
+  params.set('scale', state.scale);
+  params.set('ext', state.showExternal ? '1' : '0');
+  if (state.camera) {
+    const { lon, lat, zoom } = state.camera;
+    params.set('cam', `${lon.toFixed(3)},${lat.toFixed(3)},${zoom.toFixed(2)}`);
+  }
+  params.set('lang', state.lang);
+  return `?${params.toString()}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The view's settings: measure, colour-scale mode, external flows and the
+ * flow filter (minimum migrants, top N). It reports changes and shows state.
+ */
+import { MEASURE_IDS, type MeasureId } from '../data/measures';
+import type { MessageKey } from '../i18n';
+import type { ViewState } from '../state/url-state';
+import { el, replace } from './dom';
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type SettingsPatch = Partial<Pick<ViewState, 'measure' | 'scale' | 'showExternal' | 'minFlow' | 'topN'>>;
+
+const TOP_CHOICES = [null, 10, 25, 50, 100] as const;
+const MIN_FLOW_LIMIT = 1_000_000;
+
+export class SettingsControl {
+  readonly element = el('section', { class: 'settings panel', 'data-testid': 'settings' });
+  private readonly measure = el('select', { id: 'measure', 'data-testid': 'measure' });
+  private readonly scale = el('select', { id: 'scale', 'data-testid': 'scale' });
+  private readonly external = el('input', { type: 'checkbox', id: 'external', 'data-testid': 'external' });
+  private readonly minFlow = el('input', {
+    type: 'number',
+    id: 'min-flow',
+    min: 0,
+    max: MIN_FLOW_LIMIT,
+    step: 100,
+    inputmode: 'numeric',
+    'data-testid': 'min-flow',
+  });
+  private readonly top = el('select', { id: 'top-n', 'data-testid': 'top-n' });
+
+  constructor(
+    private readonly onChange: (patch: SettingsPatch) => void,
+    t: T,
+  ) {
+    this.measure.addEventListener('change', () => onChange({ measure: this.measure.value as MeasureId }));
+    this.scale.addEventListener('change', () => onChange({ scale: this.scale.value as 'fixed' | 'year' }));
+    this.external.addEventListener('change', () => onChange({ showExternal: this.external.checked }));
+    this.top.addEventListener('change', () =>
+      onChange({ topN: this.top.value === 'all' ? null : Number(this.top.value) }),
+    );
+    this.minFlow.addEventListener('change', () => {
+      const n = Number(this.minFlow.value);
+      // A bad number is not applied; the field shows the value in force again.
+      if (this.minFlow.value === '' || !Number.isInteger(n) || n < 0 || n > MIN_FLOW_LIMIT) {
+        this.minFlow.value = this.minFlow.dataset.applied ?? '0';
+        this.minFlow.setCustomValidity('');
+        return;
+      }
+      this.onChange({ minFlow: n });
+    });
+    this.setTranslator(t);
+  }
+
+  setTranslator(t: T): void {
+    const keep = { m: this.measure.value, s: this.scale.value, top: this.top.value };
+    replace(this.measure, MEASURE_IDS.map((id) => el('option', { value: id }, [t(`measure.${id}` as MessageKey)])));
+    replace(this.scale, [
+      el('option', { value: 'fixed' }, [t('scale.fixed')]),
+      el('option', { value: 'year' }, [t('scale.year')]),
+    ]);
+    replace(
+      this.top,
+      TOP_CHOICES.map((n) =>
+        el('option', { value: n === null ? 'all' : n }, [n === null ? t('flows.topAll') : t('flows.topN', { n })]),
+      ),
+    );
+    if (keep.m) this.measure.value = keep.m;
+    if (keep.s) this.scale.value = keep.s;
+    if (keep.top) this.top.value = keep.top;
+    replace(this.element, [
+      el('label', { for: 'measure' }, [t('measure.label')]),
+      this.measure,
+      el('label', { for: 'scale' }, [t('scale.label')]),
+      this.scale,
+      el('fieldset', {}, [
+        el('legend', {}, [t('flows.label')]),
+        el('label', { for: 'min-flow' }, [t('flows.min')]),
+        this.minFlow,
+        el('label', { for: 'top-n' }, [t('flows.top')]),
+        this.top,
+        el('label', { class: 'check' }, [this.external, ' ', t('flows.external')]),
+      ]),
+    ]);
+  }
+
+  show(state: ViewState): void {
+    this.measure.value = state.measure;
+    this.scale.value = state.scale;
+    this.external.checked = state.showExternal;
+    this.minFlow.value = String(state.minFlow);
+    this.minFlow.dataset.applied = String(state.minFlow);
+    const top = state.topN === null ? 'all' : String(state.topN);
+    // A top N from a link that is not among the choices still shows as itself.
+    if (![...this.top.options].some((o) => o.value === top)) this.top.append(el('option', { value: top }, [top]));
+    this.top.value = top;
+  }
+}
