@@ -28,6 +28,7 @@ import { buildNodeBuffers } from './data/nodes';
 import { northSouthSeries } from './data/north-south';
 import { regionSummary } from './data/region-summary';
 import { translate, type MessageKey } from './i18n';
+import { en } from './i18n/en';
 import { placeName } from './i18n/names';
 import { buildLayers, THEME, type LabelDatum, type RegionProps } from './map/layers';
 import { MapView } from './map/map-view';
@@ -72,6 +73,9 @@ export class App {
   private readonly status = el('p', { class: 'status', 'data-testid': 'status' });
   private readonly nsSeries;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Frames deck.gl has drawn since the layers last changed; tests and the benchmark wait on it. */
+  framesSinceUpdate = 0;
+  framesDrawn = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -85,7 +89,8 @@ export class App {
       measure: 'net',
       selected: null,
       minFlow: 0,
-      topN: null,
+      // The 50 largest flows read clearly; all 380 of a year are one choice away.
+      topN: 50,
       scale: 'fixed',
       showExternal: true,
       camera: null,
@@ -111,6 +116,7 @@ export class App {
     };
     this.internalFilter = internal.filterValues;
     this.externalFilter = external.filterValues;
+    this.applySelection();
     this.nsSeries = northSouthSeries(measures);
 
     const years: number[] = [];
@@ -155,6 +161,10 @@ export class App {
         onHover: (info) => this.onHover(info),
         onClick: (info) => this.onClick(info),
         onMove: (camera) => this.update({ camera }, { silent: true }),
+        onAfterRender: () => {
+          this.framesDrawn++;
+          this.framesSinceUpdate++;
+        },
       });
       await this.map.ready;
     } catch (error) {
@@ -237,6 +247,7 @@ export class App {
     this.root.dataset.measure = state.measure;
 
     if (!this.map) return;
+    this.framesSinceUpdate = 0;
     this.map.setLayers(
       buildLayers({
         regions: this.regions,
@@ -255,6 +266,19 @@ export class App {
         textScale: 1,
       }),
     );
+  }
+
+  /** Screen position (CSS pixels, page coordinates) of a longitude/latitude; for tests. */
+  project(lon: number, lat: number): [number, number] | null {
+    if (!this.map) return null;
+    const p = this.map.map.project([lon, lat]);
+    const box = this.map.canvas().getBoundingClientRect();
+    return [box.left + p.x, box.top + p.y];
+  }
+
+  /** True once the map exists and deck.gl has drawn the current layers at least once. */
+  isDrawn(): boolean {
+    return this.map !== null && this.framesSinceUpdate > 0;
   }
 
   private geographyOf(values: Map<string, PolygonValue>): Geography | null {
@@ -307,10 +331,12 @@ export class App {
     const { year } = this.state;
     const internal = this.visibleArcs(this.derived.internal, this.internalFilter);
     const external = this.visibleArcs(this.derived.external, this.externalFilter);
+    const quality = this.dataset.model.flows.find((f) => f.year === year)?.quality_flag;
     const parts = [
       internal.total
         ? this.t('status.flows', { year, count: internal.total, shown: internal.shown })
         : this.t('status.noFlows', { year }),
+      quality ? this.qualityNote(quality) : '',
       this.state.showExternal
         ? external.total
           ? this.t('status.external', { count: external.total })
@@ -320,6 +346,12 @@ export class App {
     ];
     this.status.textContent = parts.filter(Boolean).join(' ');
     this.status.dataset.arcs = String(internal.shown);
+  }
+
+  /** The caveat of a quality flag, if the interface has words for it. */
+  private qualityNote(flag: string): string {
+    const key = `quality.${flag}` as MessageKey;
+    return key in en ? this.t(key) : '';
   }
 
   private onHover(info: PickingInfo): void {
@@ -368,6 +400,7 @@ export class App {
           r.kind === 'internal' ? t('tooltip.internal') : t('tooltip.external'),
           r.kind === 'external' ? t(r.reporter === 'KZ' ? 'tooltip.reporterKZ' : 'tooltip.reporterRU') : '',
           t('tooltip.period', { period: r.period }),
+          r.kind === 'internal' ? this.qualityNote(r.qualityFlag) : '',
           t('tooltip.source', {
             source: r.sourceIds.map((s) => `${s} (${model.sources.get(s)?.publisher ?? '?'})`).join(', '),
           }),

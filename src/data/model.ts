@@ -148,7 +148,7 @@ export function areaFor(model: Model, unitCode: string, year: number): AreaRow |
 /** A unit's name in a language, using its former name where the figure predates a renaming. */
 export function unitName(unit: UnitRow, lang: Lang, opts: { short?: boolean; asOf?: string } = {}): string {
   if (opts.asOf && unit.former_until && opts.asOf < unit.former_until) {
-    const former = unit[`former_name_${lang}` as const];
+    const former = opts.short ? unit[`former_short_${lang}` as const] : unit[`former_name_${lang}` as const];
     if (former) return former;
   }
   return opts.short ? unit[`short_${lang}` as const] : unit[`name_${lang}` as const];

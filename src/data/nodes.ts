@@ -14,8 +14,8 @@ export interface NodeBuffers {
   filterYears: Float32Array;
 }
 
-/** Pixels of radius per sqrt(migrant): 100,000 moves make a 19 px circle. */
-export const NODE_RADIUS_PER_SQRT = 0.06;
+/** Pixels of radius per sqrt(migrant): 100,000 moves make a 13 px circle. */
+export const NODE_RADIUS_PER_SQRT = 0.04;
 
 export function buildNodeBuffers(model: Model): NodeBuffers {
   const units: string[] = [];

@@ -56,6 +56,15 @@ export const en = {
   'status.noExternal': 'No full-year flows with other countries for this year.',
   'status.gap': 'Regions in grey have no figure for this measure in {year}.',
 
+  'quality.od_unvalidated_geography_recast':
+    'The source gives these flows in today’s 20 regions, though Abai, Jetisu, Ulytau and Shymkent did not exist yet (a recalculation, not verified).',
+  'quality.od_partially_validated': 'The source gives these flows in today’s 20 regions (a recalculation); partly checked against city statistics.',
+  'quality.od_unvalidated': 'These flows could not be checked against an official release.',
+  'quality.od_matches_bns_rounded': 'These flows match the statistics bureau’s rounded figures.',
+  'quality.od_matches_S03_except_KZ-19_KZ-79':
+    'These flows match another BNS-derived table except for Almaty Region and Shymkent (differences of 647, kept in the panel).',
+  'quality.od_matches_bns_official': 'These flows match the statistics bureau’s official balances exactly.',
+
   'legend.title': 'Legend',
   'legend.noData': 'No figure (gap in the sources)',
   'legend.fixedNote': 'Scale fixed over {from}–{to}',

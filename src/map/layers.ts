@@ -52,7 +52,7 @@ export const THEME: Theme = {
   selectedOutline: [20, 20, 20, 255],
   label: [30, 30, 30, 255],
   labelHalo: [255, 255, 255, 235],
-  node: [255, 255, 255, 230],
+  node: [255, 255, 255, 170],
   nodeOutline: [40, 40, 40, 255],
 };
 
@@ -149,7 +149,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     input.arcRange,
     theme.origin,
     theme.destination,
-    { height: 0.35, tilt: 90 },
+    { height: 0.12, tilt: 90 },
     true,
   );
   const external = arcLayer(
@@ -159,7 +159,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     input.arcRange,
     theme.externalOrigin,
     theme.externalDestination,
-    { height: 0.5, tilt: 90 },
+    { height: 0.2, tilt: 90 },
     input.showExternal,
   );
 

@@ -21,6 +21,9 @@ export const HOME_BOUNDS: [[number, number], [number, number]] = [
   [88, 57.5],
 ];
 
+/** Room for the panels around the map: settings left, legend right, timeline below. */
+const HOME_PADDING = { top: 20, left: 270, right: 320, bottom: 140 };
+
 export interface MapViewOptions {
   container: HTMLElement;
   basemapUrl: string;
@@ -28,6 +31,8 @@ export interface MapViewOptions {
   onHover: (info: PickingInfo) => void;
   onClick: (info: PickingInfo) => void;
   onMove: (camera: Camera) => void;
+  /** Called after deck.gl has drawn a frame. */
+  onAfterRender?: () => void;
 }
 
 export class MapView {
@@ -41,7 +46,7 @@ export class MapView {
       style: offlineStyle(opts.basemapUrl),
       ...(opts.camera
         ? { center: [opts.camera.lon, opts.camera.lat], zoom: opts.camera.zoom }
-        : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+        : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: HOME_PADDING } }),
       minZoom: 2,
       maxZoom: 9,
       // Lets tests read pixels and users export the picture.
@@ -57,6 +62,7 @@ export class MapView {
       layers: [],
       onHover: opts.onHover,
       onClick: opts.onClick,
+      onAfterRender: opts.onAfterRender,
     });
     this.map.addControl(this.overlay);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

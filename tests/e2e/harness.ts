@@ -1,0 +1,122 @@
+/**
+ * Shared by the end-to-end tests and the benchmark: serves the built app
+ * (vite preview on 127.0.0.1) and drives Debian's Chromium through
+ * playwright-core, recording every request that leaves the page's origin.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../data/read-tables';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface Served {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves dist/ with vite preview; the build must exist (npm run build). */
+export async function serveDist(): Promise<Served> {
+  if (!existsSync(`${REPO_ROOT}/dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` first');
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [`${REPO_ROOT}/node_modules/vite/bin/vite.js`, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('vite preview did not start');
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to anything but the served origin (and data:/blob: URLs). */
+  offOrigin: string[];
+  consoleErrors: string[];
+}
+
+/** A fresh context and page that record off-origin requests (and block them) and console errors. */
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  opts: { width?: number; height?: number; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 },
+    reducedMotion: opts.reducedMotion ?? 'no-preference',
+  });
+  const offOrigin: string[] = [];
+  const consoleErrors: string[] = [];
+  const base = new URL(origin).origin;
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    offOrigin.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  return { context, page, offOrigin, consoleErrors };
+}
+
+/** Waits until the app has started and deck.gl has drawn (with a timeout: deck redraws only on change). */
+export async function waitForMap(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __app?: unknown }).__app !== undefined, null, { timeout });
+  await page.waitForFunction(
+    () => {
+      const app = (window as unknown as { __app?: { isDrawn(): boolean } }).__app;
+      return app?.isDrawn() ?? false;
+    },
+    null,
+    { timeout },
+  );
+}

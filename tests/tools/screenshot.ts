@@ -1,0 +1,15 @@
+import { launchBrowser, openPage, serveDist, waitForMap } from '../e2e/harness';
+const served = await serveDist();
+const browser = await launchBrowser();
+const query = process.argv[2] ?? '';
+const out = process.argv[3] ?? '/tmp/shot.png';
+const w = await openPage(browser, served.url, { width: 1400, height: 900 });
+const t0 = Date.now();
+await w.page.goto(served.url + query);
+await waitForMap(w.page);
+console.log('drawn in', Date.now() - t0, 'ms');
+await w.page.waitForTimeout(Number(process.env.WAIT ?? 500));
+await w.page.screenshot({ path: out });
+console.log('off-origin', w.offOrigin, 'errors', w.consoleErrors);
+await browser.close();
+await served.stop();
