@@ -47,7 +47,7 @@ function convert(raw: string, spec: ColumnSpec): { value: string | number | null
   if (!pattern.test(text)) return { error: `"${text}" is not ${spec.type === 'number' ? 'a number' : 'an integer'}` };
   const n = Number(text);
   if (spec.type === 'year' && (n < YEAR_MIN || n > YEAR_MAX))
-    return { error: `year ${n} is outside ${YEAR_MIN}-${YEAR_MAX}` };
+    return { error: `${n} is outside ${YEAR_MIN}-${YEAR_MAX}` };
   if (spec.nonNegative && n < 0) return { error: `${n} is negative` };
   return { value: n };
 }

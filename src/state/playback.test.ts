@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { Playback, SPEEDS, type Scheduler } from './playback';
+
+/** A scheduler whose time advances only when the test says so. */
+function fakeScheduler() {
+  let pending: { cb: () => void; ms: number } | null = null;
+  const scheduler: Scheduler = {
+    set: (cb, ms) => (pending = { cb, ms }),
+    clear: () => (pending = null),
+  };
+  return {
+    scheduler,
+    tick() {
+      const p = pending;
+      pending = null;
+      p?.cb();
+      return p?.ms;
+    },
+    get pending() {
+      return pending;
+    },
+  };
+}
+
+const years = [2020, 2021, 2022, 2023];
+
+describe('Playback', () => {
+  it('plays forward one year per tick at the chosen speed', () => {
+    const clock = fakeScheduler();
+    const p = new Playback(years, 2020, clock.scheduler);
+    const seen: number[] = [];
+    p.subscribe((s) => {
+      if (s.year !== seen[seen.length - 1]) seen.push(s.year);
+    });
+    p.setSpeed(3);
+    p.play();
+    expect(clock.tick()).toBe(SPEEDS[3]);
+    clock.tick();
+    expect(seen).toEqual([2020, 2021, 2022]);
+  });
+
+  it('loops to the first year when looping, stops at the end otherwise', () => {
+    const clock = fakeScheduler();
+    const p = new Playback(years, 2022, clock.scheduler);
+    p.play();
+    clock.tick();
+    clock.tick();
+    expect(p.current.year).toBe(2020);
+    p.setLoop(false);
+    p.seek(2022);
+    clock.tick();
+    clock.tick();
+    expect(p.current).toMatchObject({ year: 2023, playing: false });
+    expect(clock.pending).toBeNull();
+  });
+
+  it('playing from the last year starts over', () => {
+    const clock = fakeScheduler();
+    const p = new Playback(years, 2023, clock.scheduler);
+    p.play();
+    expect(p.current.year).toBe(2020);
+  });
+
+  it('pausing cancels the next step', () => {
+    const clock = fakeScheduler();
+    const p = new Playback(years, 2020, clock.scheduler);
+    p.play();
+    p.pause();
+    expect(clock.pending).toBeNull();
+    expect(p.current.playing).toBe(false);
+  });
+
+  it('steps and seeks stay within the years and snap to the nearest', () => {
+    const p = new Playback(years, 2021, fakeScheduler().scheduler);
+    p.step(-5);
+    expect(p.current.year).toBe(2020);
+    p.last();
+    p.step(1);
+    expect(p.current.year).toBe(2023);
+    p.seek(2021.4);
+    expect(p.current.year).toBe(2021);
+  });
+});

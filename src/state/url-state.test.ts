@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readUrlState, writeUrlState, type UrlContext, type ViewState } from './url-state';
+
+const defaults: ViewState = {
+  year: 2024,
+  measure: 'net',
+  selected: null,
+  minFlow: 0,
+  topN: 50,
+  scale: 'fixed',
+  showExternal: true,
+  camera: null,
+  lang: 'en',
+};
+const ctx: UrlContext = { yearRange: [2000, 2026], selectable: new Set(['KZ-VOS', 'KZ-AST', 'RU-OMS']), defaults };
+
+describe('URL state', () => {
+  it('round-trips every field', () => {
+    const state: ViewState = {
+      year: 2015,
+      measure: 'density',
+      selected: 'KZ-VOS',
+      minFlow: 250,
+      topN: null,
+      scale: 'year',
+      showExternal: false,
+      camera: { lon: 66.5, lat: 48.25, zoom: 4.5 },
+      lang: 'kk',
+    };
+    const parsed = readUrlState(writeUrlState(state), ctx);
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.state).toEqual(state);
+  });
+
+  it('gives the defaults for an empty URL', () => {
+    expect(readUrlState('', ctx)).toEqual({ state: defaults, rejected: [] });
+  });
+
+  it('resets each bad field on its own and reports it', () => {
+    const { state, rejected } = readUrlState('?v=1&year=1850&m=bogus&sel=KZ-XX&min=-3&top=0&cam=1,2&lang=fr&measure=x', ctx);
+    expect(state).toEqual(defaults);
+    expect(rejected.map((r) => r.param)).toEqual(['year', 'm', 'sel', 'min', 'top', 'cam', 'lang']);
+  });
+
+  it('keeps the good fields of a partly bad URL', () => {
+    const { state, rejected } = readUrlState('?v=1&year=2010&m=nope&sel=RU-OMS', ctx);
+    expect(state.year).toBe(2010);
+    expect(state.selected).toBe('RU-OMS');
+    expect(state.measure).toBe('net');
+    expect(rejected).toHaveLength(1);
+  });
+
+  it('treats a missing or unknown version as outdated and shows the defaults', () => {
+    for (const search of ['?year=2015', '?v=2&year=2015', '?v=abc']) {
+      const { state, rejected } = readUrlState(search, ctx);
+      expect(state).toEqual(defaults);
+      expect(rejected[0]!.param).toBe('v');
+    }
+  });
+
+  it('never throws on hostile input and returns it only as data', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const { state, rejected } = readUrlState(`?v=1&sel=${encodeURIComponent(evil)}&cam=NaN,Infinity,1e999`, ctx);
+    expect(state.selected).toBeNull();
+    expect(rejected.find((r) => r.param === 'sel')!.value).toBe(evil);
+  });
+});
