@@ -53,7 +53,10 @@ export const en = {
   'status.flows': '{year}: {count} flows between regions drawn ({shown} shown).',
   'status.noFlows': '{year}: the sources hold no origin–destination flows for this year, so no arcs are drawn.',
   'status.external': '{count} flows with other countries.',
-  'status.noExternal': 'No full-year flows with other countries for this year.',
+  'status.noExternal': 'No full-year flows with other countries by country for this year.',
+  'status.nationalExternal': 'Kazakhstan as a whole in {year}: {in} arrived from abroad, {out} left ({source}).',
+  'status.rounded': 'rounded in the source',
+  'status.nationalEmigrants': 'Kazakhstan as a whole in {year}: {out} left for abroad ({source}).',
   'status.gap': 'Regions in grey have no figure for this measure in {year}.',
 
   'quality.od_unvalidated_geography_recast':
