@@ -7,7 +7,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2500,
   },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 5173 },
   server: { host: '127.0.0.1' },
   test: {
     include: ['src/**/*.test.ts', 'geo/**/*.test.ts', 'data/**/*.test.ts', 'tests/unit/**/*.test.ts'],

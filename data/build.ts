@@ -17,8 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const sourcesDir = resolve(here, '..', process.env.KZ_DATA_SOURCES ?? '../shared/data-sources');
 
 type Row = Record<string, string>;
-const read = (file: string): Row[] =>
-  csvParse(readFileSync(resolve(sourcesDir, file), 'utf8')) as unknown as Row[];
+const read = (file: string): Row[] => csvParse(readFileSync(resolve(sourcesDir, file), 'utf8')) as unknown as Row[];
 const write = (file: string, rows: Row[], columns: string[]): void => {
   writeFileSync(resolve(here, file), csvFormat(rows, columns) + '\n');
   console.log(`data/${file}: ${rows.length} rows`);
@@ -66,9 +65,11 @@ const PROJECT_SOURCES: Row[] = [
 ];
 
 const sources = read('sources.csv');
-write('sources.csv', [...sources, ...PROJECT_SOURCES], [
-  'source_id', 'title', 'publisher', 'url', 'accessed_via', 'notes',
-]);
+write(
+  'sources.csv',
+  [...sources, ...PROJECT_SOURCES],
+  ['source_id', 'title', 'publisher', 'url', 'accessed_via', 'notes'],
+);
 const knownSources = new Set([...sources, ...PROJECT_SOURCES].map((s) => s.source_id));
 const checkSources = (ids: string, where: string): string => {
   for (const id of ids.split(';')) if (!knownSources.has(id)) fail(`${where}: unknown source ${id}`);
@@ -96,7 +97,15 @@ const RELEASE_ORDER: Record<string, number> = {
 };
 
 const POP_COLS = [
-  'unit_code', 'year', 'reference', 'start_of_year', 'population', 'geography', 'status', 'source_id', 'note',
+  'unit_code',
+  'year',
+  'reference',
+  'start_of_year',
+  'population',
+  'geography',
+  'status',
+  'source_id',
+  'note',
 ];
 
 function pickConflicts(rows: Row[], key: (r: Row) => string): Row[] {
@@ -232,7 +241,14 @@ for (const r of read('russia_border_areas.csv'))
     status: 'chosen',
   });
 write('areas.csv', areaRows, [
-  'unit_code', 'valid_from', 'valid_to', 'area_km2', 'boundary', 'status', 'source_id', 'note',
+  'unit_code',
+  'valid_from',
+  'valid_to',
+  'area_km2',
+  'boundary',
+  'status',
+  'source_id',
+  'note',
 ]);
 
 /* ------------------------------------------------------------------ flows */
@@ -258,7 +274,14 @@ for (const year of odYears) {
   }
 }
 write('flows.csv', flowRows, [
-  'year', 'origin_code', 'destination_code', 'migrants', 'period', 'geography', 'source_id', 'quality_flag',
+  'year',
+  'origin_code',
+  'destination_code',
+  'migrants',
+  'period',
+  'geography',
+  'source_id',
+  'quality_flag',
 ]);
 
 // Our aggregation must reproduce the compiled per-region sums of the OD flows exactly.
@@ -279,14 +302,21 @@ for (const r of regional.filter((r) => r.source_id === 'S02')) {
 /* ---------------------------------------- regional figures not in the OD */
 
 const REG_COLS = [
-  'unit_code', 'year', 'period', 'flow_scope', 'arrivals', 'departures', 'net', 'geography', 'source_id',
-  'quality_flag', 'note',
+  'unit_code',
+  'year',
+  'period',
+  'flow_scope',
+  'arrivals',
+  'departures',
+  'net',
+  'geography',
+  'source_id',
+  'quality_flag',
+  'note',
 ];
 const regRows: Row[] = [
   // OD-derived rows are recomputed from flows.csv by the app; keep only other sources here.
-  ...regional
-    .filter((r) => r.source_id !== 'S02')
-    .map((r) => ({ ...r, unit_code: r.region_code!, note: r.notes! })),
+  ...regional.filter((r) => r.source_id !== 'S02').map((r) => ({ ...r, unit_code: r.region_code!, note: r.notes! })),
   ...read('internal_migration_partial_periods.csv').map((r) => ({
     ...r,
     unit_code: r.region_code!,
@@ -305,8 +335,18 @@ write('regional_migration.csv', regRows, REG_COLS);
  * directions (the fuller report); the other stays as an alternative.
  */
 const EXT_COLS = [
-  'level', 'unit_code', 'partner', 'year', 'period', 'immigrants', 'emigrants', 'net', 'status', 'source_id',
-  'quality_flag', 'note',
+  'level',
+  'unit_code',
+  'partner',
+  'year',
+  'period',
+  'immigrants',
+  'emigrants',
+  'net',
+  'status',
+  'source_id',
+  'quality_flag',
+  'note',
 ];
 const extRows: Row[] = read('external_migration.csv').map((r) => ({
   level: r.level!,
@@ -360,8 +400,16 @@ write(
     note: r.notes!,
   })),
   [
-    'unit_code', 'year', 'period', 'arrivals_from_kz', 'departures_to_kz', 'net_with_kz', 'statistic', 'comparable',
-    'source_id', 'note',
+    'unit_code',
+    'year',
+    'period',
+    'arrivals_from_kz',
+    'departures_to_kz',
+    'net_with_kz',
+    'statistic',
+    'comparable',
+    'source_id',
+    'note',
   ],
 );
 
@@ -373,7 +421,17 @@ const enbek = read('enbek.csv').map((r) => ({
   note: r.notes!,
   source_id: checkSources(r.source_id!, 'enbek.csv'),
 }));
-write('enbek.csv', enbek, ['year', 'period', 'unit_code', 'measure', 'unit', 'value', 'qualifier', 'source_id', 'note']);
+write('enbek.csv', enbek, [
+  'year',
+  'period',
+  'unit_code',
+  'measure',
+  'unit',
+  'value',
+  'qualifier',
+  'source_id',
+  'note',
+]);
 
 write(
   'kandas.csv',
@@ -389,15 +447,35 @@ write(
 write(
   'facts.csv',
   read('concept_2022_2026_facts.csv').map((r) => ({ ...r, source_id: checkSources(r.source_id!, 'facts') })),
-  ['fact_id', 'statement_en', 'figure', 'unit', 'year_or_period', 'region_or_group', 'exact_quote_ru_or_en', 'source_id'],
+  [
+    'fact_id',
+    'statement_en',
+    'figure',
+    'unit',
+    'year_or_period',
+    'region_or_group',
+    'exact_quote_ru_or_en',
+    'source_id',
+  ],
 );
 
 /* ------------------------------------------------------------- SOURCES.md */
 
 const md = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const used = new Set<string>();
-for (const file of ['population.csv', 'areas.csv', 'flows.csv', 'regional_migration.csv', 'external_flows.csv', 'russia_flows.csv', 'enbek.csv', 'kandas.csv', 'facts.csv'])
-  for (const r of csvParse(readFileSync(resolve(here, file), 'utf8'))) for (const id of (r.source_id ?? '').split(';')) used.add(id);
+for (const file of [
+  'population.csv',
+  'areas.csv',
+  'flows.csv',
+  'regional_migration.csv',
+  'external_flows.csv',
+  'russia_flows.csv',
+  'enbek.csv',
+  'kandas.csv',
+  'facts.csv',
+])
+  for (const r of csvParse(readFileSync(resolve(here, file), 'utf8')))
+    for (const id of (r.source_id ?? '').split(';')) used.add(id);
 const allSources = [...sources, ...PROJECT_SOURCES];
 writeFileSync(
   resolve(here, 'SOURCES.md'),

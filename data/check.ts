@@ -9,7 +9,9 @@ import { loadDataset } from '../src/data/load';
 
 const { tables, model, issues } = loadDataset(readTableTexts());
 for (const issue of issues) console.error(formatIssue(issue));
-const counts = Object.entries(tables).map(([name, rows]) => `${name} ${rows.length}`).join(', ');
+const counts = Object.entries(tables)
+  .map(([name, rows]) => `${name} ${rows.length}`)
+  .join(', ');
 console.log(`data:check: ${counts}`);
 console.log(`data:check: OD years ${model.flowYears.join(', ')}; timeline ${model.yearRange.join('-')}`);
 if (issues.length > 0) {

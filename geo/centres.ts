@@ -67,9 +67,18 @@ export function buildCentres(unitCodes: string[], cities: City[], admin1: Admin1
     const code = divisions[0]!.code.slice(3);
     const hits = cities.filter((x) => x.country === country && x.name === c.geonames && x.admin1 === code);
     if (hits.length !== 1) {
-      throw new Error(`${unit}: GeoNames "${c.geonames}" in ${country}.${code} matched ${hits.length} entries (need exactly 1)`);
+      throw new Error(
+        `${unit}: GeoNames "${c.geonames}" in ${country}.${code} matched ${hits.length} entries (need exactly 1)`,
+      );
     }
     const hit = hits[0]!;
-    return { unit_code: unit, centre_en: c.en, lat: Number(hit.lat), lon: Number(hit.lng), geonames_name: hit.name, source: CENTRES_SOURCE };
+    return {
+      unit_code: unit,
+      centre_en: c.en,
+      lat: Number(hit.lat),
+      lon: Number(hit.lng),
+      geonames_name: hit.name,
+      source: CENTRES_SOURCE,
+    };
   });
 }

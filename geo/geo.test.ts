@@ -36,7 +36,20 @@ const region = (id: string): Region => {
   return f;
 };
 const km2 = (f: Feature | Polygon | MultiPolygon) => turf.area(f) / 1e6;
-const RUSSIAN = ['RU-AST', 'RU-VGG', 'RU-SAR', 'RU-SAM', 'RU-ORE', 'RU-CHE', 'RU-KGN', 'RU-TYU', 'RU-OMS', 'RU-NVS', 'RU-ALT', 'RU-AL'];
+const RUSSIAN = [
+  'RU-AST',
+  'RU-VGG',
+  'RU-SAR',
+  'RU-SAM',
+  'RU-ORE',
+  'RU-CHE',
+  'RU-KGN',
+  'RU-TYU',
+  'RU-OMS',
+  'RU-NVS',
+  'RU-ALT',
+  'RU-AL',
+];
 
 describe('geo/regions.geojson', () => {
   it('has exactly one feature per crosswalk polygon_id plus KZ-BAIKONUR, nothing else', () => {
@@ -100,7 +113,10 @@ describe('geo/regions.geojson', () => {
     // The source polygons tile the area without holes (Almaty city, Astana and Baikonur fill the holes
     // of their surrounding regions), so any hole in the union would be a sliver opened by simplification.
     const union = turf.union(regions)!;
-    const holes = union.geometry.type === 'Polygon' ? union.geometry.coordinates.slice(1) : union.geometry.coordinates.flatMap((p) => p.slice(1));
+    const holes =
+      union.geometry.type === 'Polygon'
+        ? union.geometry.coordinates.slice(1)
+        : union.geometry.coordinates.flatMap((p) => p.slice(1));
     expect(holes).toHaveLength(0);
   });
 
@@ -116,7 +132,8 @@ describe('geo/regions.geojson', () => {
     expect(Math.abs(fromProps / reference - 1)).toBeLessThan(0.02);
     expect(Math.abs(fromGeometry / reference - 1)).toBeLessThan(0.02);
     // area_km2 is from the unsimplified geometry; the simplified one must stay close to it.
-    for (const f of regions.features) expect(Math.abs(km2(f) / f.properties.area_km2 - 1), f.properties.polygon_id).toBeLessThan(0.02);
+    for (const f of regions.features)
+      expect(Math.abs(km2(f) / f.properties.area_km2 - 1), f.properties.polygon_id).toBeLessThan(0.02);
   });
 
   it('is small enough for the browser', () => {
@@ -142,7 +159,9 @@ describe('geo/centres.csv', () => {
     for (const row of crosswalk) {
       const p = centre.get(row.unit_code!);
       expect(p, row.unit_code).toBeDefined();
-      expect(turf.booleanPointInPolygon(p!, region(row.polygon_id!)), `${row.unit_code} in ${row.polygon_id}`).toBe(true);
+      expect(turf.booleanPointInPolygon(p!, region(row.polygon_id!)), `${row.unit_code} in ${row.polygon_id}`).toBe(
+        true,
+      );
     }
   });
 });
@@ -156,7 +175,22 @@ describe('geo/basemap.geojson', () => {
     expect(kinds('border')).toHaveLength(1);
     expect(kinds('water').map((f) => f.properties?.name_en)).toEqual(['Caspian Sea']);
     const names = new Set(kinds('country').map((f) => f.properties?.name_en));
-    for (const n of ['Kazakhstan', 'Russia', 'China', 'Kyrgyzstan', 'Uzbekistan', 'Turkmenistan', 'Mongolia', 'Tajikistan', 'Afghanistan', 'Iran', 'Azerbaijan', 'Georgia', 'Armenia', 'Ukraine']) {
+    for (const n of [
+      'Kazakhstan',
+      'Russia',
+      'China',
+      'Kyrgyzstan',
+      'Uzbekistan',
+      'Turkmenistan',
+      'Mongolia',
+      'Tajikistan',
+      'Afghanistan',
+      'Iran',
+      'Azerbaijan',
+      'Georgia',
+      'Armenia',
+      'Ukraine',
+    ]) {
       expect(names, n).toContain(n);
     }
     const kz = kinds('country').find((f) => f.properties?.name_en === 'Kazakhstan');
@@ -169,7 +203,11 @@ describe('geo/basemap.geojson', () => {
       expect(turf.kinks(f as Feature<Polygon | MultiPolygon>).features, String(f.properties?.name_en)).toHaveLength(0);
     }
     const inside = (kind: string, p: number[], name?: string) =>
-      kinds(kind).some((f) => (!name || f.properties?.name_en === name) && turf.booleanPointInPolygon(p, f as Feature<Polygon | MultiPolygon>));
+      kinds(kind).some(
+        (f) =>
+          (!name || f.properties?.name_en === name) &&
+          turf.booleanPointInPolygon(p, f as Feature<Polygon | MultiPolygon>),
+      );
     expect(inside('land', [90, 67])).toBe(true); // Siberia: lost once to a bad antimeridian clip
     expect(inside('country', [90, 67], 'Russia')).toBe(true);
     expect(inside('land', [51, 42])).toBe(false); // middle of the Caspian

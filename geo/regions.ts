@@ -33,7 +33,14 @@ export const NE_REGIONS = [
   { id: 'KZ-VOS', adm1: 'KAZ-3206', neId: 1159314733, iso: 'KZ-VOS', name: 'East Kazakhstan', km2: [2.5e5, 3e5] },
   { id: 'KZ-AST', adm1: 'KAZ-4830', neId: 1159315883, iso: 'KZ-AST', name: 'Astana', km2: [300, 1500] },
   { id: 'KZ-ALA', adm1: 'KAZ-4829', neId: 1159315881, iso: 'KZ-ALA', name: 'Almaty City', km2: [200, 1000] },
-  { id: 'KZ-BAIKONUR', adm1: 'KAB+00?', neId: 1159308537, iso: '-99-X05~', name: 'Baykonur lease in Qyzylorda', km2: [5e3, 8e3] },
+  {
+    id: 'KZ-BAIKONUR',
+    adm1: 'KAB+00?',
+    neId: 1159308537,
+    iso: '-99-X05~',
+    name: 'Baykonur lease in Qyzylorda',
+    km2: [5e3, 8e3],
+  },
   { id: 'RU-AST', adm1: 'RUS-2388', neId: 1159312521, iso: 'RU-AST', name: "Astrakhan'", km2: [4e4, 5.5e4] },
   { id: 'RU-VGG', adm1: 'RUS-2369', neId: 1159313173, iso: 'RU-VGG', name: 'Volgograd', km2: [1e5, 1.3e5] },
   { id: 'RU-SAR', adm1: 'RUS-2393', neId: 1159313213, iso: 'RU-SAR', name: 'Saratov', km2: [9e4, 1.1e5] },
@@ -79,11 +86,14 @@ export function selectNeFeatures(admin1: FeatureCollection, crosswalkPolygonIds:
 
   const picked = NE_REGIONS.map((r) => {
     const hits = all.filter((f) => f.properties.adm1_code === r.adm1 && f.properties.ne_id === r.neId);
-    if (hits.length !== 1) throw new Error(`${r.id}: expected exactly one NE feature ${r.adm1}/${r.neId}, found ${hits.length}`);
+    if (hits.length !== 1)
+      throw new Error(`${r.id}: expected exactly one NE feature ${r.adm1}/${r.neId}, found ${hits.length}`);
     const f = hits[0]!;
     const p = f.properties;
     if (p.iso_3166_2 !== r.iso || p.name !== r.name) {
-      throw new Error(`${r.id}: NE feature ${r.adm1} is "${p.name}" (${p.iso_3166_2}), expected "${r.name}" (${r.iso})`);
+      throw new Error(
+        `${r.id}: NE feature ${r.adm1} is "${p.name}" (${p.iso_3166_2}), expected "${r.name}" (${r.iso})`,
+      );
     }
     const a = km2(f);
     if (a < r.km2[0] || a > r.km2[1]) throw new Error(`${r.id}: area ${a.toFixed(0)} km² outside ${r.km2.join('–')}`);
@@ -129,9 +139,12 @@ function distanceToRings(p: Position, rings: Position[][]): number {
   let best = Infinity;
   for (const ring of rings) {
     for (let i = 1; i < ring.length; i++) {
-      const ax = (ring[i - 1]![0]! - p[0]!) * k, ay = ring[i - 1]![1]! - p[1]!;
-      const bx = (ring[i]![0]! - p[0]!) * k, by = ring[i]![1]! - p[1]!;
-      const dx = bx - ax, dy = by - ay;
+      const ax = (ring[i - 1]![0]! - p[0]!) * k,
+        ay = ring[i - 1]![1]! - p[1]!;
+      const bx = (ring[i]![0]! - p[0]!) * k,
+        by = ring[i]![1]! - p[1]!;
+      const dx = bx - ax,
+        dy = by - ay;
       const len2 = dx * dx + dy * dy;
       const t = len2 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
       best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
@@ -163,7 +176,10 @@ export function buildRegions(
   );
 
   const t = simplifyTopology(topologyFn(source), tolerance);
-  const simplified = topo.feature(t, t.objects.regions!) as unknown as FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+  const simplified = topo.feature(t, t.objects.regions!) as unknown as FeatureCollection<
+    Polygon | MultiPolygon,
+    RegionProps
+  >;
 
   const features = simplified.features.map((f) => {
     const geometry = tidyPolygonal(asPolygonal(f.geometry), 4);

@@ -213,7 +213,11 @@ export class App {
       el('h1', {}, [this.t('app.title')]),
       el('p', { class: 'subtitle' }, [this.t('app.subtitle')]),
     ]);
-    const side = el('aside', { class: 'side' }, [this.legend.element, this.regionPanel.element, this.northSouth.element]);
+    const side = el('aside', { class: 'side' }, [
+      this.legend.element,
+      this.regionPanel.element,
+      this.northSouth.element,
+    ]);
     const credit = el('p', { class: 'credit' }, [this.t('about.credit'), ' ', this.t('about.boundaries')]);
     this.root.append(
       header,
@@ -348,9 +352,10 @@ export class App {
 
   private renderStatus(values: Map<string, PolygonValue>): void {
     const { year } = this.state;
+    const { model } = this.dataset;
     const internal = this.visibleArcs(this.derived.internal, this.internalFilter);
     const external = this.visibleArcs(this.derived.external, this.externalFilter);
-    const quality = this.dataset.model.flows.find((f) => f.year === year)?.quality_flag;
+    const quality = model.flows.find((f) => f.year === year)?.quality_flag;
     const parts = [
       internal.total
         ? this.t('status.flows', { year, count: internal.total, shown: internal.shown })
@@ -362,7 +367,9 @@ export class App {
           : this.t('status.noExternal')
         : '',
       this.state.showExternal ? this.nationalExternal() : '',
-      [...values.values()].some((v) => v.value === null) ? this.t('status.gap', { year }) : '',
+      [...values.values()].some((v) => v.value === null && model.polygons.get(v.polygonId)?.country === 'KZ')
+        ? this.t('status.gap', { year })
+        : '',
     ];
     this.status.textContent = parts.filter(Boolean).join(' ');
     this.status.dataset.arcs = String(internal.shown);
@@ -372,7 +379,12 @@ export class App {
   private nationalExternal(): string {
     const { year, lang } = this.state;
     const row = this.dataset.model.external.find(
-      (r) => r.level === 'national' && r.partner === 'ALL' && r.year === String(year) && r.period === 'Jan-Dec' && r.status === 'chosen',
+      (r) =>
+        r.level === 'national' &&
+        r.partner === 'ALL' &&
+        r.year === String(year) &&
+        r.period === 'Jan-Dec' &&
+        r.status === 'chosen',
     );
     if (!row || row.emigrants === null) return '';
     const n = (v: number) => formatNumber(v, lang);
@@ -413,9 +425,20 @@ export class App {
         `${t(`measure.${measure}` as MessageKey)}, ${year}: ${
           v.value === null ? t('tooltip.noData', { year }) : n(v.value, info2.scale === 'diverging', info2.digits)
         }`,
-        v.unitCodes.length > 1 ? t('tooltip.sum', { units: v.unitCodes.map((u) => placeName(model, u, lang)).join(' + ') }) : '',
-        v.missing.length ? t('tooltip.missing', { units: v.missing.map((u) => placeName(model, u, lang)).join(', ') }) : '',
+        v.unitCodes.length > 1
+          ? t('tooltip.sum', { units: v.unitCodes.map((u) => placeName(model, u, lang)).join(' + ') })
+          : '',
+        v.missing.length
+          ? t('tooltip.missing', { units: v.missing.map((u) => placeName(model, u, lang)).join(', ') })
+          : '',
         ...v.notes.map((k) => t(`legend.${k}` as MessageKey, { year: year + 1 })),
+        model.polygons.get(props.polygon_id)!.country === 'RU' && v.value === null
+          ? t(
+              ['population', 'density', 'change'].includes(measure)
+                ? 'tooltip.russiaPopulation'
+                : 'tooltip.russiaMigration',
+            )
+          : '',
         v.sourceIds.length ? t('tooltip.source', { source: v.sourceIds.join(', ') }) : '',
         t('tooltip.clickHint'),
       ];
@@ -429,7 +452,9 @@ export class App {
       return {
         title: `${name(r.origin)} → ${name(r.destination)}`,
         lines: [
-          r.measure === 'net' ? `${t('tooltip.net', { count: n(r.count) })} — ${t('tooltip.netFlow')}` : t('tooltip.migrants', { count: n(r.count) }),
+          r.measure === 'net'
+            ? `${t('tooltip.net', { count: n(r.count) })} — ${t('tooltip.netFlow')}`
+            : t('tooltip.migrants', { count: n(r.count) }),
           t('tooltip.year', { year: r.year }),
           r.kind === 'internal' ? t('tooltip.internal') : t('tooltip.external'),
           r.kind === 'external' ? t(r.reporter === 'KZ' ? 'tooltip.reporterKZ' : 'tooltip.reporterRU') : '',
@@ -500,4 +525,3 @@ export async function startApp(root: HTMLElement, mapContainer: HTMLElement): Pr
   await app.startMap(mapContainer);
   return app;
 }
-

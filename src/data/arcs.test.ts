@@ -19,7 +19,8 @@ const positionOf = (code: string) => model.units.get(code)?.centre ?? model.anch
 function passing(values: Float32Array, range: [number, number][]): number[] {
   const out: number[] = [];
   for (let i = 0; i < values.length / FILTER_SIZE; i++)
-    if (range.every(([lo, hi], d) => values[i * FILTER_SIZE + d]! >= lo && values[i * FILTER_SIZE + d]! <= hi)) out.push(i);
+    if (range.every(([lo, hi], d) => values[i * FILTER_SIZE + d]! >= lo && values[i * FILTER_SIZE + d]! <= hi))
+      out.push(i);
   return out;
 }
 
@@ -46,7 +47,10 @@ describe('internal arcs', () => {
   it('top N keeps the N largest flows of the year', () => {
     const ids = passing(buffers.filterValues, arcFilterRange(2024, 0, 10));
     expect(ids).toHaveLength(10);
-    const counts = buffers.records.filter((r) => r.year === 2024).map((r) => r.count).sort((a, b) => b - a);
+    const counts = buffers.records
+      .filter((r) => r.year === 2024)
+      .map((r) => r.count)
+      .sort((a, b) => b - a);
     expect(ids.map((i) => buffers.records[i]!.count).sort((a, b) => b - a)).toEqual(counts.slice(0, 10));
   });
 
@@ -62,11 +66,17 @@ describe('internal arcs', () => {
     const values = filterValuesFor(buffers, new Set(['KZ-10', 'KZ-63']));
     const ids = passing(values, arcFilterRange(2024, 0, null));
     expect(ids).toHaveLength(2 * 19 * 2 - 2); // 38 arcs each, minus the two between them counted twice
-    expect(ids.every((i) => ['KZ-10', 'KZ-63'].some((u) => [buffers.records[i]!.origin, buffers.records[i]!.destination].includes(u)))).toBe(true);
+    expect(
+      ids.every((i) =>
+        ['KZ-10', 'KZ-63'].some((u) => [buffers.records[i]!.origin, buffers.records[i]!.destination].includes(u)),
+      ),
+    ).toBe(true);
     const top3 = passing(values, arcFilterRange(2024, 0, 3));
     expect(top3).toHaveLength(3);
     // Arcs outside the selection are never ranked into a top N.
-    expect(values[buffers.records.findIndex((r) => r.origin === 'KZ-71' && r.destination === 'KZ-75') * FILTER_SIZE + 2]).toBe(UNRANKED);
+    expect(
+      values[buffers.records.findIndex((r) => r.origin === 'KZ-71' && r.destination === 'KZ-75') * FILTER_SIZE + 2],
+    ).toBe(UNRANKED);
   });
 });
 
@@ -76,7 +86,11 @@ describe('external arcs', () => {
 
   it('are drawn only for full years, whole countries and comparable statistics', () => {
     expect(arcs.every((r) => r.period === 'Jan-Dec')).toBe(true);
-    expect(arcs.some((r) => ['ALL', 'CIS', 'non-CIS'].includes(r.origin) || ['ALL', 'CIS', 'non-CIS'].includes(r.destination))).toBe(false);
+    expect(
+      arcs.some(
+        (r) => ['ALL', 'CIS', 'non-CIS'].includes(r.origin) || ['ALL', 'CIS', 'non-CIS'].includes(r.destination),
+      ),
+    ).toBe(false);
     // Novosibirsk's 2024 programme count and Saratov's 2010 registrations are not migration statistics.
     expect(find((r) => r.origin === 'RU-NVS' || r.destination === 'RU-NVS').map((r) => r.year)).toEqual([2017]);
     expect(find((r) => r.destination === 'RU-SAR')).toEqual([]);
@@ -92,7 +106,9 @@ describe('external arcs', () => {
 
   it('draw Russia’s stated net gain from Kazakhstan towards Russia and mark it as net', () => {
     const net = find((r) => r.measure === 'net');
-    expect(net.map((r) => [r.year, r.origin, r.destination, r.count, r.reporter])).toEqual([[2018, 'KZ', 'RU', 26500, 'RU']]);
+    expect(net.map((r) => [r.year, r.origin, r.destination, r.count, r.reporter])).toEqual([
+      [2018, 'KZ', 'RU', 26500, 'RU'],
+    ]);
   });
 
   it('all have a position', () => {

@@ -33,7 +33,8 @@ export class ChoroplethColours {
     if (!byPolygon) {
       const scale = this.scale(measure, year, mode);
       byPolygon = new Map();
-      for (const [id, v] of this.measures.values(measure, year)) if (v.value !== null) byPolygon.set(id, scale.colour(v.value));
+      for (const [id, v] of this.measures.values(measure, year))
+        if (v.value !== null) byPolygon.set(id, scale.colour(v.value));
       this.colourMaps.set(key, byPolygon);
     }
     return byPolygon;

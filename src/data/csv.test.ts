@@ -37,7 +37,9 @@ describe('parseTable', () => {
   });
 
   it('rejects values outside an allowed set', () => {
-    const { issues } = parseTable('s.csv', 'status\nmaybe\n', { status: { type: 'string', oneOf: ['chosen', 'alternative'] } });
+    const { issues } = parseTable('s.csv', 'status\nmaybe\n', {
+      status: { type: 'string', oneOf: ['chosen', 'alternative'] },
+    });
     expect(issues[0]!.reason).toContain('"maybe" is not one of chosen, alternative');
   });
 });

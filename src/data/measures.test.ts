@@ -29,7 +29,8 @@ describe('polygon values are exact sums over the units they hold (crosswalk)', (
   it('the polygons sum to the national population in every complete year', () => {
     for (let year = 2000; year <= 2023; year++) {
       let sum = 0;
-      for (const [id, p] of model.polygons) if (p.country === 'KZ') sum += measures.value('population', id, year)!.value!;
+      for (const [id, p] of model.polygons)
+        if (p.country === 'KZ') sum += measures.value('population', id, year)!.value!;
       expect(sum, String(year)).toBe(pop('KZ', year));
     }
   });

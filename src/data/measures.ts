@@ -213,7 +213,8 @@ export class MeasureTable {
     const out: number[] = [];
     const [from, to] = this.model.yearRange;
     for (let y = from; y <= to; y++)
-      for (const v of this.values(measure, y).values()) if (v.value !== null && Number.isFinite(v.value)) out.push(v.value);
+      for (const v of this.values(measure, y).values())
+        if (v.value !== null && Number.isFinite(v.value)) out.push(v.value);
     return out;
   }
 

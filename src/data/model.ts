@@ -89,7 +89,8 @@ export function buildModel(tables: Tables): Model {
     if (!polygonId || !centre) continue;
     units.set(row.unit_code, { ...row, polygonId, centre: [centre.lon, centre.lat], centreName: centre.centre_en });
     let polygon = polygons.get(polygonId);
-    if (!polygon) polygons.set(polygonId, (polygon = { id: polygonId, country: row.country as 'KZ' | 'RU', unitCodes: [] }));
+    if (!polygon)
+      polygons.set(polygonId, (polygon = { id: polygonId, country: row.country as 'KZ' | 'RU', unitCodes: [] }));
     polygon.unitCodes.push(row.unit_code);
   }
   const unitList = [...units.values()].sort((a, b) => (a.country === b.country ? 0 : a.country === 'KZ' ? -1 : 1));

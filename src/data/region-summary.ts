@@ -56,7 +56,12 @@ export function regionSummary(measures: MeasureTable, polygonId: string, year: n
       return t ? [{ unit: u, ...t }] : [];
     });
     const total = unitFlows.reduce(
-      (s, u) => ({ ...s, arrivals: s.arrivals + u.arrivals, departures: s.departures + u.departures, net: s.net + u.net }),
+      (s, u) => ({
+        ...s,
+        arrivals: s.arrivals + u.arrivals,
+        departures: s.departures + u.departures,
+        net: s.net + u.net,
+      }),
       { unit: polygonId, arrivals: 0, departures: 0, net: 0 },
     );
     const inflow = new Map<string, number>();
@@ -71,7 +76,10 @@ export function regionSummary(measures: MeasureTable, polygonId: string, year: n
       if (into || from) sourceIds.add(f.source_id);
     }
     const top = (m: Map<string, number>) =>
-      [...m].map(([other, count]) => ({ other, count })).sort((a, b) => b.count - a.count).slice(0, TOP);
+      [...m]
+        .map(([other, count]) => ({ other, count }))
+        .sort((a, b) => b.count - a.count)
+        .slice(0, TOP);
     flows = { total, units: unitFlows, topIn: top(inflow), topOut: top(outflow), sourceIds: [...sourceIds] };
   }
 

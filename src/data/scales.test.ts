@@ -21,7 +21,11 @@ describe('colour scales', () => {
 
   it('sequential colours increase monotonically in darkness', () => {
     const s = makeScale('population', [100000, 2000000]);
-    const lum = (v: number) => s.colour(v).slice(0, 3).reduce((a, b) => a + b, 0);
+    const lum = (v: number) =>
+      s
+        .colour(v)
+        .slice(0, 3)
+        .reduce((a, b) => a + b, 0);
     expect(lum(200000)).toBeGreaterThan(lum(1000000));
     expect(lum(1000000)).toBeGreaterThan(lum(1900000));
   });

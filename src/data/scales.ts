@@ -82,7 +82,10 @@ export function makeScale(measure: MeasureId, values: readonly number[]): Colour
     const hi = positive.length ? Math.max(...positive) : 10;
     const domain: [number, number] = [niceFloorLog(lo), niceCeilLog(hi)];
     const s = scaleSequentialLog(sequentialScheme).domain(domain).clamp(true);
-    const ticks = scaleLog().domain(domain).ticks(4).filter((t) => /^[125]/.test(String(t)));
+    const ticks = scaleLog()
+      .domain(domain)
+      .ticks(4)
+      .filter((t) => /^[125]/.test(String(t)));
     return { measure, kind: 'sequential', transform, domain, ticks: thin(ticks, 6), colour: (v) => toRgba(s(v)) };
   }
   const hi = niceCeil(Math.max(1, ...finite));
@@ -90,10 +93,7 @@ export function makeScale(measure: MeasureId, values: readonly number[]): Colour
   const s = (transform === 'sqrt' ? scaleSequentialSqrt(sequentialScheme) : scaleSequential(sequentialScheme))
     .domain(domain)
     .clamp(true);
-  const ticks =
-    transform === 'sqrt'
-      ? [0, hi / 16, hi / 4, hi].map(niceRound)
-      : scaleLinear().domain(domain).ticks(5);
+  const ticks = transform === 'sqrt' ? [0, hi / 16, hi / 4, hi].map(niceRound) : scaleLinear().domain(domain).ticks(5);
   return { measure, kind: 'sequential', transform, domain, ticks, colour: (v) => toRgba(s(v)) };
 }
 
@@ -148,4 +148,3 @@ function thin(ticks: number[], max: number): number[] {
   const step = Math.ceil(ticks.length / max);
   return ticks.filter((_, i) => i % step === 0);
 }
-

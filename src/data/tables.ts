@@ -164,5 +164,8 @@ export function parseTables(texts: Partial<Record<TableName, string>>): { tables
 
 /** Source ids of a row; a cell may hold several ("S15;S16"). */
 export function sourceIds(cell: string): string[] {
-  return cell.split(';').map((s) => s.trim()).filter(Boolean);
+  return cell
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -5,7 +5,8 @@ import { loadDataset } from './load';
 import type { TableName } from './tables';
 
 const texts = readTableTexts();
-const withFile = (name: TableName, edit: (text: string) => string) => loadDataset({ ...texts, [name]: edit(texts[name]!) });
+const withFile = (name: TableName, edit: (text: string) => string) =>
+  loadDataset({ ...texts, [name]: edit(texts[name]!) });
 
 describe('the committed data', () => {
   const { issues, model, tables } = loadDataset(texts);
@@ -34,7 +35,13 @@ describe('the committed data', () => {
   });
 
   it('keeps a source id on every row', () => {
-    for (const name of ['population.csv', 'areas.csv', 'flows.csv', 'regional_migration.csv', 'external_flows.csv'] as const)
+    for (const name of [
+      'population.csv',
+      'areas.csv',
+      'flows.csv',
+      'regional_migration.csv',
+      'external_flows.csv',
+    ] as const)
       for (const row of tables[name]) expect(row.source_id).toMatch(/^[SP]\d+/);
   });
 
@@ -68,7 +75,9 @@ describe('validation catches broken data', () => {
   });
 
   it('flows that no longer reproduce the official 2024 balance of Astana', () => {
-    const { issues } = withFile('flows.csv', (t) => t.replace(/^(2024,KZ-10,KZ-71,)(\d+),/m, (_, p, n) => `${p}${Number(n) + 1},`));
+    const { issues } = withFile('flows.csv', (t) =>
+      t.replace(/^(2024,KZ-10,KZ-71,)(\d+),/m, (_, p, n) => `${p}${Number(n) + 1},`),
+    );
     expect(issues.map((i) => i.reason)).toContain('2024 KZ-71: OD net 73239 differs from BNS 73238');
   });
 
@@ -78,12 +87,16 @@ describe('validation catches broken data', () => {
   });
 
   it('regions that no longer sum to the national population', () => {
-    const { issues } = withFile('population.csv', (t) => t.replace('KZ-11,2000,1 Jan,yes,799179', 'KZ-11,2000,1 Jan,yes,799180'));
+    const { issues } = withFile('population.csv', (t) =>
+      t.replace('KZ-11,2000,1 Jan,yes,799179', 'KZ-11,2000,1 Jan,yes,799180'),
+    );
     expect(issues.map((i) => i.reason)).toContain('2000: regions sum to 14901642, national total is 14901641');
   });
 
   it('a source id that is not in sources.csv', () => {
-    const { issues } = withFile('areas.csv', (t) => t.replace('146219,2018-2021 (also current),chosen,S04', '146219,2018-2021 (also current),chosen,S999'));
+    const { issues } = withFile('areas.csv', (t) =>
+      t.replace('146219,2018-2021 (also current),chosen,S04', '146219,2018-2021 (also current),chosen,S999'),
+    );
     expect(issues.map((i) => i.reason)).toContain('unknown source S999');
   });
 

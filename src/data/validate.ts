@@ -137,7 +137,11 @@ export function validateTables(tables: Tables, model: Model): DataIssue[] {
       if (r.arrivals - r.departures !== r.net)
         issue('regional_migration.csv', r.line, `arrivals - departures = ${r.arrivals - r.departures}, net = ${r.net}`);
   }
-  duplicates('regional_migration.csv', regional, (r) => `${r.unit_code} ${r.year} ${r.period} ${r.flow_scope} ${r.source_id}`);
+  duplicates(
+    'regional_migration.csv',
+    regional,
+    (r) => `${r.unit_code} ${r.year} ${r.period} ${r.flow_scope} ${r.source_id}`,
+  );
   const tablesOf = new Map<string, typeof regional>();
   for (const r of regional) {
     const key = `${r.year} ${r.period} ${r.flow_scope} ${r.source_id}`;

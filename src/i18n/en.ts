@@ -61,7 +61,8 @@ export const en = {
 
   'quality.od_unvalidated_geography_recast':
     'The source gives these flows in today’s 20 regions, though Abai, Jetisu, Ulytau and Shymkent did not exist yet (a recalculation, not verified).',
-  'quality.od_partially_validated': 'The source gives these flows in today’s 20 regions (a recalculation); partly checked against city statistics.',
+  'quality.od_partially_validated':
+    'The source gives these flows in today’s 20 regions (a recalculation); partly checked against city statistics.',
   'quality.od_unvalidated': 'These flows could not be checked against an official release.',
   'quality.od_matches_bns_rounded': 'These flows match the statistics bureau’s rounded figures.',
   'quality.od_matches_S03_except_KZ-19_KZ-79':
@@ -96,6 +97,10 @@ export const en = {
   'tooltip.external': 'With another country',
   'tooltip.netFlow': 'Net balance (drawn towards the gaining side)',
   'tooltip.clickHint': 'Click to isolate its flows',
+  'tooltip.russiaMigration':
+    'Russian border subject: Kazakhstan’s internal migration does not apply; click for the figures that exist.',
+  'tooltip.russiaPopulation':
+    'Russian border subject: no 1 January figure for this year in the sources; click for the figures that exist.',
 
   'panel.close': 'Close',
   'panel.totals': 'Totals in {year}',
@@ -110,17 +115,33 @@ export const en = {
   'panel.topIn': 'Largest inflows',
   'panel.topOut': 'Largest outflows',
   'panel.other': 'Other figures (other periods or definitions)',
-  'panel.russiaMissing': 'Russian statistics for this subject are fragmentary: no complete year of migration with Kazakhstan and no consistent 1 January population series was found.',
+  'panel.russiaMissing':
+    'Russian statistics for this subject are fragmentary: no complete year of migration with Kazakhstan and no consistent 1 January population series was found.',
   'panel.sources': 'Sources',
-  'panel.boundaryNote': 'No open boundary exists for {units}; the area is drawn with the older borders and its figures are summed.',
+  'panel.immigrants': 'arrived from abroad',
+  'panel.emigrants': 'left for abroad',
+  'panel.fromKZ': 'arrived from Kazakhstan',
+  'panel.toKZ': 'left for Kazakhstan',
+  'scope.interregional': 'between regions',
+  'scope.internal_total_arrivals_departures':
+    'all moves within Kazakhstan, incl. within the region (net: between regions)',
+  'scope.internal (unspecified)': 'internal moves, definition not stated',
+  'scope.all_flows_internal_plus_external': 'all moves, internal and external',
+  'partner.ALL': 'all countries',
+  'partner.CIS': 'CIS countries',
+  'partner.non-CIS': 'other countries',
+  'panel.boundaryNote':
+    'No open boundary exists for {units}; the area is drawn with the older borders and its figures are summed.',
 
   'ns.title': 'North and south: population density',
   'ns.north': 'North',
   'ns.south': 'South',
   'ns.ratio': 'South ÷ north',
   'ns.grouping': 'North: {north}. South: {south}.',
-  'ns.credit': 'Grouping as in the migration-policy concept summarised by CABAR.asia; population BNS; areas as listed in Sources.',
-  'ns.forecast': 'Forecast for 2050 (Ministry of Labour, as reported): south 4× as dense as the north. A forecast, not an observation.',
+  'ns.credit':
+    'Grouping as in the migration-policy concept summarised by CABAR.asia; population BNS; areas as listed in Sources.',
+  'ns.forecast':
+    'Forecast for 2050 (Ministry of Labour, as reported): south 4× as dense as the north. A forecast, not an observation.',
   'ns.perKm2': '{value} per km²',
 
   'notice.urlRejected': 'Part of the link could not be used and was reset: {params}.',
@@ -128,8 +149,10 @@ export const en = {
   'notice.dismiss': 'Dismiss',
 
   'about.title': 'About the data',
-  'about.credit': 'Data: Bureau of National Statistics of Kazakhstan and others (see Sources). Boundaries: Natural Earth. Centres: GeoNames.',
-  'about.boundaries': 'Borders are those before 2018; Abai, Jetisu, Ulytau and Shymkent are summed into the area they lie in.',
+  'about.credit':
+    'Data: Bureau of National Statistics of Kazakhstan and others (see Sources). Boundaries: Natural Earth. Centres: GeoNames.',
+  'about.boundaries':
+    'Borders are those before 2018; Abai, Jetisu, Ulytau and Shymkent are summed into the area they lie in.',
 } as const;
 
 export type MessageKey = keyof typeof en;

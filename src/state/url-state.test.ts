@@ -37,7 +37,10 @@ describe('URL state', () => {
   });
 
   it('resets each bad field on its own and reports it', () => {
-    const { state, rejected } = readUrlState('?v=1&year=1850&m=bogus&sel=KZ-XX&min=-3&top=0&cam=1,2&lang=fr&measure=x', ctx);
+    const { state, rejected } = readUrlState(
+      '?v=1&year=1850&m=bogus&sel=KZ-XX&min=-3&top=0&cam=1,2&lang=fr&measure=x',
+      ctx,
+    );
     expect(state).toEqual(defaults);
     expect(rejected.map((r) => r.param)).toEqual(['year', 'm', 'sel', 'min', 'top', 'cam', 'lang']);
   });

@@ -54,7 +54,10 @@ export class SettingsControl {
 
   setTranslator(t: T): void {
     const keep = { m: this.measure.value, s: this.scale.value, top: this.top.value };
-    replace(this.measure, MEASURE_IDS.map((id) => el('option', { value: id }, [t(`measure.${id}` as MessageKey)])));
+    replace(
+      this.measure,
+      MEASURE_IDS.map((id) => el('option', { value: id }, [t(`measure.${id}` as MessageKey)])),
+    );
     replace(this.scale, [
       el('option', { value: 'fixed' }, [t('scale.fixed')]),
       el('option', { value: 'year' }, [t('scale.year')]),

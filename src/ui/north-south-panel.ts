@@ -27,25 +27,35 @@ export class NorthSouthPanel {
       .domain([series[0]?.year ?? 2000, series[series.length - 1]?.year ?? 2023])
       .range([PAD.left, W - PAD.right]);
     const maxDensity = Math.max(1, ...series.map((s) => s.south));
-    const y = scaleLinear().domain([0, maxDensity]).nice().range([H - PAD.bottom, PAD.top]);
+    const y = scaleLinear()
+      .domain([0, maxDensity])
+      .nice()
+      .range([H - PAD.bottom, PAD.top]);
     const line = (key: 'north' | 'south') =>
       series.map((s, i) => `${i ? 'L' : 'M'}${x(s.year).toFixed(1)},${y(s[key]).toFixed(1)}`).join('');
     const current = series.find((s) => s.year === year);
-    const names = (ids: readonly string[]) => ids.map((id) => polygonName(model, id, 'G20_2022plus', lang, { short: true })).join(', ');
+    const names = (ids: readonly string[]) =>
+      ids.map((id) => polygonName(model, id, 'G20_2022plus', lang, { short: true })).join(', ');
     const d = (v: number) => formatNumber(v, lang, { digits: 1 });
 
-    const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'ns-chart', role: 'img', 'aria-label': t('ns.title') }, [
-      ...y.ticks(3).map((v) =>
-        svg('g', {}, [
-          svg('line', { x1: PAD.left, x2: W - PAD.right, y1: y(v), y2: y(v), class: 'grid' }),
-          svg('text', { x: PAD.left - 3, y: y(v) + 3, 'text-anchor': 'end' }, [formatNumber(v, lang)]),
-        ]),
-      ),
-      ...x.ticks(4).map((v) => svg('text', { x: x(v), y: H - 4, 'text-anchor': 'middle' }, [String(v)])),
-      svg('path', { d: line('north'), class: 'ns-north' }),
-      svg('path', { d: line('south'), class: 'ns-south' }),
-      current && svg('line', { x1: x(year), x2: x(year), y1: PAD.top, y2: H - PAD.bottom, class: 'ns-now' }),
-    ]);
+    const chart = svg(
+      'svg',
+      { viewBox: `0 0 ${W} ${H}`, class: 'ns-chart', role: 'img', 'aria-label': t('ns.title') },
+      [
+        ...y
+          .ticks(3)
+          .map((v) =>
+            svg('g', {}, [
+              svg('line', { x1: PAD.left, x2: W - PAD.right, y1: y(v), y2: y(v), class: 'grid' }),
+              svg('text', { x: PAD.left - 3, y: y(v) + 3, 'text-anchor': 'end' }, [formatNumber(v, lang)]),
+            ]),
+          ),
+        ...x.ticks(4).map((v) => svg('text', { x: x(v), y: H - 4, 'text-anchor': 'middle' }, [String(v)])),
+        svg('path', { d: line('north'), class: 'ns-north' }),
+        svg('path', { d: line('south'), class: 'ns-south' }),
+        current && svg('line', { x1: x(year), x2: x(year), y1: PAD.top, y2: H - PAD.bottom, class: 'ns-now' }),
+      ],
+    );
 
     replace(this.element, [
       el('summary', {}, [t('ns.title')]),
@@ -60,7 +70,9 @@ export class NorthSouthPanel {
         `${t('ns.ratio')} ${year}: `,
         current ? `${formatNumber(current.ratio, lang, { digits: 2 })}×` : t('tooltip.noData', { year }),
       ]),
-      el('p', { class: 'panel-note' }, [t('ns.grouping', { north: names(NORTH_POLYGONS), south: names(SOUTH_POLYGONS) })]),
+      el('p', { class: 'panel-note' }, [
+        t('ns.grouping', { north: names(NORTH_POLYGONS), south: names(SOUTH_POLYGONS) }),
+      ]),
       el('p', { class: 'panel-note' }, [t('ns.forecast'), ' (S146)']),
       el('p', { class: 'panel-sources' }, [t('ns.credit'), ' (S147, S01)']),
     ]);

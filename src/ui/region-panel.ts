@@ -9,7 +9,8 @@ import type { Lang, Model } from '../data/model';
 import type { RegionSummary } from '../data/region-summary';
 import { sourceIds as splitSources } from '../data/tables';
 import type { MessageKey } from '../i18n';
-import { placeName } from '../i18n/names';
+import { en } from '../i18n/en';
+import { countryName, placeName } from '../i18n/names';
 import { el, replace } from './dom';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -43,7 +44,8 @@ export class RegionPanel {
       ...(summary.flows?.sourceIds ?? []),
       ...(summary.officialNet?.sourceIds ?? []),
     ]);
-    const row = (label: string, value: string) => el('tr', {}, [el('th', { scope: 'row' }, [label]), el('td', {}, [value])]);
+    const row = (label: string, value: string) =>
+      el('tr', {}, [el('th', { scope: 'row' }, [label]), el('td', {}, [value])]);
     const { year } = summary;
 
     const figures = el('table', { class: 'figures' }, [
@@ -55,7 +57,9 @@ export class RegionPanel {
         summary.area !== null && row(t('panel.area'), `${n(summary.area)} km²`),
         row(
           t('panel.density'),
-          summary.density.value === null ? t('tooltip.noData', { year }) : `${n(summary.density.value, false, 1)} / km²`,
+          summary.density.value === null
+            ? t('tooltip.noData', { year })
+            : `${n(summary.density.value, false, 1)} / km²`,
         ),
         summary.flows && row(t('panel.arrivals'), n(summary.flows.total.arrivals)),
         summary.flows && row(t('panel.departures'), n(summary.flows.total.departures)),
@@ -97,28 +101,35 @@ export class RegionPanel {
       lines.length
         ? el('div', { class: 'flow-list' }, [
             el('h3', {}, [t(key)]),
-            el('ol', {}, lines.map((l) => el('li', {}, [`${name(l.other)}: ${n(l.count)}`]))),
+            el(
+              'ol',
+              {},
+              lines.map((l) => el('li', {}, [`${name(l.other)}: ${n(l.count)}`])),
+            ),
           ])
         : null;
 
+    const label = (prefix: string, code: string) => {
+      const key = `${prefix}.${code}` as MessageKey;
+      return key in en ? t(key) : code;
+    };
+    const partner = (code: string) => (/^[A-Z]{2}$/.test(code) ? countryName(code, lang) : label('partner', code));
     const other: string[] = [
-      ...summary.otherRegional
-        .filter((r) => !(r.period === 'Jan-Dec' && summary.flows))
-        .map(
-          (r) =>
-            `${name(r.unit_code)}, ${r.period} ${r.year}, ${r.flow_scope}: ${[
-              r.arrivals !== null ? `${t('panel.arrivals')} ${n(r.arrivals)}` : '',
-              r.departures !== null ? `${t('panel.departures')} ${n(r.departures)}` : '',
-              r.net !== null ? `${t('panel.net')} ${n(r.net, true)}` : '',
-            ]
-              .filter(Boolean)
-              .join(', ')} (${r.source_id})`,
-        ),
+      ...summary.otherRegional.map(
+        (r) =>
+          `${name(r.unit_code)}, ${r.period} ${r.year}, ${label('scope', r.flow_scope)}: ${[
+            r.arrivals !== null ? `${t('panel.arrivals')} ${n(r.arrivals)}` : '',
+            r.departures !== null ? `${t('panel.departures')} ${n(r.departures)}` : '',
+            r.net !== null ? `${t('panel.net')} ${n(r.net, true)}` : '',
+          ]
+            .filter(Boolean)
+            .join(', ')} (${r.source_id})`,
+      ),
       ...summary.external.map(
         (r) =>
-          `${name(r.unit_code)} ↔ ${r.partner}, ${r.period} ${r.year}: ${[
-            r.immigrants !== null ? `in ${n(r.immigrants)}` : '',
-            r.emigrants !== null ? `out ${n(r.emigrants)}` : '',
+          `${name(r.unit_code)} ↔ ${partner(r.partner)}, ${r.period} ${r.year}: ${[
+            r.immigrants !== null ? `${n(r.immigrants)} ${t('panel.immigrants')}` : '',
+            r.emigrants !== null ? `${n(r.emigrants)} ${t('panel.emigrants')}` : '',
             r.net !== null ? `${t('panel.net')} ${n(r.net, true)}` : '',
           ]
             .filter(Boolean)
@@ -127,16 +138,20 @@ export class RegionPanel {
       ...summary.russia.map(
         (r) =>
           `${r.period} ${r.year}: ${[
-            r.arrivals_from_kz !== null ? `← KZ ${n(r.arrivals_from_kz)}` : '',
-            r.departures_to_kz !== null ? `→ KZ ${n(r.departures_to_kz)}` : '',
+            r.arrivals_from_kz !== null ? `${n(r.arrivals_from_kz)} ${t('panel.fromKZ')}` : '',
+            r.departures_to_kz !== null ? `${n(r.departures_to_kz)} ${t('panel.toKZ')}` : '',
             r.net_with_kz !== null ? `${t('panel.net')} ${n(r.net_with_kz, true)}` : '',
           ]
             .filter(Boolean)
             .join(', ')} — ${r.statistic} (${r.source_id})`,
       ),
-      ...summary.otherPopulation.map((r) => `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} (${r.source_id})`),
+      ...summary.otherPopulation.map(
+        (r) => `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} (${r.source_id})`,
+      ),
     ];
-    for (const id of [...summary.otherRegional, ...summary.external, ...summary.russia].flatMap((r) => splitSources(r.source_id)))
+    for (const id of [...summary.otherRegional, ...summary.external, ...summary.russia].flatMap((r) =>
+      splitSources(r.source_id),
+    ))
       sources.add(id);
 
     replace(this.element, [
@@ -152,7 +167,12 @@ export class RegionPanel {
       summary.flows && flowList('panel.topIn', summary.flows.topIn),
       summary.flows && flowList('panel.topOut', summary.flows.topOut),
       other.length > 0 && el('h3', {}, [t('panel.other')]),
-      other.length > 0 && el('ul', { class: 'other' }, other.map((o) => el('li', {}, [o]))),
+      other.length > 0 &&
+        el(
+          'ul',
+          { class: 'other' },
+          other.map((o) => el('li', {}, [o])),
+        ),
       el('p', { class: 'panel-sources' }, [
         `${t('panel.sources')}: `,
         [...sources]

@@ -100,7 +100,9 @@ function cpuStep(iterations: number) {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench: ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, Chromium (SwiftShader software WebGL)`);
+  console.log(
+    `bench: ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, Chromium (SwiftShader software WebGL)`,
+  );
   const served = await serveDist();
   const browser = await launchBrowser();
   try {
@@ -109,10 +111,14 @@ async function main(): Promise<void> {
       const w = await openPage(browser, served.url);
       await w.page.goto(served.url);
       await waitForMap(w.page, 120_000);
-      firstFrame.push(await w.page.evaluate(() => (window as unknown as { __app: { firstFrameAt: number } }).__app.firstFrameAt));
+      firstFrame.push(
+        await w.page.evaluate(() => (window as unknown as { __app: { firstFrameAt: number } }).__app.firstFrameAt),
+      );
       await w.context.close();
     }
-    console.log(`\n1. navigation -> first frame with arcs (${LOADS} loads): median ${ms(median(firstFrame))}, max ${ms(Math.max(...firstFrame))}`);
+    console.log(
+      `\n1. navigation -> first frame with arcs (${LOADS} loads): median ${ms(median(firstFrame))}, max ${ms(Math.max(...firstFrame))}`,
+    );
 
     const w = await openPage(browser, served.url);
     // tsx keeps function names with a __name helper that the page does not have.
@@ -129,7 +135,12 @@ async function main(): Promise<void> {
     console.log(`   ratio app/baseline:        median ${(pm / bm).toFixed(2)}, p95 ${(p95 / b95).toFixed(2)}`);
 
     const cpu = cpuStep(20);
-    const [cm, c95, cbm, cb95] = [median(cpu.app), quantile(cpu.app, 0.95), median(cpu.baseline), quantile(cpu.baseline, 0.95)];
+    const [cm, c95, cbm, cb95] = [
+      median(cpu.app),
+      quantile(cpu.app, 0.95),
+      median(cpu.baseline),
+      quantile(cpu.baseline, 0.95),
+    ];
     console.log(`\n3. CPU work of a year step in Node, ${cpu.app.length} steps`);
     console.log(`   prepared (the app):        median ${cm.toFixed(4)} ms, p95 ${c95.toFixed(4)} ms`);
     console.log(`   baseline (rebuild arrays): median ${cbm.toFixed(3)} ms, p95 ${cb95.toFixed(3)} ms`);
