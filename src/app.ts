@@ -53,6 +53,7 @@ interface Derived {
   nodes: ReturnType<typeof buildNodeBuffers>;
   labelCache: Map<string, LabelDatum[]>;
   externalYears: Set<number>;
+  anchors: [number, number][];
 }
 
 /** Everything prepared once from the data: typed arrays for arcs and nodes, colour and label caches. */
@@ -67,6 +68,10 @@ function prepareDerived({ model, measures }: Dataset): Derived {
     nodes: buildNodeBuffers(model),
     labelCache: new Map(),
     externalYears: new Set(external.records.map((r) => r.year)),
+    anchors: [...new Set(external.records.flatMap((r) => [r.origin, r.destination]))]
+      .filter((code) => !model.units.has(code))
+      .map((code) => model.anchors.get(code))
+      .filter((p): p is [number, number] => p !== undefined),
   };
 }
 
@@ -276,6 +281,7 @@ export class App {
         nodes: this.derived.nodes,
         year: state.year,
         labels: this.labels(this.geographyOf(values)),
+        anchors: this.derived.anchors,
         fontFamily: FONT_FAMILY,
         textScale: 1,
       }),

@@ -150,7 +150,7 @@ export const en = {
 
   'about.title': 'About the data',
   'about.credit':
-    'Data: Bureau of National Statistics of Kazakhstan and others (see Sources). Boundaries: Natural Earth. Centres: GeoNames.',
+    'Data: Bureau of National Statistics of Kazakhstan and others (see Sources). Boundaries: Natural Earth. Centres: GeoNames (CC BY 4.0).',
   'about.boundaries':
     'Borders are those before 2018; Abai, Jetisu, Ulytau and Shymkent are summed into the area they lie in.',
 } as const;

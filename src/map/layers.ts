@@ -46,8 +46,8 @@ export interface Theme {
 export const THEME: Theme = {
   origin: [230, 97, 1, 230],
   destination: [94, 60, 153, 230],
-  externalOrigin: [200, 30, 110, 235],
-  externalDestination: [20, 20, 20, 235],
+  externalOrigin: [200, 30, 110, 190],
+  externalDestination: [20, 20, 20, 190],
   outline: [255, 255, 255, 220],
   selectedOutline: [20, 20, 20, 255],
   label: [30, 30, 30, 255],
@@ -70,6 +70,8 @@ export interface LayerInputs {
   nodes: NodeBuffers;
   year: number;
   labels: LabelDatum[];
+  /** Whole-country ends of external arcs (Kazakhstan as a whole, partner capitals). */
+  anchors: [number, number][];
   fontFamily: string;
   /** Multiplies label sizes (projector view, large text). */
   textScale: number;
@@ -185,6 +187,21 @@ export function buildLayers(input: LayerInputs): Layer[] {
     filterRange: [input.year, input.year],
   });
 
+  // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.
+  const anchors = new ScatterplotLayer<[number, number]>({
+    id: 'anchors',
+    visible: input.showExternal,
+    data: input.anchors,
+    getPosition: (d) => d,
+    getRadius: 5,
+    radiusUnits: 'pixels',
+    filled: false,
+    stroked: true,
+    getLineColor: theme.externalDestination,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+  });
+
   const labels = new TextLayer<LabelDatum>({
     id: 'labels',
     data: input.labels,
@@ -206,5 +223,5 @@ export function buildLayers(input: LayerInputs): Layer[] {
     updateTriggers: { getSize: input.textScale },
   });
 
-  return [choropleth, internal, external, nodes, labels];
+  return [choropleth, internal, external, nodes, anchors, labels];
 }
