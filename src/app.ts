@@ -271,6 +271,7 @@ export class App {
       buildLayers({
         regions: this.regions,
         fillColours: colours.colours(state.measure, state.year, state.scale),
+        fillKey: `${state.measure}|${state.year}|${state.scale}`,
         selected: state.selected,
         internal: this.derived.internal,
         internalFilter: this.internalFilter,

@@ -93,6 +93,9 @@ export function buildModel(tables: Tables): Model {
       polygons.set(polygonId, (polygon = { id: polygonId, country: row.country as 'KZ' | 'RU', unitCodes: [] }));
     polygon.unitCodes.push(row.unit_code);
   }
+  // The unit a polygon is named after (it existed first) leads; later splits follow: "East Kazakhstan + Abai".
+  for (const polygon of polygons.values())
+    polygon.unitCodes.sort((a, b) => (units.get(a)!.stat_from ?? '').localeCompare(units.get(b)!.stat_from ?? ''));
   const unitList = [...units.values()].sort((a, b) => (a.country === b.country ? 0 : a.country === 'KZ' ? -1 : 1));
 
   const population = new Map<number, Map<string, PopulationRow>>();

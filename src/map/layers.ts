@@ -58,8 +58,10 @@ export const THEME: Theme = {
 
 export interface LayerInputs {
   regions: FeatureCollection<Geometry, RegionProps>;
-  /** Colour per polygon id for the current measure and year; identity changes only with them. */
+  /** Colour per polygon id for the current measure and year. */
   fillColours: ReadonlyMap<string, Rgba>;
+  /** Names what fillColours holds (measure, year, scale): deck.gl compares update triggers by value. */
+  fillKey: string;
   selected: string | null;
   internal: ArcBuffers;
   internalFilter: Float32Array;
@@ -81,6 +83,15 @@ export interface LayerInputs {
 }
 
 const arcFilter = new DataFilterExtension({ filterSize: FILTER_SIZE });
+
+/**
+ * deck.gl compares `data` by reference: a new object would regenerate every
+ * attribute. The binary data objects are made once per set of arrays (a new
+ * filter array only comes with a new selection).
+ */
+type BinaryTable = { length: number; attributes: Record<string, { value: Float32Array | Float64Array; size: number }> };
+const arcData = new WeakMap<Float32Array, BinaryTable>();
+const nodeData = new WeakMap<NodeBuffers, BinaryTable>();
 const yearFilter = new DataFilterExtension({ filterSize: 1 });
 
 function arcLayer(
@@ -96,7 +107,7 @@ function arcLayer(
   return new ArcLayer({
     id,
     visible,
-    data: {
+    data: memo(arcData, filter, () => ({
       length: buffers.length,
       attributes: {
         getSourcePosition: { value: buffers.sourcePositions, size: 2 },
@@ -104,7 +115,7 @@ function arcLayer(
         getWidth: { value: buffers.widths, size: 1 },
         getFilterValue: { value: filter, size: FILTER_SIZE },
       },
-    },
+    })),
     getSourceColor: from,
     getTargetColor: to,
     // Tilting lays each arc towards the map, so that it bends to the left of its direction:
@@ -119,8 +130,13 @@ function arcLayer(
     highlightColor: [255, 220, 0, 255],
     extensions: [arcFilter],
     filterRange: range,
-    updateTriggers: { getFilterValue: filter },
   });
+}
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
 }
 
 export function buildLayers(input: LayerInputs): Layer[] {
@@ -138,7 +154,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     autoHighlight: true,
     highlightColor: [255, 255, 255, 70],
     updateTriggers: {
-      getFillColor: input.fillColours,
+      getFillColor: input.fillKey,
       getLineColor: input.selected,
       getLineWidth: input.selected,
     },
@@ -167,14 +183,14 @@ export function buildLayers(input: LayerInputs): Layer[] {
 
   const nodes = new ScatterplotLayer({
     id: 'nodes',
-    data: {
+    data: memo(nodeData, input.nodes, () => ({
       length: input.nodes.length,
       attributes: {
         getPosition: { value: input.nodes.positions, size: 2 },
         getRadius: { value: input.nodes.radii, size: 1 },
         getFilterValue: { value: input.nodes.filterYears, size: 1 },
       },
-    },
+    })),
     radiusUnits: 'pixels',
     radiusMinPixels: 2,
     stroked: true,
