@@ -53,8 +53,22 @@ interface Derived {
   nodes: ReturnType<typeof buildNodeBuffers>;
   labelCache: Map<string, LabelDatum[]>;
   externalYears: Set<number>;
-  anchors: [number, number][];
+  /** Whole-country anchors used by each year's external arcs (codes, and positions for drawing). */
+  anchorsByYear: Map<number, { codes: string[]; positions: [number, number][] }>;
 }
+
+function anchorsByYear(records: ArcRecord[], model: Dataset['model']): Derived['anchorsByYear'] {
+  const out: Derived['anchorsByYear'] = new Map();
+  for (const year of new Set(records.map((r) => r.year))) {
+    const codes = [...new Set(records.filter((r) => r.year === year).flatMap((r) => [r.origin, r.destination]))]
+      .filter((code) => model.anchors.has(code) && !model.units.has(code))
+      .sort();
+    out.set(year, { codes, positions: codes.map((c) => model.anchors.get(c)!) });
+  }
+  return out;
+}
+
+const NO_ANCHORS = { codes: [] as string[], positions: [] as [number, number][] };
 
 /** Everything prepared once from the data: typed arrays for arcs and nodes, colour and label caches. */
 function prepareDerived({ model, measures }: Dataset): Derived {
@@ -68,10 +82,7 @@ function prepareDerived({ model, measures }: Dataset): Derived {
     nodes: buildNodeBuffers(model),
     labelCache: new Map(),
     externalYears: new Set(external.records.map((r) => r.year)),
-    anchors: [...new Set(external.records.flatMap((r) => [r.origin, r.destination]))]
-      .filter((code) => !model.units.has(code))
-      .map((code) => model.anchors.get(code))
-      .filter((p): p is [number, number] => p !== undefined),
+    anchorsByYear: anchorsByYear(external.records, model),
   };
 }
 
@@ -150,7 +161,12 @@ export class App {
       this.notices.show(t('notice.urlVersion'), t('notice.dismiss'), 'warning');
     else if (parsed.rejected.length)
       this.notices.show(
-        t('notice.urlRejected', { params: parsed.rejected.map((r) => `${r.param} (${r.reason})`).join('; ') }),
+        t('notice.urlRejected', {
+          // The rejected values are shown as text, never as markup; long ones are shortened.
+          params: parsed.rejected
+            .map((r) => `${r.param} = “${r.value.length > 40 ? `${r.value.slice(0, 40)}…` : r.value}” (${r.reason})`)
+            .join('; '),
+        }),
         t('notice.dismiss'),
         'warning',
       );
@@ -282,7 +298,7 @@ export class App {
         nodes: this.derived.nodes,
         year: state.year,
         labels: this.labels(this.geographyOf(values)),
-        anchors: this.derived.anchors,
+        anchors: (this.derived.anchorsByYear.get(state.year) ?? NO_ANCHORS).positions,
         fontFamily: FONT_FAMILY,
         textScale: 1,
       }),
@@ -318,8 +334,10 @@ export class App {
 
   /** Region labels in the current language, naming every unit a polygon sums; memoised. */
   private labels(geography: Geography | null): LabelDatum[] {
-    const { lang, showExternal } = this.state;
-    const key = `${lang}|${geography}|${showExternal}`;
+    const { lang, showExternal, year } = this.state;
+    const anchors = showExternal ? (this.derived.anchorsByYear.get(year) ?? NO_ANCHORS).codes : [];
+    // Years with the same units and anchors share one array, so deck.gl keeps its text layout.
+    const key = `${lang}|${geography}|${anchors.join(',')}`;
     let labels = this.derived.labelCache.get(key);
     if (labels) return labels;
     const { model } = this.dataset;
@@ -330,16 +348,12 @@ export class App {
         text: polygonName(model, f.properties.polygon_id, geography, lang, { short: true, separator: '\n+ ' }),
         kind: 'region' as const,
       }));
-    if (showExternal) {
-      const used = new Set(this.derived.external.records.flatMap((r) => [r.origin, r.destination]));
-      for (const [code, position] of model.anchors)
-        if (used.has(code) && !model.units.has(code))
-          labels.push({
-            position,
-            text: code === 'KZ' ? this.t('tooltip.nationalAnchor') : placeName(model, code, lang),
-            kind: 'anchor',
-          });
-    }
+    for (const code of anchors)
+      labels.push({
+        position: model.anchors.get(code)!,
+        text: code === 'KZ' ? this.t('tooltip.nationalAnchor') : placeName(model, code, lang),
+        kind: 'anchor',
+      });
     this.derived.labelCache.set(key, labels);
     return labels;
   }

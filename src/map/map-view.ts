@@ -24,6 +24,8 @@ export const HOME_BOUNDS: [[number, number], [number, number]] = [
 /** Room for the panels around the map: settings left, legend right, timeline below. */
 const HOME_PADDING = { top: 20, left: 270, right: 320, bottom: 140 };
 
+const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
+
 export interface MapViewOptions {
   container: HTMLElement;
   basemapUrl: string;
@@ -61,12 +63,20 @@ export class MapView {
       interleaved: true,
       layers: [],
       onHover: opts.onHover,
-      onClick: opts.onClick,
       onAfterRender: opts.onAfterRender,
     });
     this.map.addControl(this.overlay);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('moveend', () => opts.onMove(this.camera()));
+    // Clicks are taken from maplibre and picked here rather than through deck.gl's click
+    // recognizer, which drops presses longer than its tap time (picking alone takes that long
+    // under software rendering). Only regions and nodes are clickable, so an arc lying over a
+    // selected region does not stop a second click from clearing it.
+    this.map.on('click', (e) => {
+      const info = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: CLICKABLE_LAYERS });
+      if (info) opts.onClick(info);
+      else opts.onClick({ picked: false } as PickingInfo);
+    });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
   }
 

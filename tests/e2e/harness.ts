@@ -43,7 +43,15 @@ export async function serveDist(): Promise<Served> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [`${REPO_ROOT}/node_modules/vite/bin/vite.js`, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      `${REPO_ROOT}/node_modules/vite/bin/vite.js`,
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = `http://127.0.0.1:${port}/`;

@@ -1,0 +1,41 @@
+/**
+ * Guards the size of what a visitor downloads (as maplibre-gl-js does): the
+ * built app must stay small enough for a weak classroom connection.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../data/read-tables';
+
+const DIST = join(REPO_ROOT, 'dist');
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+const gzipKb = (file: string) => gzipSync(readFileSync(file)).length / 1024;
+
+describe('the built app', () => {
+  const all = files(DIST);
+  const js = all.filter((f) => f.endsWith('.js'));
+
+  it('keeps its JavaScript under 800 kB gzipped (today about 610 kB)', () => {
+    const total = js.reduce((s, f) => s + gzipKb(f), 0);
+    expect(total).toBeGreaterThan(100);
+    expect(total).toBeLessThan(800);
+  });
+
+  it('keeps everything it ships under 4 MB on disk', () => {
+    const total = all.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 1024;
+    expect(total).toBeLessThan(4);
+  });
+
+  it('ships only the font subsets the three languages need', () => {
+    const fonts = all.filter((f) => /\.woff2?$/.test(f)).map((f) => f.split('/').pop()!);
+    expect(fonts.some((f) => f.includes('cyrillic-ext'))).toBe(true);
+    expect(fonts.filter((f) => /greek|vietnamese|devanagari/.test(f))).toEqual([]);
+  });
+
+  it('loads nothing from another origin in its page', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/(src|href)=["']https?:/);
+  });
+});

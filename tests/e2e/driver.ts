@@ -1,0 +1,167 @@
+/**
+ * Typed access to the app's test hook (window.__app, class App in src/app.ts)
+ * and waits that never hang: deck.gl draws only when something changes, so
+ * every wait for a frame has a timeout.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { REPO_ROOT } from '../../data/read-tables';
+import { openPage, waitForMap, type Watched } from './harness';
+import { dominantColour, findCleanSpot, type Pixels, type Rect, type Rgb } from './pixels';
+
+export interface AppState {
+  year: number;
+  measure: string;
+  selected: string | null;
+  minFlow: number;
+  topN: number | null;
+  scale: 'fixed' | 'year';
+  showExternal: boolean;
+  camera: { lon: number; lat: number; zoom: number } | null;
+  lang: string;
+}
+
+/** The part of App the tests use; `derived` is private in TypeScript but readable at run time. */
+export interface AppHandle {
+  state: AppState;
+  update(patch: Partial<AppState>): void;
+  playback: { current: { year: number; playing: boolean; speedIndex: number; loop: boolean }; pause(): void };
+  isDrawn(): boolean;
+  framesDrawn: number;
+  framesSinceUpdate: number;
+  project(lon: number, lat: number): [number, number] | null;
+  dataset: {
+    model: {
+      yearRange: [number, number];
+      polygons: Map<string, { id: string; unitCodes: string[] }>;
+      units: Map<string, { centre: [number, number] }>;
+      flows: { year: number; origin_code: string; destination_code: string; migrants: number }[];
+    };
+  };
+  derived: {
+    colours: { colours(measure: string, year: number, mode: string): Map<string, [number, number, number, number]> };
+  };
+}
+
+declare global {
+  interface Window {
+    __app?: AppHandle;
+  }
+}
+
+export const FRAME_TIMEOUT = 30_000;
+
+export async function appState(page: Page): Promise<AppState> {
+  return page.evaluate(() => {
+    const { camera, ...rest } = window.__app!.state;
+    return { ...rest, camera: camera && { ...camera } };
+  });
+}
+
+/**
+ * Waits until the app's state satisfies `ready` (if given) and deck.gl has drawn
+ * a frame since the layers last changed. Call after an action that re-renders.
+ */
+export async function settle(page: Page, ready?: string, timeout = FRAME_TIMEOUT): Promise<void> {
+  await page.waitForFunction(
+    (cond) => {
+      const app = window.__app;
+      if (!app) return false;
+      // eslint-disable-next-line no-new-func
+      if (cond && !new Function('app', `return (${cond});`)(app)) return false;
+      return app.isDrawn();
+    },
+    ready ?? '',
+    { timeout, polling: 50 },
+  );
+}
+
+/** Applies a state patch through App.update (as the controls do) and waits for the frame. */
+export async function updateAndDraw(page: Page, patch: Partial<AppState>): Promise<void> {
+  await page.evaluate((p) => window.__app!.update(p), patch);
+  await settle(page);
+}
+
+/** Page coordinates of a longitude/latitude on the map. */
+export async function project(page: Page, lon: number, lat: number): Promise<[number, number]> {
+  const xy = await page.evaluate(([x, y]) => window.__app!.project(x!, y!), [lon, lat]);
+  if (!xy) throw new Error('the map is not ready');
+  return xy;
+}
+
+/** The fill colour the app gives a polygon for the current measure, year and scale (null: a gap). */
+export async function fillColour(page: Page, polygonId: string): Promise<Rgb | null> {
+  const c = await page.evaluate((id) => {
+    const app = window.__app!;
+    const { measure, year, scale } = app.state;
+    return app.derived.colours.colours(measure, year, scale).get(id) ?? null;
+  }, polygonId);
+  return c && [c[0], c[1], c[2]];
+}
+
+/** Waits until the URL's query has `param=value` (the app writes it after a short delay). */
+export async function waitForUrlParam(page: Page, param: string, value: string | null, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(([k, v]) => new URLSearchParams(location.search).get(k!) === v, [param, value] as const, {
+    timeout,
+    polling: 50,
+  });
+}
+
+/** Moves the pointer off the map (onto the header panel), so that no hover highlight changes the picture. */
+export async function pointerOffMap(page: Page): Promise<void> {
+  await page.mouse.move(20, 20);
+}
+
+/** Opens the app (a fresh context) at `query` and waits for the first drawn frame. */
+export async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  query = '',
+  opts: { width?: number; height?: number } = {},
+): Promise<Watched> {
+  const w = await openPage(browser, baseUrl, opts);
+  await w.page.goto(baseUrl + query);
+  await waitForMap(w.page);
+  return w;
+}
+
+/** The page rectangle of Kazakhstan and its borderlands (45–88°E, 40–56°N) at the current camera. */
+export async function kazakhstanRect(page: Page): Promise<Rect> {
+  const [x0, y0] = await project(page, 46, 56);
+  const [x1, y1] = await project(page, 88, 40.5);
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+
+/** Label points of the drawn polygons (geo/regions.geojson: label_lon, label_lat). */
+export function labelPoints(): Map<string, [number, number]> {
+  const geo = JSON.parse(readFileSync(`${REPO_ROOT}/geo/regions.geojson`, 'utf8')) as {
+    features: { properties: { polygon_id: string; label_lon: number; label_lat: number } }[];
+  };
+  return new Map(geo.features.map((f) => [f.properties.polygon_id, [f.properties.label_lon, f.properties.label_lat]]));
+}
+
+/**
+ * A spot in a polygon, near its label point but below the label, where the
+ * frame shows only one flat colour (no arc, node, label or border): there the
+ * pointer touches the region and nothing else. The colour is the polygon's
+ * expected fill, or the no-data grey if it has no figure (`match: 'expected'`,
+ * which also checks that the map shows it), or the colour that dominates the
+ * frame there (`match: 'shown'`). `fill` is the expected fill (null: no figure).
+ */
+export async function cleanSpotIn(
+  page: Page,
+  polygonId: string,
+  frame: Pixels,
+  opts: { offset?: [number, number]; match?: 'expected' | 'shown' } = {},
+): Promise<{ spot: [number, number] | null; fill: Rgb | null }> {
+  // NO_DATA in src/data/scales.ts: the grey of a polygon without a figure.
+  const NO_DATA_RGB: Rgb = [200, 200, 200];
+  const point = labelPoints().get(polygonId);
+  if (!point) throw new Error(`no label point for ${polygonId}`);
+  const [ox, oy] = opts.offset ?? [0, 22];
+  const [x, y] = await project(page, point[0], point[1]);
+  const fill = await fillColour(page, polygonId);
+  const colour = opts.match === 'shown' ? dominantColour(frame, x + ox, y + oy, 15).colour : (fill ?? NO_DATA_RGB);
+  return { spot: findCleanSpot(frame, x + ox, y + oy, colour), fill };
+}

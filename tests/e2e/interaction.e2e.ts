@@ -1,0 +1,201 @@
+/**
+ * The pointer on the map: hovering a region names it in the tooltip; clicking
+ * it selects it (panel, URL, isolated arcs); Escape clears the selection.
+ * Points are found in the canvas's pixels: a spot near the region's label
+ * point that shows only the region's fill, so the pointer touches no arc,
+ * node or label.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  appState,
+  cleanSpotIn,
+  kazakhstanRect,
+  openApp,
+  pointerOffMap,
+  settle,
+  updateAndDraw,
+  waitForUrlParam,
+} from './driver';
+import { launchBrowser, serveDist, type Served, type Watched } from './harness';
+import { countArcPixels, readCanvas } from './pixels';
+
+let served: Served;
+let browser: Browser;
+let w: Watched;
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchBrowser();
+  w = await openApp(browser, served.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+beforeEach(async () => {
+  // Every test starts from the default view with the pointer off the map.
+  await pointerOffMap(w.page);
+  await w.page.getByTestId('tooltip').waitFor({ state: 'hidden', timeout: 10_000 });
+  await updateAndDraw(w.page, { year: 2024, measure: 'net', selected: null, minFlow: 0, topN: 50 });
+});
+
+/** Hovers a clean spot of a region and returns the tooltip's title and text. */
+async function hover(id: string): Promise<{ title: string; text: string }> {
+  const { page } = w;
+  const { spot } = await cleanSpotIn(page, id, await readCanvas(page), { match: 'shown' });
+  expect(spot, `a spot of ${id} free of arcs and labels`).not.toBeNull();
+  await page.mouse.move(spot![0], spot![1]);
+  const tooltip = page.getByTestId('tooltip');
+  // Picking under SwiftShader takes about a second.
+  await tooltip.waitFor({ state: 'visible', timeout: 20_000 });
+  return { title: (await tooltip.locator('strong').textContent()) ?? '', text: (await tooltip.textContent()) ?? '' };
+}
+
+describe('hover', () => {
+  it('the tooltip names the region under the pointer and its value', async () => {
+    const { title, text } = await hover('KZ-KAR');
+    expect(title).toContain('Karaganda');
+    expect(title).toContain('Ulytau');
+    expect(title).not.toContain('→'); // a region, not an arc
+    expect(text).toMatch(/Net inter-regional migration, 2024: [−-]?[\d,]+/);
+    expect(text).toContain('Click to isolate its flows');
+    // Leaving the map hides it.
+    await pointerOffMap(w.page);
+    await w.page.getByTestId('tooltip').waitFor({ state: 'hidden', timeout: 20_000 });
+  });
+
+  it('East Kazakhstan in 2024 is named with Abai, which it includes', async () => {
+    const { title } = await hover('KZ-VOS');
+    expect(title).toContain('East Kazakhstan');
+    expect(title).toContain('Abai');
+  });
+
+  it('East Kazakhstan in 2024 reads "East Kazakhstan + Abai"', async () => {
+    const { title } = await hover('KZ-VOS');
+    expect(title).toMatch(/^East Kazakhstan( Region)? \+ Abai( Region)?$/);
+  });
+
+  it('population before Abai existed (2020) names East Kazakhstan alone', async () => {
+    // (Net migration of 2020 comes recast into today's regions, so it names Abai too.)
+    await updateAndDraw(w.page, { year: 2020, measure: 'population' });
+    const { title } = await hover('KZ-VOS');
+    expect(title).toContain('East Kazakhstan');
+    expect(title).not.toContain('Abai');
+  });
+});
+
+describe('selection', () => {
+  it('a click selects the region: panel, URL, isolated arcs; Escape clears it', async () => {
+    const { page } = w;
+    const kz = await kazakhstanRect(page);
+    const status = page.getByTestId('status');
+    // All flows, so that isolating one region's flows shows in the count and in the picture.
+    await page.getByTestId('top-n').selectOption('all');
+    await settle(page, 'app.state.topN === null');
+    expect(await status.getAttribute('data-arcs')).toBe('380');
+    const before = await readCanvas(page);
+    const arcsBefore = countArcPixels(before, kz);
+
+    const { spot } = await cleanSpotIn(page, 'KZ-VOS', before, { match: 'shown' });
+    expect(spot).not.toBeNull();
+    await page.mouse.click(spot![0], spot![1]);
+    await settle(page, "app.state.selected === 'KZ-VOS'", 30_000);
+
+    // The panel: name and figures of 2024.
+    const panel = page.getByTestId('region-panel');
+    expect(await panel.isVisible()).toBe(true);
+    const heading = (await panel.locator('h2').textContent()) ?? '';
+    expect(heading).toContain('East Kazakhstan');
+    expect(await panel.locator('h3').first().textContent()).toBe('Totals in 2024');
+    const figures = Object.fromEntries(
+      await panel
+        .locator('table.figures tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('td')?.textContent ?? '']),
+        ),
+    ) as Record<string, string>;
+    expect(Object.keys(figures)).toContain('Population 1 Jan 2024');
+    const num = (s: string | undefined) => Number((s ?? '').replace(/[,\s]/g, '').replace('−', '-'));
+    const arrivals = num(figures.Arrivals);
+    const departures = num(figures.Departures);
+    expect(arrivals).toBeGreaterThan(1000);
+    expect(departures).toBeGreaterThan(1000);
+    expect(num(figures.Net)).toBe(arrivals - departures);
+    expect(await panel.locator('.flow-list').count()).toBeGreaterThan(0);
+
+    // The URL.
+    await waitForUrlParam(page, 'sel', 'KZ-VOS');
+
+    // Only the arcs into or out of the region's units remain.
+    const expected = await page.evaluate(() => {
+      const app = window.__app!;
+      const units = new Set(app.dataset.model.polygons.get('KZ-VOS')!.unitCodes);
+      return app.dataset.model.flows.filter(
+        (f) => f.year === 2024 && (units.has(f.origin_code) || units.has(f.destination_code)),
+      ).length;
+    });
+    expect(expected).toBeGreaterThan(10);
+    expect(expected).toBeLessThan(380);
+    expect(await status.getAttribute('data-arcs')).toBe(String(expected));
+    expect(await status.textContent()).toContain(`380 flows between regions drawn (${expected} shown)`);
+    await pointerOffMap(page);
+    await settle(page);
+    const arcsSelected = countArcPixels(await readCanvas(page), kz);
+    expect(arcsSelected).toBeLessThan(arcsBefore * 0.7);
+    expect(arcsSelected).toBeGreaterThan(arcsBefore * 0.05);
+
+    // Clicking the same spot again clears the selection, even where an isolated arc now lies over it.
+    await page.mouse.click(spot![0], spot![1]);
+    await settle(page, 'app.state.selected === null', 30_000);
+    expect(await panel.isHidden()).toBe(true);
+    await page.mouse.click(spot![0], spot![1]);
+    await settle(page, "app.state.selected === 'KZ-VOS'", 30_000);
+
+    // Escape clears the selection and closes the panel.
+    await page.keyboard.press('Escape');
+    await settle(page, 'app.state.selected === null');
+    expect(await panel.isHidden()).toBe(true);
+    await waitForUrlParam(page, 'sel', null);
+    expect(await status.getAttribute('data-arcs')).toBe('380');
+    const arcsAfter = countArcPixels(await readCanvas(page), kz);
+    expect(Math.abs(arcsAfter - arcsBefore)).toBeLessThan(arcsBefore * 0.02);
+  });
+
+  it('with the top 50, a selection keeps at most 50 arcs, all its own', async () => {
+    const { page } = w;
+    await updateAndDraw(page, { selected: 'KZ-KAR' });
+    const state = await appState(page);
+    expect(state.topN).toBe(50);
+    const shown = Number(await page.getByTestId('status').getAttribute('data-arcs'));
+    const own = await page.evaluate(() => {
+      const app = window.__app!;
+      const units = new Set(app.dataset.model.polygons.get('KZ-KAR')!.unitCodes);
+      return app.dataset.model.flows.filter(
+        (f) => f.year === 2024 && (units.has(f.origin_code) || units.has(f.destination_code)),
+      ).length;
+    });
+    expect(shown).toBe(Math.min(50, own));
+    expect(await page.getByTestId('region-panel').locator('h2').textContent()).toContain('Karaganda');
+    // The panel's close button clears the selection too.
+    await page.getByTestId('region-panel').getByRole('button', { name: 'Close' }).click();
+    await settle(page, 'app.state.selected === null');
+    expect(await page.getByTestId('region-panel').isHidden()).toBe(true);
+  });
+
+  it('the panel of East Kazakhstan in 2024 says that Abai has no boundary of its own', async () => {
+    const { page } = w;
+    await updateAndDraw(page, { selected: 'KZ-VOS' });
+    const panel = page.getByTestId('region-panel');
+    expect(await panel.locator('h2').textContent()).toMatch(/^East Kazakhstan( Region)? \+ Abai( Region)?$/);
+    const note = (await panel.locator('.panel-note').first().textContent()) ?? '';
+    expect(note).toMatch(/^No open boundary exists for Abai( Region)?;/);
+  });
+
+  it('made no off-origin request and logged no error', () => {
+    expect(w.offOrigin).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+  });
+});
