@@ -13,8 +13,10 @@ import {
   externalArcs,
   filterValuesFor,
   internalArcs,
+  passingArcs,
   type ArcBuffers,
   type ArcRecord,
+  type YearSlice,
 } from './data/arcs';
 import { ChoroplethColours } from './data/choropleth';
 import { yearCoverage } from './data/coverage';
@@ -360,15 +362,10 @@ export class App {
 
   private visibleArcs(buffers: ArcBuffers, filter: Float32Array): { total: number; shown: number } {
     const { year, minFlow, topN } = this.state;
-    let total = 0;
-    let shown = 0;
-    buffers.records.forEach((r, i) => {
-      if (r.year !== year) return;
-      total++;
-      const rank = filter[i * 4 + 2]!;
-      if (filter[i * 4 + 3] === 1 && r.count >= minFlow && (topN === null || rank < topN)) shown++;
-    });
-    return { total, shown };
+    return {
+      total: buffers.slices.get(year)?.length ?? 0,
+      shown: passingArcs(buffers, filter, year, arcFilterRange(year, minFlow, topN)).length,
+    };
   }
 
   private renderStatus(values: Map<string, PolygonValue>): void {
@@ -467,7 +464,7 @@ export class App {
     }
     if (id === 'arcs-internal' || id === 'arcs-external') {
       const buffers = id === 'arcs-internal' ? this.derived.internal : this.derived.external;
-      const r: ArcRecord | undefined = buffers.records[info.index];
+      const r: ArcRecord | undefined = buffers.records[this.sliceOffset(buffers.slices) + info.index];
       if (!r) return null;
       const name = (code: string) => (code === 'KZ' ? t('tooltip.nationalAnchor') : placeName(model, code, lang));
       return {
@@ -489,7 +486,7 @@ export class App {
     }
     if (id === 'nodes') {
       const nodes = this.derived.nodes;
-      const unit = nodes.units[info.index];
+      const unit = nodes.units[this.sliceOffset(nodes.slices) + info.index];
       if (!unit) return null;
       const totals = model.flowTotals.get(year)?.get(unit);
       const u = model.units.get(unit)!;
@@ -507,12 +504,17 @@ export class App {
     return null;
   }
 
+  /** Layers draw one year's slice: a picked index counts from the slice's start. */
+  private sliceOffset(slices: Map<number, YearSlice>): number {
+    return slices.get(this.state.year)?.offset ?? 0;
+  }
+
   private onClick(info: PickingInfo): void {
     const id = info.layer?.id;
     let polygonId: string | null = null;
     if (id === 'choropleth') polygonId = (info.object as { properties: RegionProps }).properties.polygon_id;
     else if (id === 'nodes') {
-      const unit = this.derived.nodes.units[info.index];
+      const unit = this.derived.nodes.units[this.sliceOffset(this.derived.nodes.slices) + info.index];
       polygonId = unit ? (this.dataset.model.units.get(unit)?.polygonId ?? null) : null;
     } else if (!info.picked) return;
     if (!polygonId || !this.dataset.model.polygons.has(polygonId)) return;

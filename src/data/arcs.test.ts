@@ -7,6 +7,7 @@ import {
   filterValuesFor,
   FILTER_SIZE,
   internalArcs,
+  passingArcs,
   UNRANKED,
   type ArcRecord,
 } from './arcs';
@@ -26,6 +27,8 @@ function passing(values: Float32Array, range: [number, number][]): number[] {
 
 describe('internal arcs', () => {
   const { buffers, unplaced } = buildArcBuffers(internalArcs(model), positionOf);
+  const passing = (values: Float32Array, range: [number, number][]) =>
+    passingArcs(buffers, values, range[0]![0], range);
 
   it('places every flow at the centres of its two units', () => {
     expect(unplaced).toEqual([]);
@@ -35,12 +38,14 @@ describe('internal arcs', () => {
     expect([...buffers.targetPositions.subarray(i * 2, i * 2 + 2)]).toEqual(model.units.get('KZ-71')!.centre);
   });
 
-  it('a year step is a filter range: exactly that year’s 380 arcs pass', () => {
+  it('each year is one contiguous slice of its 380 arcs', () => {
     for (const year of model.flowYears) {
-      const ids = passing(buffers.filterValues, arcFilterRange(year, 0, null));
-      expect(ids).toHaveLength(380);
-      expect(ids.every((i) => buffers.records[i]!.year === year)).toBe(true);
+      const slice = buffers.slices.get(year)!;
+      expect(slice.length).toBe(380);
+      expect(buffers.records.slice(slice.offset, slice.offset + slice.length).every((r) => r.year === year)).toBe(true);
+      expect(passing(buffers.filterValues, arcFilterRange(year, 0, null))).toHaveLength(380);
     }
+    expect(buffers.slices.has(2013)).toBe(false);
     expect(passing(buffers.filterValues, arcFilterRange(2013, 0, null))).toEqual([]);
   });
 

@@ -1,8 +1,9 @@
 /**
  * Flow arcs ready for the GPU. Every arc of every year is laid out once in
- * typed arrays; the year, the minimum count, the top-N rank and the selected
- * region are filter values, so stepping the year only moves a filter range
- * (DataFilterExtension) and never rebuilds layer data.
+ * typed arrays, sorted by year, so that a year is a contiguous slice: a year
+ * step hands deck.gl that year's views (no copy, no accessor call). The
+ * minimum count, the top-N rank and the selected region are filter values
+ * (DataFilterExtension), so those settings only move filter ranges.
  */
 import type { Model } from './model';
 import { sourceIds } from './tables';
@@ -106,9 +107,30 @@ export const FILTER_SIZE = 4;
 /** Rank given to arcs outside the selection, so that no top-N range reaches them. */
 export const UNRANKED = 1e9;
 
+/** Where a year's items lie in year-sorted arrays. */
+export interface YearSlice {
+  offset: number;
+  length: number;
+}
+
+/** Offsets of each year's run in items sorted by year. */
+export function yearSlices(years: ArrayLike<number>): Map<number, YearSlice> {
+  const slices = new Map<number, YearSlice>();
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i]!;
+    const s = slices.get(y);
+    if (!s) slices.set(y, { offset: i, length: 1 });
+    else if (s.offset + s.length === i) s.length++;
+    else throw new Error(`items of ${y} are not contiguous`);
+  }
+  return slices;
+}
+
 export interface ArcBuffers {
   length: number;
+  /** Sorted by year; see `slices`. */
   records: ArcRecord[];
+  slices: Map<number, YearSlice>;
   sourcePositions: Float64Array;
   targetPositions: Float64Array;
   /** Width in pixels (sqrt of the count, so that areas compare). */
@@ -131,6 +153,8 @@ export function buildArcBuffers(
   const placed: ArcRecord[] = [];
   const unplaced: ArcRecord[] = [];
   for (const r of records) (positionOf(r.origin) && positionOf(r.destination) ? placed : unplaced).push(r);
+  // Stable sort: within a year, table order is kept.
+  placed.sort((a, b) => a.year - b.year);
   const n = placed.length;
   const sourcePositions = new Float64Array(n * 2);
   const targetPositions = new Float64Array(n * 2);
@@ -141,7 +165,11 @@ export function buildArcBuffers(
     widths[i] = arcWidth(r.count);
   });
   const filterValues = filterValuesFor({ length: n, records: placed }, null);
-  return { buffers: { length: n, records: placed, sourcePositions, targetPositions, widths, filterValues }, unplaced };
+  const slices = yearSlices(placed.map((r) => r.year));
+  return {
+    buffers: { length: n, records: placed, slices, sourcePositions, targetPositions, widths, filterValues },
+    unplaced,
+  };
 }
 
 /**
@@ -184,4 +212,23 @@ export function arcFilterRange(year: number, minCount: number, topN: number | nu
     [0, topN === null ? UNRANKED : topN - 1],
     [1, 1],
   ];
+}
+
+/**
+ * Indices of a year's arcs that a filter range lets through: the same test the
+ * GPU makes, on the CPU, for counts in the status line and for tests.
+ */
+export function passingArcs(
+  buffers: Pick<ArcBuffers, 'slices'>,
+  filter: Float32Array,
+  year: number,
+  range: [number, number][],
+): number[] {
+  const slice = buffers.slices.get(year);
+  const out: number[] = [];
+  if (!slice) return out;
+  for (let i = slice.offset; i < slice.offset + slice.length; i++)
+    if (range.every(([lo, hi], d) => filter[i * FILTER_SIZE + d]! >= lo && filter[i * FILTER_SIZE + d]! <= hi))
+      out.push(i);
+  return out;
 }

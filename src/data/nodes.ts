@@ -1,7 +1,9 @@
 /**
  * Region nodes at administrative centres, sized by each year's arrivals plus
- * departures between regions; all years laid out once and filtered by year.
+ * departures between regions; all years laid out once, sorted by year, and
+ * drawn a year's slice at a time.
  */
+import { yearSlices, type YearSlice } from './arcs';
 import type { Model } from './model';
 
 export interface NodeBuffers {
@@ -11,7 +13,7 @@ export interface NodeBuffers {
   totals: number[];
   positions: Float64Array;
   radii: Float32Array;
-  filterYears: Float32Array;
+  slices: Map<number, YearSlice>;
 }
 
 /** Pixels of radius per sqrt(migrant): 100,000 moves make a 13 px circle. */
@@ -21,8 +23,8 @@ export function buildNodeBuffers(model: Model): NodeBuffers {
   const units: string[] = [];
   const years: number[] = [];
   const totals: number[] = [];
-  for (const [year, byUnit] of model.flowTotals)
-    for (const [unit, t] of byUnit) {
+  for (const year of model.flowYears)
+    for (const [unit, t] of model.flowTotals.get(year)!) {
       if (!model.units.has(unit)) continue;
       units.push(unit);
       years.push(year);
@@ -31,11 +33,9 @@ export function buildNodeBuffers(model: Model): NodeBuffers {
   const n = units.length;
   const positions = new Float64Array(n * 2);
   const radii = new Float32Array(n);
-  const filterYears = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     positions.set(model.units.get(units[i]!)!.centre, i * 2);
     radii[i] = Math.sqrt(totals[i]!) * NODE_RADIUS_PER_SQRT;
-    filterYears[i] = years[i]!;
   }
-  return { length: n, units, years, totals, positions, radii, filterYears };
+  return { length: n, units, years, totals, positions, radii, slices: yearSlices(years) };
 }

@@ -7,7 +7,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { ArcBuffers } from '../data/arcs';
+import type { ArcBuffers, YearSlice } from '../data/arcs';
 import type { NodeBuffers } from '../data/nodes';
 import { FILTER_SIZE } from '../data/arcs';
 import type { Rgba } from '../data/scales';
@@ -85,19 +85,45 @@ export interface LayerInputs {
 const arcFilter = new DataFilterExtension({ filterSize: FILTER_SIZE });
 
 /**
- * deck.gl compares `data` by reference: a new object would regenerate every
- * attribute. The binary data objects are made once per set of arrays (a new
- * filter array only comes with a new selection).
+ * A year's slice of prepared arrays, as views (no copies). deck.gl compares
+ * `data` by reference, so each (arrays, year) pair gets one object, made once:
+ * returning to a year reuses it, and a new filter array only comes with a new
+ * selection.
  */
 type BinaryTable = { length: number; attributes: Record<string, { value: Float32Array | Float64Array; size: number }> };
-const arcData = new WeakMap<Float32Array, BinaryTable>();
-const nodeData = new WeakMap<NodeBuffers, BinaryTable>();
-const yearFilter = new DataFilterExtension({ filterSize: 1 });
+const arcData = new WeakMap<Float32Array, Map<number, BinaryTable>>();
+const nodeData = new WeakMap<NodeBuffers, Map<number, BinaryTable>>();
+const EMPTY: BinaryTable = { length: 0, attributes: {} };
+
+function yearTable(
+  cache: WeakMap<object, Map<number, BinaryTable>>,
+  key: object,
+  year: number,
+  slice: YearSlice | undefined,
+  columns: Record<string, { value: Float32Array | Float64Array; size: number }>,
+): BinaryTable {
+  if (!slice) return EMPTY;
+  let byYear = cache.get(key);
+  if (!byYear) cache.set(key, (byYear = new Map()));
+  let table = byYear.get(year);
+  if (!table) {
+    const { offset, length } = slice;
+    const attributes = Object.fromEntries(
+      Object.entries(columns).map(([name, { value, size }]) => [
+        name,
+        { value: value.subarray(offset * size, (offset + length) * size), size },
+      ]),
+    );
+    byYear.set(year, (table = { length, attributes }));
+  }
+  return table;
+}
 
 function arcLayer(
   id: string,
   buffers: ArcBuffers,
   filter: Float32Array,
+  year: number,
   range: [number, number][],
   from: Rgba,
   to: Rgba,
@@ -107,21 +133,20 @@ function arcLayer(
   return new ArcLayer({
     id,
     visible,
-    data: memo(arcData, filter, () => ({
-      length: buffers.length,
-      attributes: {
-        getSourcePosition: { value: buffers.sourcePositions, size: 2 },
-        getTargetPosition: { value: buffers.targetPositions, size: 2 },
-        getWidth: { value: buffers.widths, size: 1 },
-        getFilterValue: { value: filter, size: FILTER_SIZE },
-      },
-    })),
+    data: yearTable(arcData, filter, year, buffers.slices.get(year), {
+      getSourcePosition: { value: buffers.sourcePositions, size: 2 },
+      getTargetPosition: { value: buffers.targetPositions, size: 2 },
+      getWidth: { value: buffers.widths, size: 1 },
+      getFilterValue: { value: filter, size: FILTER_SIZE },
+    }),
     getSourceColor: from,
     getTargetColor: to,
     // Tilting lays each arc towards the map, so that it bends to the left of its direction:
     // A->B and B->A take opposite sides and direction shows in shape as well as colour.
     getHeight: shape.height,
     getTilt: shape.tilt,
+    // Fewer segments than the default 50: as smooth at these curvatures, less vertex work per frame.
+    numSegments: 32,
     widthUnits: 'pixels',
     widthMinPixels: 0.7,
     widthMaxPixels: 24,
@@ -131,12 +156,6 @@ function arcLayer(
     extensions: [arcFilter],
     filterRange: range,
   });
-}
-
-function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = make()));
-  return value;
 }
 
 export function buildLayers(input: LayerInputs): Layer[] {
@@ -164,6 +183,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     'arcs-internal',
     input.internal,
     input.internalFilter,
+    input.year,
     input.arcRange,
     theme.origin,
     theme.destination,
@@ -174,6 +194,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     'arcs-external',
     input.external,
     input.externalFilter,
+    input.year,
     input.arcRange,
     theme.externalOrigin,
     theme.externalDestination,
@@ -183,14 +204,10 @@ export function buildLayers(input: LayerInputs): Layer[] {
 
   const nodes = new ScatterplotLayer({
     id: 'nodes',
-    data: memo(nodeData, input.nodes, () => ({
-      length: input.nodes.length,
-      attributes: {
-        getPosition: { value: input.nodes.positions, size: 2 },
-        getRadius: { value: input.nodes.radii, size: 1 },
-        getFilterValue: { value: input.nodes.filterYears, size: 1 },
-      },
-    })),
+    data: yearTable(nodeData, input.nodes, input.year, input.nodes.slices.get(input.year), {
+      getPosition: { value: input.nodes.positions, size: 2 },
+      getRadius: { value: input.nodes.radii, size: 1 },
+    }),
     radiusUnits: 'pixels',
     radiusMinPixels: 2,
     stroked: true,
@@ -199,8 +216,6 @@ export function buildLayers(input: LayerInputs): Layer[] {
     lineWidthUnits: 'pixels',
     getLineWidth: 1,
     pickable: true,
-    extensions: [yearFilter],
-    filterRange: [input.year, input.year],
   });
 
   // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.

@@ -12,6 +12,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
 import { offlineStyle } from './basemap-style';
+import { isSoftwareRenderer } from './gpu';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -52,7 +53,7 @@ export class MapView {
       minZoom: 2,
       maxZoom: 9,
       // Lets tests read pixels and users export the picture.
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: !isSoftwareRenderer() },
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,

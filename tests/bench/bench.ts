@@ -66,6 +66,26 @@ async function stepTimeline(page: Page, rebuild: boolean, rounds: number): Promi
   );
 }
 
+/** A redraw with nothing changed: what one frame costs here, the floor of any step. */
+async function repaints(page: Page, count: number): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    type AppLike = { framesDrawn: number; map: { map: { triggerRepaint(): void } } };
+    const app = (window as unknown as { __app: AppLike }).__app;
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      const before = app.framesDrawn;
+      app.map.map.triggerRepaint();
+      await new Promise<void>((resolve) => {
+        const poll = () => (app.framesDrawn > before ? resolve() : requestAnimationFrame(poll));
+        poll();
+      });
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, count);
+}
+
 function cpuStep(iterations: number) {
   const { model, measures } = loadDataset(readTableTexts());
   const positionOf = (code: string) => model.units.get(code)?.centre ?? model.anchors.get(code);
@@ -127,12 +147,16 @@ async function main(): Promise<void> {
     await waitForMap(w.page, 120_000);
     const baseline = await stepTimeline(w.page, true, ROUNDS);
     const prepared = await stepTimeline(w.page, false, ROUNDS);
+    const frames = await repaints(w.page, prepared.length);
     await w.context.close();
     const [pm, p95, bm, b95] = [median(prepared), quantile(prepared, 0.95), median(baseline), quantile(baseline, 0.95)];
     console.log(`\n2. year step to the next drawn frame, ${prepared.length} steps over the played timeline`);
     console.log(`   prepared (the app):        median ${ms(pm)}, p95 ${ms(p95)}`);
     console.log(`   baseline (rebuild layers): median ${ms(bm)}, p95 ${ms(b95)}`);
     console.log(`   ratio app/baseline:        median ${(pm / bm).toFixed(2)}, p95 ${(p95 / b95).toFixed(2)}`);
+    const [fm, f95] = [median(frames), quantile(frames, 0.95)];
+    console.log(`   one redraw, nothing changed: median ${ms(fm)}, p95 ${ms(f95)}`);
+    console.log(`   ratio step/redraw:         median ${(pm / fm).toFixed(2)} (1.00 = a step costs one frame)`);
 
     const cpu = cpuStep(20);
     const [cm, c95, cbm, cb95] = [
