@@ -35,7 +35,7 @@ import { placeName } from './i18n/names';
 import { buildLayers, THEME, type LabelDatum, type RegionProps } from './map/layers';
 import { MapView } from './map/map-view';
 import { Playback } from './state/playback';
-import { readUrlState, writeUrlState, type ViewState } from './state/url-state';
+import { DEFAULT_VIEW, readUrlState, writeUrlState, type ViewState } from './state/url-state';
 import { SettingsControl, type SettingsPatch } from './ui/controls';
 import { el } from './ui/dom';
 import { LegendControl } from './ui/legend';
@@ -46,7 +46,6 @@ import { TimelineControl } from './ui/timeline';
 import { Tooltip } from './ui/tooltip';
 
 export const FONT_FAMILY = '"Noto Sans", sans-serif';
-const DEFAULT_YEAR = 2024;
 
 interface Derived {
   colours: ChoroplethColours;
@@ -120,18 +119,7 @@ export class App {
     this.dataset = loadDataset(embeddedTableTexts());
     const { model, measures } = this.dataset;
 
-    const defaults: ViewState = {
-      year: Math.min(DEFAULT_YEAR, model.yearRange[1]),
-      measure: 'net',
-      selected: null,
-      minFlow: 0,
-      // The 50 largest flows read clearly; all 380 of a year are one choice away.
-      topN: 50,
-      scale: 'fixed',
-      showExternal: true,
-      camera: null,
-      lang: 'en',
-    };
+    const defaults: ViewState = { ...DEFAULT_VIEW, year: Math.min(DEFAULT_VIEW.year, model.yearRange[1]) };
     const parsed = readUrlState(location.search, {
       yearRange: model.yearRange,
       selectable: new Set(model.polygons.keys()),

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readUrlState, writeUrlState, type UrlContext, type ViewState } from './url-state';
-
-const defaults: ViewState = {
-  year: 2024,
-  measure: 'net',
-  selected: null,
-  minFlow: 0,
-  topN: 50,
-  scale: 'fixed',
-  showExternal: true,
-  camera: null,
-  lang: 'en',
-};
+import { DEFAULT_VIEW as defaults, readUrlState, writeUrlState, type UrlContext, type ViewState } from './url-state';
 const ctx: UrlContext = { yearRange: [2000, 2026], selectable: new Set(['KZ-VOS', 'KZ-AST', 'RU-OMS']), defaults };
 
 describe('URL state', () => {

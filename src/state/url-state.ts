@@ -30,6 +30,20 @@ export interface ViewState {
   lang: Lang;
 }
 
+/** The view a first visit shows (the year is clamped to the data's last year by the app). */
+export const DEFAULT_VIEW: ViewState = {
+  year: 2024,
+  measure: 'net',
+  selected: null,
+  minFlow: 0,
+  // The 50 largest flows read clearly; all 380 of a year are one choice away.
+  topN: 50,
+  scale: 'fixed',
+  showExternal: true,
+  camera: null,
+  lang: 'en',
+};
+
 export interface UrlContext {
   yearRange: [number, number];
   /** Valid selection ids (polygon ids). */

@@ -132,7 +132,6 @@ export async function kazakhstanRect(page: Page): Promise<Rect> {
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
-
 /** Label points of the drawn polygons (geo/regions.geojson: label_lon, label_lat). */
 export function labelPoints(): Map<string, [number, number]> {
   const geo = JSON.parse(readFileSync(`${REPO_ROOT}/geo/regions.geojson`, 'utf8')) as {

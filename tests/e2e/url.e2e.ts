@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW as DEFAULT_STATE } from '../../src/state/url-state';
 import { appState, kazakhstanRect, openApp, pointerOffMap, settle, waitForUrlParam, type AppState } from './driver';
 import { launchBrowser, openPage, serveDist, waitForMap, type Served } from './harness';
 import { countNonBasemap, differingShare, readCanvas, type Pixels } from './pixels';
@@ -22,15 +23,7 @@ afterAll(async () => {
   await served?.stop();
 });
 
-const DEFAULT_VIEW = {
-  year: 2024,
-  measure: 'net',
-  selected: null,
-  minFlow: 0,
-  topN: 50,
-  scale: 'fixed',
-  showExternal: true,
-};
+const { camera: _camera, lang: _lang, ...DEFAULT_VIEW } = DEFAULT_STATE;
 
 /** The view fields of the state (the camera is compared separately). */
 const view = (s: AppState) => {
