@@ -19,6 +19,7 @@ import {
   type YearSlice,
 } from './data/arcs';
 import { ChoroplethColours } from './data/choropleth';
+import { NO_DATA, type ColourScale, type Rgba } from './data/scales';
 import { yearCoverage } from './data/coverage';
 import { embeddedTableTexts } from './data/embedded';
 import { formatNumber } from './data/format';
@@ -32,8 +33,10 @@ import { regionSummary } from './data/region-summary';
 import { translate, type MessageKey } from './i18n';
 import { en } from './i18n/en';
 import { placeName } from './i18n/names';
-import { buildLayers, THEME, type LabelDatum, type RegionProps } from './map/layers';
+import { HIGH_CONTRAST, LIGHT } from './map/basemap-style';
+import { buildLayers, HIGH_CONTRAST_THEME, THEME, type LabelDatum, type RegionProps } from './map/layers';
 import { MapView } from './map/map-view';
+import { Presenter } from './presenter';
 import { Playback } from './state/playback';
 import { DEFAULT_VIEW, readUrlState, writeUrlState, type ViewState } from './state/url-state';
 import { SettingsControl, type SettingsPatch } from './ui/controls';
@@ -53,6 +56,7 @@ interface Derived {
   external: ArcBuffers;
   nodes: ReturnType<typeof buildNodeBuffers>;
   labelCache: Map<string, LabelDatum[]>;
+  fillCache: Map<string, ReadonlyMap<string, Rgba>>;
   externalYears: Set<number>;
   /** Whole-country anchors used by each year's external arcs (codes, and positions for drawing). */
   anchorsByYear: Map<number, { codes: string[]; positions: [number, number][] }>;
@@ -69,6 +73,11 @@ function anchorsByYear(records: ArcRecord[], model: Dataset['model']): Derived['
   return out;
 }
 
+/** Polygons while a question hides the values: one neutral colour, unlike the no-data grey. */
+const HIDDEN_FILL: Rgba = [222, 216, 202, 255];
+/** Outside a spotlight: the colour washed towards white, so the lit regions stand out. */
+const dim = (c: Rgba): Rgba => [c[0] + (255 - c[0]) * 0.7, c[1] + (255 - c[1]) * 0.7, c[2] + (255 - c[2]) * 0.7, 160];
+
 const NO_ANCHORS = { codes: [] as string[], positions: [] as [number, number][] };
 
 /** Everything prepared once from the data: typed arrays for arcs and nodes, colour and label caches. */
@@ -82,6 +91,7 @@ function prepareDerived({ model, measures }: Dataset): Derived {
     external,
     nodes: buildNodeBuffers(model),
     labelCache: new Map(),
+    fillCache: new Map(),
     externalYears: new Set(external.records.map((r) => r.year)),
     anchorsByYear: anchorsByYear(external.records, model),
   };
@@ -95,7 +105,9 @@ export class App {
   private map: MapView | null = null;
   private internalFilter: Float32Array;
   private externalFilter: Float32Array;
-  private readonly notices = new NoticeArea();
+  readonly notices = new NoticeArea();
+  readonly presenter: Presenter;
+  readonly fontFamily = FONT_FAMILY;
   private readonly tooltip = new Tooltip();
   private readonly legend = new LegendControl();
   private readonly settings: SettingsControl;
@@ -120,9 +132,12 @@ export class App {
     const { model, measures } = this.dataset;
 
     const defaults: ViewState = { ...DEFAULT_VIEW, year: Math.min(DEFAULT_VIEW.year, model.yearRange[1]) };
+    this.state = defaults;
+    this.presenter = new Presenter(this);
     const parsed = readUrlState(location.search, {
       yearRange: model.yearRange,
       selectable: new Set(model.polygons.keys()),
+      stories: this.presenter.storyIds(),
       defaults,
     });
     this.state = parsed.state;
@@ -178,7 +193,9 @@ export class App {
         basemapUrl,
         camera: this.state.camera,
         onHover: (info) => this.onHover(info),
-        onClick: (info) => this.onClick(info),
+        onClick: (info, at) => {
+          if (!this.presenter.onMapClick(at.lon, at.lat)) this.onClick(info);
+        },
         onMove: (camera) => this.update({ camera }, { silent: true }),
         onAfterRender: () => {
           if (this.layersSet) this.firstFrameAt ??= performance.now();
@@ -187,6 +204,7 @@ export class App {
         },
       });
       await this.map.ready;
+      this.presenter.attach();
     } catch (error) {
       console.warn(error);
       this.notices.show(this.t('app.webglError'), this.t('notice.dismiss'), 'warning');
@@ -230,10 +248,12 @@ export class App {
       this.northSouth.element,
     ]);
     const credit = el('p', { class: 'credit' }, [this.t('about.credit'), ' ', this.t('about.boundaries')]);
+    const left = el('div', { class: 'left' }, [this.settings.element, this.presenter.panel.element]);
     this.root.append(
       header,
-      this.settings.element,
+      left,
       side,
+      el('div', { class: 'story-area' }, [this.presenter.storyPanel.element]),
       el('footer', { class: 'bottom' }, [this.status, this.timeline.element, credit]),
       this.tooltip.element,
       this.notices.element,
@@ -248,6 +268,8 @@ export class App {
     const scale = colours.scale(state.measure, state.year, state.scale);
     const values = measures.values(state.measure, state.year);
     const notes = [...new Set([...values.values()].flatMap((v) => v.notes))];
+    const hidden = this.presenter.hidesValues;
+    const theme = state.highContrast ? HIGH_CONTRAST_THEME : THEME;
     this.settings.show(state);
     this.legend.update({
       measure: state.measure,
@@ -257,42 +279,99 @@ export class App {
       yearRange: model.yearRange,
       notes: notes.map((n) => `legend.${n}` as MessageKey),
       showExternal: state.showExternal,
-      theme: THEME,
+      hidden,
+      theme,
       lang: state.lang,
       t: this.t,
     });
     this.renderStatus(values);
-    if (state.selected) {
+    if (state.selected && !hidden) {
       const summary = regionSummary(measures, state.selected, state.year);
       if (summary) this.regionPanel.show(summary, model, state.lang, this.t);
     } else this.regionPanel.hide();
     this.northSouth.update(this.nsSeries, state.year, model, state.lang, this.t);
+    this.presenter.render();
     this.root.dataset.year = String(state.year);
     this.root.dataset.measure = state.measure;
 
     if (!this.map) return;
+    this.map.setBasemapColours(state.highContrast ? HIGH_CONTRAST : LIGHT);
+    const spotlight = this.presenter.spotlight();
+    const fill = this.fillColours(hidden, spotlight);
     this.framesSinceUpdate = 0;
     this.layersSet = true;
     this.map.setLayers(
       buildLayers({
         regions: this.regions,
-        fillColours: colours.colours(state.measure, state.year, state.scale),
-        fillKey: `${state.measure}|${state.year}|${state.scale}`,
+        fillColours: fill.colours,
+        fillKey: fill.key,
         selected: state.selected,
         internal: this.derived.internal,
         internalFilter: this.internalFilter,
         external: this.derived.external,
         externalFilter: this.externalFilter,
         showExternal: state.showExternal,
+        showFlows: !hidden,
         arcRange: arcFilterRange(state.year, state.minFlow, state.topN),
         nodes: this.derived.nodes,
         year: state.year,
         labels: this.labels(this.geographyOf(values)),
         anchors: (this.derived.anchorsByYear.get(state.year) ?? NO_ANCHORS).positions,
         fontFamily: FONT_FAMILY,
-        textScale: 1,
+        textScale: state.view === 'projector' ? 1.5 : 1,
+        theme,
       }),
     );
+  }
+
+  /**
+   * The polygons' colours for the current view: the measure's colours, dimmed
+   * outside a spotlight, or one neutral colour while a question hides them.
+   * Memoised by what they depend on, so deck.gl's update trigger is a string.
+   */
+  private fillColours(hidden: boolean, spotlight: string[]): { colours: ReadonlyMap<string, Rgba>; key: string } {
+    const { measure, year, scale } = this.state;
+    const key = hidden ? 'hidden' : `${measure}|${year}|${scale}|${spotlight.join(',')}`;
+    let colours = this.derived.fillCache.get(key);
+    if (!colours) {
+      const base = this.derived.colours.colours(measure, year, scale);
+      const lit = new Set(spotlight);
+      colours = new Map(
+        [...this.dataset.model.polygons.keys()].flatMap((id): [string, Rgba][] => {
+          if (hidden) return [[id, HIDDEN_FILL]];
+          const c = base.get(id);
+          if (lit.size === 0 || lit.has(id)) return c ? [[id, c]] : [];
+          return [[id, dim(c ?? NO_DATA)]];
+        }),
+      );
+      this.derived.fillCache.set(key, colours);
+    }
+    return { colours, key };
+  }
+
+  /** The colour scale the legend shows now (for exports). */
+  currentScale(): ColourScale {
+    return this.derived.colours.scale(this.state.measure, this.state.year, this.state.scale);
+  }
+
+  statusText(): string {
+    return this.status.textContent ?? '';
+  }
+
+  mapView(): MapView | null {
+    return this.map;
+  }
+
+  /** Resolves after deck.gl's next frame, or after 30 s (deck.gl draws only on change). */
+  nextFrame(): Promise<void> {
+    const start = this.framesDrawn;
+    const deadline = performance.now() + 30_000;
+    this.map?.map.triggerRepaint();
+    return new Promise((resolve) => {
+      const poll = () =>
+        this.framesDrawn > start || performance.now() > deadline ? resolve() : requestAnimationFrame(poll);
+      requestAnimationFrame(poll);
+    });
   }
 
   /**
@@ -359,6 +438,11 @@ export class App {
   private renderStatus(values: Map<string, PolygonValue>): void {
     const { year } = this.state;
     const { model } = this.dataset;
+    if (this.presenter.hidesValues) {
+      this.status.textContent = this.t('story.hidden');
+      this.status.dataset.arcs = '0';
+      return;
+    }
     const internal = this.visibleArcs(this.derived.internal, this.internalFilter);
     const external = this.visibleArcs(this.derived.external, this.externalFilter);
     const quality = model.flows.find((f) => f.year === year)?.quality_flag;
@@ -425,6 +509,8 @@ export class App {
       const props = (info.object as { properties: RegionProps }).properties;
       if (!model.polygons.has(props.polygon_id)) return { title: 'Baikonur', lines: [t('tooltip.baikonur')] };
       const v = measures.value(measure, props.polygon_id, year)!;
+      if (this.presenter.hidesValues)
+        return { title: polygonName(model, props.polygon_id, v.geography, lang), lines: [t('story.hidden')] };
       const title = polygonName(model, props.polygon_id, v.geography, lang);
       const info2 = measureInfo(measure);
       const lines = [
@@ -513,6 +599,9 @@ export class App {
   private onGlobalKey(e: KeyboardEvent): void {
     const target = e.target as HTMLElement | null;
     const typing = target && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName);
+    // A presentation clicker's keys reach the story wherever the focus is, but not while typing.
+    const inMap = !!target?.closest('#map');
+    if (!typing && target?.getAttribute('role') !== 'slider' && this.presenter.onKey(e, inMap)) return;
     if (e.key === 'Escape') {
       if (this.state.selected) this.update({ selected: null });
       this.tooltip.hide();

@@ -126,6 +126,28 @@ export const SCHEMAS = {
     note: optStr,
   },
   'sources.csv': { source_id: str, title: str, publisher: str, url: optStr, accessed_via: optStr, notes: optStr },
+  'facts.csv': {
+    fact_id: str,
+    statement_en: str,
+    // Figures may be a number, a range (20800000-21500000) or a date, so they stay text.
+    figure: optStr,
+    unit: str,
+    year_or_period: str,
+    region_or_group: str,
+    exact_quote_ru_or_en: str,
+    source_id: str,
+  },
+  'enbek.csv': {
+    year: str,
+    period: str,
+    unit_code: str,
+    measure: str,
+    unit: str,
+    value: count,
+    qualifier: str,
+    source_id: str,
+    note: optStr,
+  },
 } as const satisfies Record<string, Schema>;
 
 export type TableName = keyof typeof SCHEMAS;
@@ -141,6 +163,8 @@ export type RussiaFlowRow = Tables['russia_flows.csv'][number];
 export type SourceRow = Tables['sources.csv'][number];
 export type CentreRow = Tables['centres.csv'][number];
 export type AnchorRow = Tables['anchors.csv'][number];
+export type FactRow = Tables['facts.csv'][number];
+export type EnbekRow = Tables['enbek.csv'][number];
 
 export const TABLE_NAMES = Object.keys(SCHEMAS) as TableName[];
 

@@ -164,6 +164,12 @@ export function validateTables(tables: Tables, model: Model): DataIssue[] {
     if (r.immigrants === null && r.emigrants === null && r.net === null)
       issue('external_flows.csv', r.line, 'no figure in the row');
   }
+  duplicates('facts.csv', tables['facts.csv'], (r) => r.fact_id);
+  for (const r of tables['facts.csv']) checkSources('facts.csv', r.line, r.source_id);
+  for (const r of tables['enbek.csv']) {
+    checkUnit('enbek.csv', r.line, r.unit_code, [NATIONAL]);
+    checkSources('enbek.csv', r.line, r.source_id);
+  }
   for (const r of tables['russia_flows.csv']) {
     checkUnit('russia_flows.csv', r.line, r.unit_code, [RUSSIA]);
     checkSources('russia_flows.csv', r.line, r.source_id);

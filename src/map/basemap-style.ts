@@ -19,6 +19,14 @@ export const LIGHT: BasemapColours = {
   border: '#9b968c',
 };
 
+/** For washed-out projectors: white land, dark borders, clearly blue water. */
+export const HIGH_CONTRAST: BasemapColours = {
+  water: '#8fb8d8',
+  land: '#ffffff',
+  country: '#ffffff',
+  border: '#1d1d1f',
+};
+
 export function offlineStyle(basemapUrl: string, colours: BasemapColours = LIGHT): StyleSpecification {
   return {
     version: 8,

@@ -56,6 +56,19 @@ export const THEME: Theme = {
   nodeOutline: [40, 40, 40, 255],
 };
 
+/** For washed-out projectors: black outlines and labels, stronger arcs. */
+export const HIGH_CONTRAST_THEME: Theme = {
+  ...THEME,
+  origin: [200, 70, 0, 255],
+  destination: [64, 0, 140, 255],
+  externalOrigin: [190, 0, 100, 255],
+  externalDestination: [0, 0, 0, 255],
+  outline: [30, 30, 30, 255],
+  label: [0, 0, 0, 255],
+  labelHalo: [255, 255, 255, 255],
+  nodeOutline: [0, 0, 0, 255],
+};
+
 export interface LayerInputs {
   regions: FeatureCollection<Geometry, RegionProps>;
   /** Colour per polygon id for the current measure and year. */
@@ -68,6 +81,8 @@ export interface LayerInputs {
   external: ArcBuffers;
   externalFilter: Float32Array;
   showExternal: boolean;
+  /** False while a question hides the values: no arcs or nodes. */
+  showFlows: boolean;
   arcRange: [number, number][];
   nodes: NodeBuffers;
   year: number;
@@ -167,6 +182,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     stroked: true,
     getFillColor: (f) => input.fillColours.get(f.properties.polygon_id) ?? NO_DATA,
     getLineColor: (f) => (f.properties.polygon_id === input.selected ? theme.selectedOutline : theme.outline),
+
     getLineWidth: (f) => (f.properties.polygon_id === input.selected ? 3 : 1),
     lineWidthUnits: 'pixels',
     pickable: true,
@@ -174,7 +190,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     highlightColor: [255, 255, 255, 70],
     updateTriggers: {
       getFillColor: input.fillKey,
-      getLineColor: input.selected,
+      getLineColor: [input.selected, theme.outline],
       getLineWidth: input.selected,
     },
   });
@@ -188,7 +204,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     theme.origin,
     theme.destination,
     { height: 0.12, tilt: 90 },
-    true,
+    input.showFlows,
   );
   const external = arcLayer(
     'arcs-external',
@@ -199,11 +215,12 @@ export function buildLayers(input: LayerInputs): Layer[] {
     theme.externalOrigin,
     theme.externalDestination,
     { height: 0.2, tilt: 90 },
-    input.showExternal,
+    input.showFlows && input.showExternal,
   );
 
   const nodes = new ScatterplotLayer({
     id: 'nodes',
+    visible: input.showFlows,
     data: yearTable(nodeData, input.nodes, input.year, input.nodes.slices.get(input.year), {
       getPosition: { value: input.nodes.positions, size: 2 },
       getRadius: { value: input.nodes.radii, size: 1 },
@@ -221,7 +238,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
   // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.
   const anchors = new ScatterplotLayer<[number, number]>({
     id: 'anchors',
-    visible: input.showExternal,
+    visible: input.showFlows && input.showExternal,
     data: input.anchors,
     getPosition: (d) => d,
     getRadius: 5,
@@ -251,7 +268,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     outlineWidth: 4,
     outlineColor: theme.labelHalo,
     sizeUnits: 'pixels',
-    updateTriggers: { getSize: input.textScale },
+    updateTriggers: { getSize: input.textScale, getColor: theme.label },
   });
 
   return [choropleth, internal, external, nodes, anchors, labels];

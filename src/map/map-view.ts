@@ -6,12 +6,12 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 // maplibre-gl 6 locates its worker at run time and Vite does not copy it.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
-import { offlineStyle } from './basemap-style';
+import { offlineStyle, type BasemapColours } from './basemap-style';
 import { isSoftwareRenderer } from './gpu';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -32,7 +32,8 @@ export interface MapViewOptions {
   basemapUrl: string;
   camera: Camera | null;
   onHover: (info: PickingInfo) => void;
-  onClick: (info: PickingInfo) => void;
+  /** A click on the map, with what deck.gl picked there (regions and nodes only) and where. */
+  onClick: (info: PickingInfo, lngLat: { lon: number; lat: number }) => void;
   onMove: (camera: Camera) => void;
   /** Called after deck.gl has drawn a frame. */
   onAfterRender?: () => void;
@@ -75,8 +76,7 @@ export class MapView {
     // selected region does not stop a second click from clearing it.
     this.map.on('click', (e) => {
       const info = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: CLICKABLE_LAYERS });
-      if (info) opts.onClick(info);
-      else opts.onClick({ picked: false } as PickingInfo);
+      opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
     });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
   }
@@ -84,6 +84,46 @@ export class MapView {
   camera(): Camera {
     const c = this.map.getCenter();
     return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+  }
+
+  /**
+   * Moves the camera: a flight of the given length, or a jump when it is 0
+   * (reduced motion). The padding keeps the target in the part of the map that
+   * the panels leave visible.
+   */
+  moveTo(camera: Camera, durationMs: number, padding: PaddingOptions = { top: 0, bottom: 0, left: 0, right: 0 }): void {
+    const target = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom, padding };
+    if (durationMs > 0) this.map.flyTo({ ...target, duration: durationMs, essential: false });
+    else this.map.jumpTo(target);
+  }
+
+  /**
+   * Renders at a pixel ratio (the 2x print picture). deck.gl's interleaved
+   * instance caches the drawing-buffer size of the shared canvas and only
+   * updates it when the canvas's CSS size changes, so it is told the new size.
+   */
+  setPixelRatio(ratio: number): void {
+    this.map.setPixelRatio(ratio);
+    const canvas = this.map.getCanvas();
+    type DeckLike = { device?: { canvasContext?: { setDrawingBufferSize(w: number, h: number): void } } };
+    (this.overlay as unknown as { _deck?: DeckLike })._deck?.device?.canvasContext?.setDrawingBufferSize(
+      canvas.width,
+      canvas.height,
+    );
+    this.map.triggerRepaint();
+  }
+
+  pixelRatio(): number {
+    return this.map.getPixelRatio();
+  }
+
+  setBasemapColours(colours: BasemapColours): void {
+    if (!this.map.isStyleLoaded()) return;
+    this.map.setPaintProperty('water-background', 'background-color', colours.water);
+    this.map.setPaintProperty('land', 'fill-color', colours.land);
+    this.map.setPaintProperty('countries', 'fill-color', colours.country);
+    this.map.setPaintProperty('water', 'fill-color', colours.water);
+    this.map.setPaintProperty('borders', 'line-color', colours.border);
   }
 
   setLayers(layers: Layer[]): void {

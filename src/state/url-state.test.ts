@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW as defaults, readUrlState, writeUrlState, type UrlContext, type ViewState } from './url-state';
-const ctx: UrlContext = { yearRange: [2000, 2026], selectable: new Set(['KZ-VOS', 'KZ-AST', 'RU-OMS']), defaults };
+const ctx: UrlContext = {
+  yearRange: [2000, 2026],
+  selectable: new Set(['KZ-VOS', 'KZ-AST', 'RU-OMS']),
+  stories: new Set(['north-south']),
+  defaults,
+};
 
 describe('URL state', () => {
   it('round-trips every field', () => {
@@ -14,6 +19,10 @@ describe('URL state', () => {
       showExternal: false,
       camera: { lon: 66.5, lat: 48.25, zoom: 4.5 },
       lang: 'kk',
+      story: 'north-south',
+      step: 4,
+      view: 'projector',
+      highContrast: true,
     };
     const parsed = readUrlState(writeUrlState(state), ctx);
     expect(parsed.rejected).toEqual([]);

@@ -28,6 +28,12 @@ export interface ViewState {
   showExternal: boolean;
   camera: Camera | null;
   lang: Lang;
+  /** An active story and its step (0-based; 1-based in the URL). */
+  story: string | null;
+  step: number;
+  /** The layout: the full interface, the projector view, or an embed without chrome. */
+  view: 'normal' | 'projector' | 'embed';
+  highContrast: boolean;
 }
 
 /** The view a first visit shows (the year is clamped to the data's last year by the app). */
@@ -42,10 +48,16 @@ export const DEFAULT_VIEW: ViewState = {
   showExternal: true,
   camera: null,
   lang: 'en',
+  story: null,
+  step: 0,
+  view: 'normal',
+  highContrast: false,
 };
 
 export interface UrlContext {
   yearRange: [number, number];
+  /** Ids of the stories that can be opened. */
+  stories: ReadonlySet<string>;
   /** Valid selection ids (polygon ids). */
   selectable: ReadonlySet<string>;
   defaults: ViewState;
@@ -138,6 +150,28 @@ export function readUrlState(search: string, ctx: UrlContext): ParsedUrl {
     else reject('cam', 'must be longitude,latitude,zoom');
   }
 
+  const story = params.get('story');
+  if (story !== null) {
+    if (ctx.stories.has(story)) {
+      state.story = story;
+      const step = int('step', 1, 1000);
+      state.step = step === undefined ? 0 : step - 1;
+    } else reject('story', 'unknown story (a story file opened elsewhere is not stored here)');
+  }
+
+  const view = params.get('view');
+  if (view !== null) {
+    if (view === 'normal' || view === 'projector' || view === 'embed') state.view = view;
+    else reject('view', 'must be normal, projector or embed');
+  }
+  if (params.get('embed') === '1') state.view = 'embed';
+
+  const hc = params.get('hc');
+  if (hc !== null) {
+    if (hc === '0' || hc === '1') state.highContrast = hc === '1';
+    else reject('hc', 'must be 0 or 1');
+  }
+
   const lang = params.get('lang');
   if (lang !== null) {
     if ((LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
@@ -162,5 +196,11 @@ export function writeUrlState(state: ViewState): string {
     params.set('cam', `${lon.toFixed(3)},${lat.toFixed(3)},${zoom.toFixed(2)}`);
   }
   params.set('lang', state.lang);
+  if (state.story) {
+    params.set('story', state.story);
+    params.set('step', String(state.step + 1));
+  }
+  if (state.view !== 'normal') params.set('view', state.view);
+  if (state.highContrast) params.set('hc', '1');
   return `?${params.toString()}`;
 }

@@ -23,6 +23,8 @@ export interface LegendInput {
   yearRange: [number, number];
   notes: MessageKey[];
   showExternal: boolean;
+  /** A question step hides the values: the legend says so instead of giving a scale. */
+  hidden: boolean;
   theme: Theme;
   lang: Lang;
   t: T;
@@ -42,6 +44,13 @@ export class LegendControl {
       ]),
     );
     const unitKey = `unit.${input.measure}` as MessageKey;
+    if (input.hidden) {
+      replace(this.element, [
+        el('h2', {}, [t(`measure.${input.measure}` as MessageKey), ' · ', String(input.year)]),
+        el('p', { class: 'legend-note', 'data-testid': 'legend-hidden' }, [t('story.hidden')]),
+      ]);
+      return;
+    }
     replace(this.element, [
       el('h2', {}, [t(`measure.${input.measure}` as MessageKey), ' · ', String(input.year)]),
       el('p', { class: 'legend-unit' }, [t(unitKey, { year: input.year, next: input.year + 1 })]),

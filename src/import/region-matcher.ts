@@ -1,0 +1,367 @@
+/**
+ * Matches the text of a region cell ("Nur-Sultan", "г. Алматы", "Qaraǵandy
+ * oblysy", "KZ-71", "ВКО") to a statistical unit of data/units.csv.
+ *
+ * How a text is compared: lower-cased, diacritics and punctuation dropped,
+ * Cyrillic (Russian and Kazakh letters) transliterated to Latin, then folded
+ * to a skeleton where the usual spelling variants meet (q/k, zh/j/dzh, kh/k,
+ * sh/s, ch/c, ts/c, y/i, doubled letters), so Қарағанды, Karagandy and
+ * Qaraǵandy are one key. Words that only say what kind of place it is
+ * ("Region", "область", "обл.", "облысы", "city", "г.", "қаласы") are dropped
+ * from the key but remembered as a marker, and a Russian adjective
+ * ("Алматинская") counts as an oblast marker.
+ *
+ * Rules (the names are ambiguous in real tables, so the rules are stated):
+ * - A bare name matches only names that are bare in the table or the alias
+ *   list. So bare "Almaty"/"Алматы"/"Alma-Ata" is the city (KZ-75, whose
+ *   short name it is), while "Almaty Region", "Алматинская", "Алматы обл." are
+ *   the oblast (KZ-19). Same for Astana vs "Akmola" (the oblast) vs
+ *   "Akmola city" (Astana's name 1992-1998).
+ * - A name with a marker matches any name of a unit of that kind: a city
+ *   marker only cities, an oblast marker only oblasts and Russian subjects.
+ *   "Pavlodar city" therefore matches nothing: the city is not a unit.
+ * - Cities that are not units are never mapped to their oblast (Uralsk/Oral,
+ *   Petropavlovsk, Taraz, Semey, Ust-Kamenogorsk...): a city's figures are not
+ *   its oblast's. Where an oblast is named after its centre (Pavlodar, Aktobe,
+ *   Atyrau, Kostanay...), the bare name is the oblast, as in the table.
+ * - Former names map to today's unit: Nur-Sultan/Tselinograd → Astana,
+ *   Kustanai → Kostanay, Chimkent → Shymkent (city) but "Chimkent oblast" →
+ *   Turkestan (KZ-61: the oblast of that name was renamed South Kazakhstan,
+ *   whose figures KZ-61 carries before 2018 as "South Kazakhstan (incl.
+ *   Shymkent)"), South Kazakhstan/ЮКО/ОҚО → KZ-61.
+ * - Old oblasts abolished in 1997 whose area is split between today's units
+ *   (Semipalatinsk, Taldykorgan, Zhezkazgan, Kokshetau, Turgai) return
+ *   candidates, never a guess: the user picks.
+ * - Codes: ISO 3166-2 (KZ-71, RU-OMS), legacy letter codes (KZ-AST), their
+ *   bare suffixes (71, AST: Astana or Astrakhan, so candidates) and 9-digit
+ *   KATO codes of regions (710000000).
+ * Manual mappings (the user's own) come first.
+ */
+import type { UnitRow } from '../data/tables';
+
+/** What the matcher needs of a unit: the names and codes of data/units.csv. */
+export type MatchableUnit = Pick<
+  UnitRow,
+  | 'unit_code'
+  | 'legacy_code'
+  | 'country'
+  | 'kind'
+  | 'name_en'
+  | 'name_ru'
+  | 'name_kk'
+  | 'short_en'
+  | 'short_ru'
+  | 'short_kk'
+  | 'former_name_en'
+  | 'former_name_ru'
+  | 'former_name_kk'
+  | 'former_short_en'
+  | 'former_short_ru'
+  | 'former_short_kk'
+  | 'stat_from'
+>;
+
+/** A unit code, several equally good candidates (ambiguous), or null (unknown). */
+export type MatchResult = { code: string } | { candidates: string[] } | null;
+
+export type Marker = 'city' | 'oblast' | 'both' | null;
+
+export interface NormalizedName {
+  /** The comparison skeleton without marker words; '' when nothing is left. */
+  key: string;
+  marker: Marker;
+}
+
+export interface RegionMatcher {
+  match(text: string): MatchResult;
+  /** Unit codes in table order (Kazakh units first, as given). */
+  readonly codes: readonly string[];
+  unit(code: string): MatchableUnit | undefined;
+  /** Maps a text (normalised, so every spelling of it) to a unit by hand; overrides the automatic match. */
+  addManual(text: string, code: string): void;
+  removeManual(text: string): void;
+  /** The manual mappings as given, to store and pass to a worker. */
+  manualMappings(): Record<string, string>;
+}
+
+/** Longer cells are not region names; cutting them keeps hostile input cheap. */
+const MAX_NAME_LENGTH = 200;
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  щ: 'sch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ё: 'e',
+  // Kazakh letters fold to the Russian ones people type when the keyboard lacks them.
+  ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
+}; // prettier-ignore
+
+const CITY_WORDS = new Set(['city', 'g', 'gor', 'gorod', 'k', 'kala', 'kalasy', 'town']);
+const OBLAST_WORDS = new Set([
+  'oblast', 'oblasti', 'oblys', 'oblysy', 'obl', 'region', 'reg', 'province', 'prov', 'oblasty',
+]); // prettier-ignore
+const FILLER_WORDS = new Set(['the', 'of']);
+/** Russian adjective endings after -sk- (Алматинская, Акмолинской, Алтайский). */
+const ADJECTIVE = /sk(?:aya|aia|aja|oi|oy|oj|ogo|ii|iy|ij|oe|omu)$/;
+
+function transliterate(token: string): string {
+  let out = '';
+  for (const ch of token) out += CYRILLIC[ch] ?? ch;
+  return out;
+}
+
+/** The variants of Kazakh and Russian place names in Latin script fold to one skeleton. */
+function skeleton(text: string): string {
+  return text
+    .replace(/dzh/g, 'j')
+    .replace(/zh/g, 'j')
+    .replace(/kh/g, 'k')
+    .replace(/sh/g, 's')
+    .replace(/ch/g, 'c')
+    .replace(/ts/g, 'c')
+    .replace(/q/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** The key and kind marker of a name. Pure; never throws. */
+export function normalizeRegionName(text: string): NormalizedName {
+  const lowered = String(text)
+    .slice(0, MAX_NAME_LENGTH)
+    .toLowerCase()
+    // Kazakh Latin (2018): ý is the letter у; ı is і.
+    .replace(/ý/g, 'u')
+    .replace(/ı/g, 'i')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’‘`ʼʻ´]/g, '');
+  let tokens = lowered.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(transliterate).filter(Boolean);
+  // "С.К.О." and "S K O" are abbreviations, not a name and a city marker "k".
+  if (tokens.length > 1 && tokens.every((t) => t.length === 1)) tokens = [tokens.join('')];
+  let city = false;
+  let oblast = false;
+  const kept: string[] = [];
+  for (const token of tokens) {
+    if (CITY_WORDS.has(token)) city = true;
+    else if (OBLAST_WORDS.has(token)) oblast = true;
+    else if (FILLER_WORDS.has(token)) continue;
+    else if (ADJECTIVE.test(token)) {
+      oblast = true;
+      kept.push(token.replace(ADJECTIVE, ''));
+    } else kept.push(token);
+  }
+  const marker: Marker = city && oblast ? 'both' : city ? 'city' : oblast ? 'oblast' : null;
+  return { key: skeleton(kept.join('')), marker };
+}
+
+/**
+ * Spellings the table does not hold. A name given for several units is
+ * ambiguous on purpose (the user picks). Names with a marker match only texts
+ * with a marker, so "Uralsk oblast" is West Kazakhstan but "Uralsk" is nothing.
+ */
+const ALIASES: readonly (readonly [string, readonly string[]])[] = [
+  ['KZ-71', ['Nur-Sultan', 'Нур-Султан', 'Нұр-Сұлтан', 'Tselinograd', 'Целиноград', 'Akmola city', 'г. Акмола', 'Ақмола қаласы', 'Akmolinsk', 'Акмолинск']],
+  ['KZ-75', ['Alma-Ata', 'Алма-Ата', 'Almaty city']],
+  ['KZ-19', ['Alma-Ata oblast', 'Алма-Атинская область', 'Almaty Province']],
+  ['KZ-79', ['Chimkent', 'Чимкент']],
+  ['KZ-61', ['South Kazakhstan', 'Southern Kazakhstan', 'ЮКО', 'ОҚО', 'Ontustik Kazakhstan', 'Chimkent oblast', 'Чимкентская область']],
+  ['KZ-63', ['ВКО', 'ШҚО', 'EKR', 'Eastern Kazakhstan']],
+  ['KZ-59', ['СКО', 'СҚО', 'NKR', 'Northern Kazakhstan']],
+  ['KZ-27', ['ЗКО', 'БҚО', 'WKR', 'Western Kazakhstan', 'Uralsk oblast', 'Уральская область']],
+  ['KZ-39', ['Kustanai', 'Kustanay', 'Кустанай']],
+  ['KZ-15', ['Aktyubinsk', 'Aktjubinsk', 'Актюбинск']],
+  ['KZ-43', ['Kzyl-Orda', 'Кзыл-Орда']],
+  ['KZ-31', ['Dzhambul', 'Джамбул', 'Zhambul']],
+  ['KZ-47', ['Mangyshlak', 'Мангышлак']],
+  ['KZ-23', ['Guryev', 'Gurev', 'Гурьев']],
+  ['KZ-11', ['Tselinograd oblast', 'Целиноградская область']],
+  // Oblasts abolished in 1997: their area lies in today's two units.
+  ['KZ-10', ['Semipalatinsk oblast', 'Семипалатинская область', 'Semey oblast', 'Семейская область']],
+  ['KZ-63', ['Semipalatinsk oblast', 'Семипалатинская область', 'Semey oblast', 'Семейская область']],
+  ['KZ-33', ['Taldykorgan oblast', 'Талдыкорганская область']],
+  ['KZ-19', ['Taldykorgan oblast', 'Талдыкорганская область']],
+  ['KZ-62', ['Zhezkazgan oblast', 'Жезказганская область']],
+  ['KZ-35', ['Zhezkazgan oblast', 'Жезказганская область']],
+  ['KZ-11', ['Kokshetau oblast', 'Kokchetav oblast', 'Кокчетавская область', 'Turgai oblast', 'Тургайская область']],
+  ['KZ-59', ['Kokshetau oblast', 'Kokchetav oblast', 'Кокчетавская область']],
+  ['KZ-39', ['Turgai oblast', 'Тургайская область']],
+  // Altai Krai and the Altai Republic share the bare name.
+  ['RU-ALT', ['Altai', 'Алтай']],
+  ['RU-AL', ['Altai', 'Алтай', 'Republic of Altai', 'Gorno-Altai', 'Горный Алтай']],
+]; // prettier-ignore
+
+interface Entry {
+  code: string;
+  city: boolean;
+  /** The name this entry came from had no marker. */
+  bare: boolean;
+}
+
+const NAME_FIELDS = [
+  'name_en', 'name_ru', 'name_kk', 'short_en', 'short_ru', 'short_kk',
+  'former_name_en', 'former_name_ru', 'former_name_kk', 'former_short_en', 'former_short_ru', 'former_short_kk',
+] as const; // prettier-ignore
+
+const withoutParentheses = (text: string) => text.replace(/\([^)]*\)/g, ' ');
+
+/** Entries are memoised per text: a million-row file repeats a few dozen names. */
+const CACHE_LIMIT = 50_000;
+
+export function createRegionMatcher(
+  units: Iterable<MatchableUnit>,
+  manual: Record<string, string> = {},
+): RegionMatcher {
+  const unitList = [...units];
+  const codes = unitList.map((u) => u.unit_code);
+  const order = new Map(codes.map((c, i) => [c, i]));
+  const isCity = new Map(unitList.map((u) => [u.unit_code, u.kind === 'city']));
+  const index = new Map<string, Entry[]>();
+  const byCode = new Map<string, string[]>();
+
+  const addCode = (code: string, unitCode: string) => {
+    const list = byCode.get(code) ?? [];
+    if (!list.includes(unitCode)) list.push(unitCode);
+    byCode.set(code, list);
+  };
+  const addName = (name: string, code: string) => {
+    for (const variant of new Set([name, withoutParentheses(name)])) {
+      const { key, marker } = normalizeRegionName(variant);
+      if (!key) continue;
+      const entries = index.get(key) ?? [];
+      const entry: Entry = { code, city: isCity.get(code) ?? false, bare: marker === null };
+      if (!entries.some((e) => e.code === entry.code && e.bare === entry.bare)) entries.push(entry);
+      index.set(key, entries);
+    }
+  };
+
+  for (const unit of unitList) {
+    const [country, suffix] = unit.unit_code.split('-');
+    addCode(unit.unit_code, unit.unit_code);
+    if (suffix) addCode(suffix, unit.unit_code);
+    if (country === 'KZ' && suffix && /^\d\d$/.test(suffix)) addCode(`${suffix}0000000`, unit.unit_code);
+    if (unit.legacy_code) {
+      addCode(unit.legacy_code, unit.unit_code);
+      const legacySuffix = unit.legacy_code.split('-')[1];
+      if (legacySuffix) addCode(legacySuffix, unit.unit_code);
+    }
+    for (const field of NAME_FIELDS) {
+      const name = unit[field];
+      if (name) addName(name, unit.unit_code);
+    }
+  }
+  for (const [code, names] of ALIASES) if (order.has(code)) for (const name of names) addName(name, code);
+
+  const sortCodes = (list: Iterable<string>) => [...new Set(list)].sort((a, b) => order.get(a)! - order.get(b)!);
+  const resultOf = (list: string[]): MatchResult =>
+    list.length === 0 ? null : list.length === 1 ? { code: list[0]! } : { candidates: list };
+
+  const byKey = (name: NormalizedName): MatchResult => {
+    const entries = index.get(name.key);
+    if (!entries) return null;
+    const fitting = entries.filter((e) =>
+      name.marker === null
+        ? e.bare
+        : name.marker === 'city'
+          ? e.city
+          : name.marker === 'oblast'
+            ? !e.city
+            : true,
+    );
+    return resultOf(sortCodes(fitting.map((e) => e.code)));
+  };
+
+  const byCodeText = (text: string): MatchResult => {
+    const compact = text.trim().toUpperCase();
+    const m = /^([A-Z]{2})[\s_-]?([A-Z0-9]{1,3})$/.exec(compact);
+    const found = byCode.get(compact) ?? (m ? byCode.get(`${m[1]}-${m[2]}`) : undefined);
+    return found ? resultOf(sortCodes(found)) : null;
+  };
+
+  const manualMap = new Map<string, { text: string; code: string }>();
+  const manualKey = (text: string) => {
+    const n = normalizeRegionName(text);
+    return n.key ? `${n.marker ?? ''}:${n.key}` : null;
+  };
+
+  const cache = new Map<string, MatchResult>();
+  const matchUncached = (text: string): MatchResult => {
+    if (text.length > MAX_NAME_LENGTH || !text.trim()) return null;
+    const key = manualKey(text);
+    const manualHit = key ? manualMap.get(key) : undefined;
+    if (manualHit) return { code: manualHit.code };
+    const coded = byCodeText(text);
+    if (coded) return coded;
+    const full = byKey(normalizeRegionName(text));
+    if (full || !text.includes('(')) return full;
+    return byKey(normalizeRegionName(withoutParentheses(text)));
+  };
+
+  const unitByCode = new Map(unitList.map((u) => [u.unit_code, u]));
+  const matcher: RegionMatcher = {
+    codes,
+    unit: (code) => unitByCode.get(code),
+    match(text) {
+      const raw = typeof text === 'string' ? text : String(text);
+      const hit = cache.get(raw);
+      if (hit !== undefined) return hit;
+      const result = matchUncached(raw);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(raw, result);
+      return result;
+    },
+    addManual(text, code) {
+      if (!order.has(code)) throw new Error(`unknown unit code ${code}`);
+      const key = manualKey(text);
+      if (!key) throw new Error('a manual mapping needs a name with letters or digits');
+      manualMap.set(key, { text, code });
+      cache.clear();
+    },
+    removeManual(text) {
+      const key = manualKey(text);
+      if (key) manualMap.delete(key);
+      cache.clear();
+    },
+    manualMappings() {
+      return Object.fromEntries([...manualMap.values()].map((m) => [m.text, m.code]));
+    },
+  };
+  // Stored mappings may name units that no longer exist; those are skipped, not fatal.
+  for (const [text, code] of Object.entries(manual)) if (order.has(code) && manualKey(text)) matcher.addManual(text, code);
+  return matcher;
+}
+
+const TOTAL_KEYS = new Set(
+  [
+    'Kazakhstan', 'Republic of Kazakhstan', 'Республика Казахстан', 'Қазақстан Республикасы', 'Total', 'Итого', 'Всего',
+    'Барлығы', 'Барлыгы', 'Жиыны', 'Russia', 'Россия', 'Russian Federation', 'Российская Федерация', 'All regions',
+  ].map((t) => normalizeRegionName(t).key),
+); // prettier-ignore
+
+/** A national or grand total row ("Республика Казахстан", "Итого"): not a region, reported as such. */
+export function isTotalName(text: string): boolean {
+  const { key, marker } = normalizeRegionName(text);
+  return marker === null && TOTAL_KEYS.has(key);
+}
+
+/** The unit fields a worker needs, as plain objects (structured-clone safe). */
+export function toMatchableUnits(units: Iterable<MatchableUnit>): MatchableUnit[] {
+  return [...units].map((u) => ({
+    unit_code: u.unit_code,
+    legacy_code: u.legacy_code,
+    country: u.country,
+    kind: u.kind,
+    name_en: u.name_en,
+    name_ru: u.name_ru,
+    name_kk: u.name_kk,
+    short_en: u.short_en,
+    short_ru: u.short_ru,
+    short_kk: u.short_kk,
+    former_name_en: u.former_name_en,
+    former_name_ru: u.former_name_ru,
+    former_name_kk: u.former_name_kk,
+    former_short_en: u.former_short_en,
+    former_short_ru: u.former_short_ru,
+    former_short_kk: u.former_short_kk,
+    stat_from: u.stat_from,
+  }));
+}

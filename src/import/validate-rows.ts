@@ -1,0 +1,740 @@
+/**
+ * Turns parsed rows of a user's table into the project's tidy shapes and a
+ * list of issues naming the file, the line and the reason. Pure and
+ * streaming: rows are pushed one at a time (the worker feeds them as they are
+ * parsed), only valid rows are kept, and they are kept as typed columns
+ * (about 14 bytes a flow instead of a few hundred for an object), so a
+ * million rows fit and move between threads without copying.
+ *
+ * Rules: a row is valid when every required cell is present, both regions
+ * match a unit (see region-matcher.ts), origin and destination differ, the
+ * year is an integer in YEAR_MIN..YEAR_MAX, and the count is a non-negative
+ * integer. Numbers may use spaces, no-break spaces or apostrophes between
+ * digit groups; a single comma is a decimal mark ("12,5"), so "1,234" in a
+ * count is reported as having decimals rather than silently read as 1234;
+ * "12.0" is 12. A later row with the same year, origin, destination and period
+ * as a valid earlier one is a duplicate (the first is kept and named). Empty
+ * lines and rows of empty cells are skipped, not reported.
+ */
+import { YEAR_MAX, YEAR_MIN, type DataIssue } from '../data/csv';
+import type { FigureMapping, FlowMapping } from './columns';
+import { isTotalName, type RegionMatcher } from './region-matcher';
+
+export const USER_IMPORT_FLAG = 'user_import';
+/** The period of a full calendar year, as in data/flows.csv. */
+export const FULL_YEAR = 'Jan-Dec';
+/** Issues kept in full; the rest are only counted. */
+export const DEFAULT_MAX_ISSUES = 1_000;
+/** Distinct names kept for the unmatched and matched lists (hostile files may have a million). */
+const MAX_NAMES_LISTED = 1_000;
+/** Distinct values of a text column kept (periods, measures, sources, notes). */
+const MAX_DISTINCT_VALUES = 65_535;
+/** (period, year) pairs that get a duplicate index (4 bytes per origin-destination pair each). */
+const MAX_DUPLICATE_BLOCKS = 10_000;
+const MAX_TEXT_LENGTH = 200;
+
+export type IssueCode =
+  | 'missing_cell'
+  | 'unknown_region'
+  | 'ambiguous_region'
+  | 'total_row'
+  | 'same_origin_destination'
+  | 'not_a_number'
+  | 'negative_count'
+  | 'decimal_count'
+  | 'year_out_of_range'
+  | 'duplicate'
+  | 'too_long'
+  | 'too_many_values'
+  | 'parse_error';
+
+export const ISSUE_CODES: readonly IssueCode[] = [
+  'missing_cell', 'unknown_region', 'ambiguous_region', 'total_row', 'same_origin_destination', 'not_a_number',
+  'negative_count', 'decimal_count', 'year_out_of_range', 'duplicate', 'too_long', 'too_many_values', 'parse_error',
+]; // prettier-ignore
+
+export interface ImportIssue extends DataIssue {
+  code: IssueCode;
+}
+
+/** A flow in the shape of data/flows.csv. */
+export interface FlowImportRow {
+  year: number;
+  origin_code: string;
+  destination_code: string;
+  migrants: number;
+  period: string;
+  geography: string;
+  source_id: string;
+  quality_flag: typeof USER_IMPORT_FLAG;
+}
+
+export interface FigureImportRow {
+  unit_code: string;
+  year: number;
+  measure: string;
+  value: number;
+  source_id: string;
+  /** The unit of measure as the file gives it ('' when none). */
+  unit_of_measure: string;
+}
+
+/** Dictionary-encoded text: values[index[i]]; values[0] is ''. index null means every row is ''. */
+export interface DictColumn {
+  values: string[];
+  index: Uint16Array | Uint32Array | null;
+}
+
+export interface FlowColumns {
+  kind: 'flows';
+  length: number;
+  /** Unit index -> code (the matcher's order). */
+  unitCodes: string[];
+  year: Uint16Array;
+  origin: Uint16Array;
+  destination: Uint16Array;
+  migrants: Float64Array;
+  period: DictColumn;
+  /** The file's own source and note cells, kept as text beside the dataset's source id. */
+  source: DictColumn;
+  note: DictColumn;
+  /** Boundary version of each year's rows (see geographyFor). */
+  geographyByYear: Record<number, string>;
+}
+
+export interface FigureColumns {
+  kind: 'figures';
+  length: number;
+  unitCodes: string[];
+  unit: Uint16Array;
+  year: Uint16Array;
+  value: Float64Array;
+  measure: DictColumn;
+  unitOfMeasure: DictColumn;
+}
+
+export interface NameCount {
+  text: string;
+  count: number;
+}
+
+export interface ImportSummary {
+  file: string;
+  kind: 'flows' | 'figures';
+  /** Data rows read (not the header, not empty lines). */
+  rowsRead: number;
+  rowsValid: number;
+  rowsInvalid: number;
+  emptyLines: number;
+  issueCount: number;
+  issuesByCode: Record<IssueCode, number>;
+  /** Region texts that matched nothing or several units, most frequent first. */
+  unmatched: (NameCount & { candidates: string[] })[];
+  /** Region texts and the unit each matched, for the user to confirm. */
+  matched: (NameCount & { code: string })[];
+  /** More distinct names than listed. */
+  namesNotListed: number;
+  /** Text cells (source, note, unit of measure) not kept because the column had too many distinct values. */
+  textsDropped: number;
+}
+
+export interface ValidationOptions {
+  file: string;
+  matcher: RegionMatcher;
+  /** The dataset's id: every row's source_id. */
+  datasetId: string;
+  maxIssues?: number;
+}
+
+const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
+const quote = (text: string) => `"${clip(text)}"`;
+
+/** Parses a number as people type it (see the module comment); null when it is not one. */
+export function parseNumberCell(cell: string): number | null {
+  let t = cell.trim().replace(/\u2212/g, '-');
+  if (t.length === 0 || t.length > 40) return null;
+  t = t.replace(/[\s\u00a0\u202f\u2009']/g, '');
+  const commas = (t.match(/,/g) ?? []).length;
+  const dots = (t.match(/\./g) ?? []).length;
+  if (commas > 0 && dots > 0) {
+    // The later mark is the decimal one: 1,234.5 and 1.234,5.
+    t = t.lastIndexOf(',') > t.lastIndexOf('.') ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+  } else if (commas === 1) t = t.replace(',', '.');
+  else if (commas > 1) t = t.replace(/,/g, '');
+  else if (dots > 1) t = t.replace(/\./g, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A year cell: "2024", "2024 г.", "2024 жыл". */
+export function parseYearCell(cell: string): number | null {
+  const m = /^(\d{4})(?:\s*(?:г\.?|год|жыл|жылы|y\.?|year))?$/i.exec(cell.trim());
+  return m ? Number(m[1]) : null;
+}
+
+const FULL_YEAR_NAMES = new Set(
+  [
+    'jan-dec', 'january-december', 'year', 'full year', 'annual', '12 months', 'январь-декабрь', 'янв-дек', 'год',
+    'за год', '12 месяцев', 'қаңтар-желтоқсан', 'жыл', 'i-xii',
+  ].map((t) => t.replace(/[^\p{L}\p{N}]+/gu, '')),
+); // prettier-ignore
+
+/** '' and the usual names of a full year become FULL_YEAR; other periods stay as written. */
+export function normalizePeriod(cell: string): string {
+  const t = cell.trim();
+  return t === '' || FULL_YEAR_NAMES.has(t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')) ? FULL_YEAR : t;
+}
+
+/**
+ * Boundary version of a year's figures: the official one of the year, or a
+ * later one if the rows use units that exist only since then (Shymkent from
+ * 2017, Abai/Jetisu/Ulytau from 2022).
+ */
+export function geographyFor(year: number, statFroms: Iterable<string | null>): string {
+  let latest = year >= 2022 ? '2022-01-01' : year >= 2017 ? '2017-01-01' : '';
+  for (const s of statFroms) if (s && s > latest) latest = s;
+  return latest >= '2022-01-01' ? 'G20_2022plus' : latest >= '2017-01-01' ? 'G17_2017_2021' : 'G16_pre2017';
+}
+
+class Dict {
+  readonly values: string[] = [''];
+  private readonly ids = new Map<string, number>([['', 0]]);
+  /** The id of a text, or -1 when the dictionary is full. */
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      if (this.values.length > MAX_DISTINCT_VALUES) return -1;
+      id = this.values.length;
+      this.values.push(text);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+}
+
+/** Typed arrays that double when full. */
+class Growable<T extends Uint16Array | Uint32Array | Float64Array> {
+  array: T;
+  constructor(private readonly make: (n: number) => T) {
+    this.array = make(1024);
+  }
+  set(i: number, v: number) {
+    if (i >= this.array.length) {
+      const bigger = this.make(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[i] = v;
+  }
+  /** An exact-length copy, so the transferred buffer carries no slack. */
+  take(length: number): T {
+    return this.array.slice(0, length) as T;
+  }
+}
+
+/** Issues, counts and name lists shared by the flow and figure validators. */
+class Report {
+  readonly issues: ImportIssue[] = [];
+  issueCount = 0;
+  readonly byCode = Object.fromEntries(ISSUE_CODES.map((c) => [c, 0])) as Record<IssueCode, number>;
+  readonly unmatched = new Map<string, { count: number; candidates: string[] }>();
+  readonly matched = new Map<string, { count: number; code: string }>();
+  namesNotListed = 0;
+  textsDropped = 0;
+  rowsRead = 0;
+  rowsValid = 0;
+  emptyLines = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly maxIssues: number,
+  ) {}
+
+  add(line: number, code: IssueCode, reason: string) {
+    this.issueCount++;
+    this.byCode[code]++;
+    if (this.issues.length < this.maxIssues) this.issues.push({ file: this.file, line, reason, code });
+  }
+
+  /** The unit index of a region cell, or -1 after reporting why not. */
+  region(cell: string, what: string, line: number, matcher: RegionMatcher, indexOf: Map<string, number>): number {
+    const text = cell.trim();
+    if (text === '') {
+      this.add(line, 'missing_cell', `${what} is empty`);
+      return -1;
+    }
+    if (text.length > MAX_TEXT_LENGTH) {
+      this.add(line, 'too_long', `${what} ${quote(text)} is longer than ${MAX_TEXT_LENGTH} characters`);
+      return -1;
+    }
+    const result = matcher.match(text);
+    if (result && 'code' in result) {
+      this.count(this.matched, text, () => ({ count: 0, code: result.code }));
+      return indexOf.get(result.code) ?? -1;
+    }
+    if (result === null && isTotalName(text)) {
+      this.add(line, 'total_row', `${what} ${quote(text)} is a total, not a region`);
+      return -1;
+    }
+    const candidates = result ? result.candidates : [];
+    this.count(this.unmatched, text, () => ({ count: 0, candidates }));
+    if (result) this.add(line, 'ambiguous_region', `${what} ${quote(text)} could be ${candidates.join(' or ')}`);
+    else this.add(line, 'unknown_region', `unknown region ${quote(text)} (${what})`);
+    return -1;
+  }
+
+  private count<V extends { count: number }>(map: Map<string, V>, text: string, make: () => V) {
+    let entry = map.get(text);
+    if (!entry) {
+      if (map.size >= MAX_NAMES_LISTED) {
+        this.namesNotListed++;
+        return;
+      }
+      map.set(text, (entry = make()));
+    }
+    entry.count++;
+  }
+
+  year(cell: string, line: number): number {
+    const text = cell.trim();
+    if (text === '') {
+      this.add(line, 'missing_cell', 'year is empty');
+      return -1;
+    }
+    const year = parseYearCell(text);
+    if (year === null) {
+      this.add(line, 'not_a_number', `year ${quote(text)} is not a year`);
+      return -1;
+    }
+    if (year < YEAR_MIN || year > YEAR_MAX) {
+      this.add(line, 'year_out_of_range', `year ${year} is outside ${YEAR_MIN}-${YEAR_MAX}`);
+      return -1;
+    }
+    return year;
+  }
+
+  summary(kind: 'flows' | 'figures'): ImportSummary {
+    const byCount = <V extends { count: number }>(map: Map<string, V>) =>
+      [...map].map(([text, v]) => ({ text, ...v })).sort((a, b) => b.count - a.count);
+    return {
+      file: this.file,
+      kind,
+      rowsRead: this.rowsRead,
+      rowsValid: this.rowsValid,
+      rowsInvalid: this.rowsRead - this.rowsValid,
+      emptyLines: this.emptyLines,
+      issueCount: this.issueCount,
+      issuesByCode: { ...this.byCode },
+      unmatched: byCount(this.unmatched),
+      matched: byCount(this.matched),
+      namesNotListed: this.namesNotListed,
+      textsDropped: this.textsDropped,
+    };
+  }
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+const cellAt = (cells: readonly string[], column: number | undefined) =>
+  column === undefined ? undefined : (cells[column] ?? undefined);
+
+export interface FlowValidationResult {
+  columns: FlowColumns;
+  summary: ImportSummary;
+  /** The first maxIssues issues, in line order. */
+  issues: ImportIssue[];
+}
+
+export interface FigureValidationResult {
+  columns: FigureColumns;
+  summary: ImportSummary;
+  issues: ImportIssue[];
+}
+
+export class FlowRowValidator {
+  private readonly report: Report;
+  private readonly matcher: RegionMatcher;
+  private readonly unitIndex: Map<string, number>;
+  private readonly n: number;
+  private length = 0;
+  private readonly year = new Growable((n) => new Uint16Array(n));
+  private readonly origin = new Growable((n) => new Uint16Array(n));
+  private readonly destination = new Growable((n) => new Uint16Array(n));
+  private readonly migrants = new Growable((n) => new Float64Array(n));
+  private readonly periodIds = new Growable((n) => new Uint16Array(n));
+  private readonly sourceIds = new Growable((n) => new Uint32Array(n));
+  private readonly noteIds = new Growable((n) => new Uint32Array(n));
+  private readonly periods = new Dict();
+  private readonly sources = new Dict();
+  private readonly notes = new Dict();
+  /** (period, year) -> first line of each origin-destination pair (0: none yet). */
+  private readonly firstLines = new Map<number, Int32Array>();
+  /** year -> unit indices used, for the geography. */
+  private readonly unitsByYear = new Map<number, Set<number>>();
+
+  constructor(
+    private readonly mapping: FlowMapping,
+    private readonly options: ValidationOptions,
+  ) {
+    this.report = new Report(options.file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
+    this.matcher = options.matcher;
+    this.unitIndex = new Map(this.matcher.codes.map((c, i) => [c, i]));
+    this.n = this.matcher.codes.length;
+  }
+
+  /** One parsed record; line is its first line in the file (header = 1). */
+  push(cells: readonly string[], line: number): void {
+    const r = this.report;
+    if (isBlank(cells)) {
+      r.emptyLines++;
+      return;
+    }
+    r.rowsRead++;
+    const m = this.mapping;
+    const originCell = cellAt(cells, m.origin);
+    const destinationCell = cellAt(cells, m.destination);
+    const yearCell = cellAt(cells, m.year);
+    const countCell = cellAt(cells, m.count);
+    let ok = true;
+    const missing = (what: string) => {
+      r.add(line, 'missing_cell', `missing cell: ${what}`);
+      ok = false;
+    };
+    if (originCell === undefined) missing('origin');
+    if (destinationCell === undefined) missing('destination');
+    if (yearCell === undefined) missing('year');
+    if (countCell === undefined) missing('count');
+    const o = originCell === undefined ? -1 : r.region(originCell, 'origin', line, this.matcher, this.unitIndex);
+    const d =
+      destinationCell === undefined ? -1 : r.region(destinationCell, 'destination', line, this.matcher, this.unitIndex);
+    if (o < 0 || d < 0) ok = false;
+    else if (o === d) {
+      r.add(line, 'same_origin_destination', `origin and destination are the same unit (${this.matcher.codes[o]})`);
+      ok = false;
+    }
+    const year = yearCell === undefined ? -1 : r.year(yearCell, line);
+    if (year < 0) ok = false;
+    const count = countCell === undefined ? null : this.parseCount(countCell, line);
+    if (count === null) ok = false;
+    const periodText = normalizePeriod(cellAt(cells, m.period) ?? '');
+    let period = -1;
+    if (periodText.length > MAX_TEXT_LENGTH) r.add(line, 'too_long', `period ${quote(periodText)} is too long`);
+    else if ((period = this.periods.id(periodText)) < 0)
+      r.add(line, 'too_many_values', `more than ${MAX_DISTINCT_VALUES} different periods`);
+    if (period < 0) ok = false;
+    if (!ok || count === null) return;
+
+    // Duplicates are checked among valid rows only: an invalid first row names no line.
+    const blockKey = period * (YEAR_MAX - YEAR_MIN + 1) + (year - YEAR_MIN);
+    let block = this.firstLines.get(blockKey);
+    if (!block) {
+      if (this.firstLines.size >= MAX_DUPLICATE_BLOCKS) {
+        r.add(line, 'too_many_values', `more than ${MAX_DUPLICATE_BLOCKS} different period-year pairs`);
+        return;
+      }
+      this.firstLines.set(blockKey, (block = new Int32Array(this.n * this.n)));
+    }
+    const pair = o * this.n + d;
+    const first = block[pair]!;
+    if (first > 0) {
+      const label = `${year} ${this.matcher.codes[o]} → ${this.matcher.codes[d]}${periodText === FULL_YEAR ? '' : ` ${clip(periodText)}`}`;
+      r.add(line, 'duplicate', `duplicates line ${first} (${label})`);
+      return;
+    }
+    block[pair] = line;
+
+    const i = this.length++;
+    this.year.set(i, year);
+    this.origin.set(i, o);
+    this.destination.set(i, d);
+    this.migrants.set(i, count);
+    this.periodIds.set(i, period);
+    if (m.source !== undefined) this.sourceIds.set(i, this.text(this.sources, cellAt(cells, m.source)));
+    if (m.note !== undefined) this.noteIds.set(i, this.text(this.notes, cellAt(cells, m.note)));
+    let used = this.unitsByYear.get(year);
+    if (!used) this.unitsByYear.set(year, (used = new Set()));
+    used.add(o).add(d);
+    r.rowsValid++;
+  }
+
+  private text(dict: Dict, cell: string | undefined): number {
+    const t = (cell ?? '').trim();
+    const id = t.length > MAX_TEXT_LENGTH * 5 ? -1 : dict.id(t);
+    if (id < 0) this.report.textsDropped++;
+    return Math.max(id, 0);
+  }
+
+  private parseCount(cell: string, line: number): number | null {
+    const text = cell.trim();
+    const r = this.report;
+    if (text === '') {
+      r.add(line, 'missing_cell', 'count is empty');
+      return null;
+    }
+    const n = parseNumberCell(text);
+    if (n === null || Math.abs(n) > Number.MAX_SAFE_INTEGER) {
+      r.add(line, 'not_a_number', `count ${quote(text)} is not a number`);
+      return null;
+    }
+    if (n < 0) {
+      r.add(line, 'negative_count', `count ${quote(text)} is negative`);
+      return null;
+    }
+    if (!Number.isInteger(n)) {
+      const hint = /^\d{1,3},\d{3}$/.test(text) ? ' (if the comma separates thousands, remove it)' : '';
+      r.add(line, 'decimal_count', `count ${quote(text)} has decimals${hint}`);
+      return null;
+    }
+    return n;
+  }
+
+  /** A record the parser could not read (malformed quotes): counted as read and invalid. */
+  rejectRow(line: number, reason: string): void {
+    this.report.rowsRead++;
+    this.report.add(line, 'parse_error', reason);
+  }
+
+  /** The file cannot be read to its end: keep the issues, drop every row. */
+  abandon(line: number, reason: string): void {
+    this.report.add(line, 'parse_error', reason);
+    this.length = 0;
+    this.report.rowsValid = 0;
+  }
+
+  finish(): FlowValidationResult {
+    const n = this.length;
+    const geographyByYear: Record<number, string> = {};
+    if (n > 0)
+      for (const [year, used] of this.unitsByYear)
+        geographyByYear[year] = geographyFor(
+        year,
+        [...used].map((u) => this.matcher.unit(this.matcher.codes[u]!)?.stat_from ?? null),
+      );
+    const columns: FlowColumns = {
+      kind: 'flows',
+      length: n,
+      unitCodes: [...this.matcher.codes],
+      year: this.year.take(n),
+      origin: this.origin.take(n),
+      destination: this.destination.take(n),
+      migrants: this.migrants.take(n),
+      period: { values: this.periods.values, index: this.periods.values.length > 1 ? this.periodIds.take(n) : null },
+      source: { values: this.sources.values, index: this.mapping.source !== undefined ? this.sourceIds.take(n) : null },
+      note: { values: this.notes.values, index: this.mapping.note !== undefined ? this.noteIds.take(n) : null },
+      geographyByYear,
+    };
+    return { columns, summary: this.report.summary('flows'), issues: this.report.issues };
+  }
+
+}
+
+export interface FigureValidationOptions extends ValidationOptions {
+  /** Measure name when the file has no measure column (the UI offers the value column's header). */
+  defaultMeasure: string;
+}
+
+export class FigureRowValidator {
+  private readonly report: Report;
+  private readonly matcher: RegionMatcher;
+  private readonly unitIndex: Map<string, number>;
+  private length = 0;
+  private readonly unit = new Growable((n) => new Uint16Array(n));
+  private readonly year = new Growable((n) => new Uint16Array(n));
+  private readonly value = new Growable((n) => new Float64Array(n));
+  private readonly measureIds = new Growable((n) => new Uint32Array(n));
+  private readonly uomIds = new Growable((n) => new Uint32Array(n));
+  private readonly measures = new Dict();
+  private readonly uoms = new Dict();
+  /** measure -> first line of each (year, unit). */
+  private readonly firstLines = new Map<number, Int32Array>();
+
+  constructor(
+    private readonly mapping: FigureMapping,
+    private readonly options: FigureValidationOptions,
+  ) {
+    this.report = new Report(options.file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
+    this.matcher = options.matcher;
+    this.unitIndex = new Map(this.matcher.codes.map((c, i) => [c, i]));
+  }
+
+  push(cells: readonly string[], line: number): void {
+    const r = this.report;
+    if (isBlank(cells)) {
+      r.emptyLines++;
+      return;
+    }
+    r.rowsRead++;
+    const m = this.mapping;
+    const regionCell = cellAt(cells, m.region);
+    const yearCell = cellAt(cells, m.year);
+    const valueCell = cellAt(cells, m.value);
+    let ok = true;
+    for (const [what, cell] of [
+      ['region', regionCell],
+      ['year', yearCell],
+      ['value', valueCell],
+    ] as const)
+      if (cell === undefined) {
+        r.add(line, 'missing_cell', `missing cell: ${what}`);
+        ok = false;
+      }
+    const u = regionCell === undefined ? -1 : r.region(regionCell, 'region', line, this.matcher, this.unitIndex);
+    if (u < 0) ok = false;
+    const year = yearCell === undefined ? -1 : r.year(yearCell, line);
+    if (year < 0) ok = false;
+    let value: number | null = null;
+    if (valueCell !== undefined) {
+      const text = valueCell.trim();
+      if (text === '') r.add(line, 'missing_cell', 'value is empty');
+      else if ((value = parseNumberCell(text)) === null) r.add(line, 'not_a_number', `value ${quote(text)} is not a number`);
+    }
+    if (value === null) ok = false;
+    const measureText = (m.measure !== undefined ? (cellAt(cells, m.measure) ?? '').trim() : '') || this.options.defaultMeasure;
+    let measure = -1;
+    if (measureText.length > MAX_TEXT_LENGTH) r.add(line, 'too_long', `measure ${quote(measureText)} is too long`);
+    else if ((measure = this.measures.id(measureText)) < 0)
+      r.add(line, 'too_many_values', `more than ${MAX_DISTINCT_VALUES} different measures`);
+    if (measure < 0) ok = false;
+    if (!ok || value === null) return;
+
+    const n = this.matcher.codes.length;
+    let block = this.firstLines.get(measure);
+    if (!block) {
+      if (this.firstLines.size >= MAX_DUPLICATE_BLOCKS) {
+        r.add(line, 'too_many_values', `more than ${MAX_DUPLICATE_BLOCKS} different measures`);
+        return;
+      }
+      this.firstLines.set(measure, (block = new Int32Array((YEAR_MAX - YEAR_MIN + 1) * n)));
+    }
+    const key = (year - YEAR_MIN) * n + u;
+    const first = block[key]!;
+    if (first > 0) {
+      r.add(line, 'duplicate', `duplicates line ${first} (${year} ${this.matcher.codes[u]} ${clip(measureText)})`);
+      return;
+    }
+    block[key] = line;
+    const i = this.length++;
+    this.unit.set(i, u);
+    this.year.set(i, year);
+    this.value.set(i, value);
+    this.measureIds.set(i, measure);
+    if (m.unit !== undefined) {
+      const t = (cellAt(cells, m.unit) ?? '').trim();
+      const id = t.length > MAX_TEXT_LENGTH ? -1 : this.uoms.id(t);
+      if (id < 0) r.textsDropped++;
+      this.uomIds.set(i, Math.max(id, 0));
+    }
+    r.rowsValid++;
+  }
+
+
+  /** A record the parser could not read (malformed quotes): counted as read and invalid. */
+  rejectRow(line: number, reason: string): void {
+    this.report.rowsRead++;
+    this.report.add(line, 'parse_error', reason);
+  }
+
+  /** The file cannot be read to its end: keep the issues, drop every row. */
+  abandon(line: number, reason: string): void {
+    this.report.add(line, 'parse_error', reason);
+    this.length = 0;
+    this.report.rowsValid = 0;
+  }
+
+  finish(): FigureValidationResult {
+    const n = this.length;
+    const columns: FigureColumns = {
+      kind: 'figures',
+      length: n,
+      unitCodes: [...this.matcher.codes],
+      unit: this.unit.take(n),
+      year: this.year.take(n),
+      value: this.value.take(n),
+      measure: { values: this.measures.values, index: this.measureIds.take(n) },
+      unitOfMeasure: { values: this.uoms.values, index: this.mapping.unit !== undefined ? this.uomIds.take(n) : null },
+    };
+    return { columns, summary: this.report.summary('figures'), issues: this.report.issues };
+  }
+}
+
+const dictAt = (dict: DictColumn, i: number) => (dict.index ? (dict.values[dict.index[i]!] ?? '') : '');
+
+/** Tidy rows of flow columns (for export, small tables and tests). */
+export function flowRows(columns: FlowColumns, sourceId: string): FlowImportRow[] {
+  const rows: FlowImportRow[] = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const year = columns.year[i]!;
+    rows[i] = {
+      year,
+      origin_code: columns.unitCodes[columns.origin[i]!]!,
+      destination_code: columns.unitCodes[columns.destination[i]!]!,
+      migrants: columns.migrants[i]!,
+      period: columns.period.index ? dictAt(columns.period, i) : FULL_YEAR,
+      geography: columns.geographyByYear[year] ?? geographyFor(year, []),
+      source_id: sourceId,
+      quality_flag: USER_IMPORT_FLAG,
+    };
+  }
+  return rows;
+}
+
+export function figureRows(columns: FigureColumns, sourceId: string): FigureImportRow[] {
+  const rows: FigureImportRow[] = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++)
+    rows[i] = {
+      unit_code: columns.unitCodes[columns.unit[i]!]!,
+      year: columns.year[i]!,
+      measure: dictAt(columns.measure, i),
+      value: columns.value[i]!,
+      source_id: sourceId,
+      unit_of_measure: dictAt(columns.unitOfMeasure, i),
+    };
+  return rows;
+}
+
+/** Why a tidy flow row is not valid, or null: the check every returned row passes. */
+export function checkFlowRow(row: FlowImportRow, unitCodes: ReadonlySet<string>): string | null {
+  if (!unitCodes.has(row.origin_code)) return `unknown origin ${row.origin_code}`;
+  if (!unitCodes.has(row.destination_code)) return `unknown destination ${row.destination_code}`;
+  if (row.origin_code === row.destination_code) return 'origin equals destination';
+  if (!Number.isInteger(row.year) || row.year < YEAR_MIN || row.year > YEAR_MAX) return `bad year ${row.year}`;
+  if (!Number.isSafeInteger(row.migrants) || row.migrants < 0) return `bad count ${row.migrants}`;
+  if (!row.period || row.period.length > MAX_TEXT_LENGTH) return 'bad period';
+  if (!row.source_id || row.quality_flag !== USER_IMPORT_FLAG) return 'bad source or flag';
+  if (!['G16_pre2017', 'G17_2017_2021', 'G20_2022plus'].includes(row.geography)) return 'bad geography';
+  return null;
+}
+
+export function checkFigureRow(row: FigureImportRow, unitCodes: ReadonlySet<string>): string | null {
+  if (!unitCodes.has(row.unit_code)) return `unknown unit ${row.unit_code}`;
+  if (!Number.isInteger(row.year) || row.year < YEAR_MIN || row.year > YEAR_MAX) return `bad year ${row.year}`;
+  if (!Number.isFinite(row.value)) return `bad value ${row.value}`;
+  if (!row.measure || row.measure.length > MAX_TEXT_LENGTH) return 'bad measure';
+  if (!row.source_id) return 'no source';
+  return null;
+}
+
+/** Validates rows given as arrays of cells; row i is on line i + 2 (after the header) unless lines are given. */
+export function validateFlowRows(
+  rows: readonly (readonly string[])[],
+  mapping: FlowMapping,
+  options: ValidationOptions,
+  lines?: readonly number[],
+): FlowValidationResult & { rows: FlowImportRow[] } {
+  const v = new FlowRowValidator(mapping, options);
+  rows.forEach((cells, i) => v.push(cells, lines?.[i] ?? i + 2));
+  const result = v.finish();
+  return { ...result, rows: flowRows(result.columns, options.datasetId) };
+}
+
+export function validateFigureRows(
+  rows: readonly (readonly string[])[],
+  mapping: FigureMapping,
+  options: FigureValidationOptions,
+  lines?: readonly number[],
+): FigureValidationResult & { rows: FigureImportRow[] } {
+  const v = new FigureRowValidator(mapping, options);
+  rows.forEach((cells, i) => v.push(cells, lines?.[i] ?? i + 2));
+  const result = v.finish();
+  return { ...result, rows: figureRows(result.columns, options.datasetId) };
+}

@@ -1,0 +1,216 @@
+/**
+ * Pictures for slides: the map (with its arcs, drawn into maplibre's canvas)
+ * composed with a title, the year, the legend and the source credits into one
+ * PNG, at screen size or at 2x for print; and the played timeline as a WebM
+ * video with the year in every frame.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { legendPosition, legendStops, NO_DATA, type ColourScale, type Rgba } from '../data/scales';
+
+export interface PictureText {
+  title: string;
+  subtitle: string;
+  unit: string;
+  noData: string;
+  arcs: string;
+  credit: string;
+  tickLabel: (v: number) => string;
+}
+
+export interface PictureInput {
+  map: MapLibreMap;
+  /** Sets the pixel ratio of the map and of what is drawn over it. */
+  setPixelRatio: (ratio: number) => void;
+  scale: ColourScale;
+  arcColours: [Rgba, Rgba];
+  text: PictureText;
+  font: string;
+  /** Resolves after the next frame deck.gl draws. */
+  nextFrame: () => Promise<void>;
+}
+
+const css = (c: Rgba) => `rgba(${c[0]},${c[1]},${c[2]},${c[3] / 255})`;
+
+/** Renders the picture at a pixel ratio (1 = screen, 2 = print) and returns a PNG. */
+export async function exportPicture(input: PictureInput, ratio: 1 | 2): Promise<Blob> {
+  const { map } = input;
+  const before = map.getPixelRatio();
+  const wanted = ratio * (globalThis.devicePixelRatio || 1);
+  try {
+    if (wanted !== before) {
+      input.setPixelRatio(wanted);
+      await input.nextFrame();
+    }
+    const canvas = composePicture(input, map.getCanvas(), wanted);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), 'image/png'),
+    );
+  } finally {
+    if (map.getPixelRatio() !== before) input.setPixelRatio(before);
+  }
+}
+
+/** Draws header, map and legend/credits onto a new canvas (device pixels). */
+export function composePicture(input: PictureInput, mapCanvas: HTMLCanvasElement, px: number): HTMLCanvasElement {
+  const { text, scale, font } = input;
+  const w = mapCanvas.width;
+  const header = Math.round(64 * px);
+  const footer = Math.round(96 * px);
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = header + mapCanvas.height + footer;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(mapCanvas, 0, header);
+
+  const pad = 16 * px;
+  ctx.fillStyle = '#1d1d1f';
+  ctx.textBaseline = 'top';
+  ctx.font = `600 ${22 * px}px ${font}`;
+  ctx.fillText(text.title, pad, 10 * px, w - 2 * pad);
+  ctx.font = `400 ${15 * px}px ${font}`;
+  ctx.fillStyle = '#4a4a4f';
+  ctx.fillText(text.subtitle, pad, 38 * px, w - 2 * pad);
+
+  // Legend: the colour bar with its ticks, the unit, the no-data swatch and the arcs.
+  const top = header + mapCanvas.height + 10 * px;
+  const barW = Math.min(360 * px, w / 2 - pad);
+  const stops = legendStops(scale, 48);
+  stops.forEach((c, i) => {
+    ctx.fillStyle = css(c);
+    ctx.fillRect(pad + (i * barW) / stops.length, top, barW / stops.length + 1, 14 * px);
+  });
+  ctx.strokeStyle = '#8a8780';
+  ctx.lineWidth = px;
+  ctx.strokeRect(pad, top, barW, 14 * px);
+  ctx.fillStyle = '#1d1d1f';
+  ctx.font = `400 ${12 * px}px ${font}`;
+  ctx.textAlign = 'center';
+  for (const tick of scale.ticks)
+    ctx.fillText(text.tickLabel(tick), pad + legendPosition(scale, tick) * barW, top + 17 * px);
+  ctx.textAlign = 'left';
+  ctx.fillText(text.unit, pad, top + 34 * px, barW);
+  ctx.fillStyle = css(NO_DATA);
+  ctx.fillRect(pad, top + 54 * px, 16 * px, 12 * px);
+  ctx.fillStyle = '#1d1d1f';
+  ctx.fillText(text.noData, pad + 22 * px, top + 53 * px, barW);
+
+  const x2 = pad + barW + 32 * px;
+  const gradient = ctx.createLinearGradient(x2, 0, x2 + 80 * px, 0);
+  gradient.addColorStop(0, css(input.arcColours[0]));
+  gradient.addColorStop(1, css(input.arcColours[1]));
+  ctx.fillStyle = gradient;
+  ctx.fillRect(x2, top + 4 * px, 80 * px, 5 * px);
+  ctx.fillStyle = '#1d1d1f';
+  ctx.fillText(text.arcs, x2 + 90 * px, top, w - x2 - 90 * px - pad);
+  ctx.fillStyle = '#4a4a4f';
+  ctx.font = `400 ${11 * px}px ${font}`;
+  wrap(ctx, text.credit, x2, top + 24 * px, w - x2 - pad, 14 * px);
+  return canvas;
+}
+
+function wrap(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, width: number, line: number): void {
+  let row = '';
+  for (const word of text.split(' ')) {
+    const next = row ? `${row} ${word}` : word;
+    if (ctx.measureText(next).width > width && row) {
+      ctx.fillText(row, x, y);
+      y += line;
+      row = word;
+    } else row = next;
+  }
+  if (row) ctx.fillText(row, x, y);
+}
+
+export interface RecordingInput {
+  map: MapLibreMap;
+  years: readonly number[];
+  /** Shows a year and resolves once its frame is drawn. */
+  showYear: (year: number) => Promise<void>;
+  title: string;
+  credit: string;
+  font: string;
+  msPerYear: number;
+  onYear?: (year: number) => void;
+}
+
+/** WebM through MediaRecorder, if the browser has it. */
+export function videoMimeType(): string | null {
+  if (typeof MediaRecorder === 'undefined') return null;
+  return (
+    ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t)) ??
+    null
+  );
+}
+
+/** Plays the years and records a composite of the map with the year written into every frame. */
+export async function recordTimeline(input: RecordingInput): Promise<Blob> {
+  const mimeType = videoMimeType();
+  if (!mimeType) throw new Error('MediaRecorder with WebM is not available');
+  const source = input.map.getCanvas();
+  const canvas = document.createElement('canvas');
+  canvas.width = source.width;
+  canvas.height = source.height;
+  const ctx = canvas.getContext('2d')!;
+  const px = source.width / source.clientWidth || 1;
+  let year = input.years[0]!;
+  const draw = () => {
+    ctx.drawImage(source, 0, 0);
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fillRect(0, 0, canvas.width, 52 * px);
+    ctx.fillStyle = '#1d1d1f';
+    ctx.textBaseline = 'top';
+    ctx.font = `600 ${30 * px}px ${input.font}`;
+    ctx.fillText(String(year), 14 * px, 10 * px);
+    ctx.font = `400 ${15 * px}px ${input.font}`;
+    ctx.fillText(input.title, 110 * px, 18 * px, canvas.width - 124 * px);
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fillRect(0, canvas.height - 22 * px, canvas.width, 22 * px);
+    ctx.fillStyle = '#4a4a4f';
+    ctx.font = `400 ${11 * px}px ${input.font}`;
+    ctx.fillText(input.credit, 10 * px, canvas.height - 17 * px, canvas.width - 20 * px);
+  };
+  draw();
+  const stream = canvas.captureStream(25);
+  const recorder = new MediaRecorder(stream, { mimeType });
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (e) => {
+    if (e.data.size > 0) chunks.push(e.data);
+  };
+  const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
+  let painting = true;
+  const paint = () => {
+    if (!painting) return;
+    draw();
+    requestAnimationFrame(paint);
+  };
+  recorder.start(250);
+  requestAnimationFrame(paint);
+  try {
+    for (const y of input.years) {
+      await input.showYear(y);
+      year = y;
+      input.onYear?.(y);
+      await new Promise((r) => setTimeout(r, input.msPerYear));
+    }
+  } finally {
+    painting = false;
+    recorder.stop();
+    stream.getTracks().forEach((track) => track.stop());
+  }
+  await stopped;
+  return new Blob(chunks, { type: 'video/webm' });
+}
+
+/** Offers a blob as a file download (a same-origin blob: URL). */
+export function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,76 @@
+/**
+ * Notes on the map: maplibre markers whose text is set as text, a small form
+ * to write one where the presenter clicked, and a delete button on each.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { MessageKey } from '../i18n';
+import { MAX_NOTE_LENGTH, type Note } from '../state/notes';
+import { el } from './dom';
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export class NotesLayer {
+  private markers = new Map<string, maplibregl.Marker>();
+  private editor: maplibregl.Marker | null = null;
+
+  constructor(
+    private readonly map: maplibregl.Map,
+    private readonly onDelete: (id: string) => void,
+  ) {}
+
+  render(notes: readonly Note[], t: T): void {
+    for (const marker of this.markers.values()) marker.remove();
+    this.markers.clear();
+    for (const note of notes) {
+      const remove = el('button', { type: 'button', class: 'note-delete', 'aria-label': t('present.deleteNote') }, [
+        '×',
+      ]);
+      remove.addEventListener('click', (e) => {
+        e.stopPropagation();
+        this.onDelete(note.id);
+      });
+      const element = el('div', { class: 'note', 'data-testid': 'note', role: 'note' }, [
+        el('span', { class: 'note-text' }, [note.text]),
+        remove,
+      ]);
+      this.markers.set(
+        note.id,
+        new maplibregl.Marker({ element, anchor: 'bottom-left' }).setLngLat([note.lon, note.lat]).addTo(this.map),
+      );
+    }
+  }
+
+  /** Opens the form at a place; resolves with the text, or null if cancelled. */
+  edit(lon: number, lat: number, t: T): Promise<string | null> {
+    this.editor?.remove();
+    return new Promise((resolve) => {
+      const input = el('textarea', {
+        maxlength: MAX_NOTE_LENGTH,
+        rows: 3,
+        placeholder: t('present.notePlaceholder'),
+        'aria-label': t('present.notePlaceholder'),
+        'data-testid': 'note-input',
+      });
+      const save = el('button', { type: 'button', 'data-testid': 'note-save' }, [t('present.saveNote')]);
+      const cancel = el('button', { type: 'button' }, [t('present.cancel')]);
+      const form = el('div', { class: 'note-editor' }, [input, el('div', {}, [save, cancel])]);
+      const done = (value: string | null) => {
+        this.editor?.remove();
+        this.editor = null;
+        resolve(value);
+      };
+      save.addEventListener('click', () => done(input.value.trim() || null));
+      cancel.addEventListener('click', () => done(null));
+      input.addEventListener('keydown', (e) => {
+        e.stopPropagation();
+        if (e.key === 'Escape') done(null);
+        if (e.key === 'Enter' && !e.shiftKey) {
+          e.preventDefault();
+          done(input.value.trim() || null);
+        }
+      });
+      this.editor = new maplibregl.Marker({ element: form, anchor: 'top-left' }).setLngLat([lon, lat]).addTo(this.map);
+      input.focus();
+    });
+  }
+}
