@@ -22,7 +22,7 @@ import { ChoroplethColours } from './data/choropleth';
 import { NO_DATA, type ColourScale, type Rgba } from './data/scales';
 import { yearCoverage } from './data/coverage';
 import { embeddedTableTexts } from './data/embedded';
-import { formatNumber } from './data/format';
+import { formatNumber, localeOf } from './data/format';
 import { polygonName } from './data/labels';
 import { loadDataset, type Dataset } from './data/load';
 import { measureInfo, type PolygonValue } from './data/measures';
@@ -30,11 +30,11 @@ import type { Geography } from './data/model';
 import { buildNodeBuffers } from './data/nodes';
 import { northSouthSeries } from './data/north-south';
 import { regionSummary } from './data/region-summary';
-import { translate, type MessageKey } from './i18n';
+import { initialLanguage, rememberLanguage, translate, type MessageKey } from './i18n';
 import { en } from './i18n/en';
 import { placeName } from './i18n/names';
-import { HIGH_CONTRAST, LIGHT } from './map/basemap-style';
-import { buildLayers, HIGH_CONTRAST_THEME, THEME, type LabelDatum, type RegionProps } from './map/layers';
+import { DARK, HIGH_CONTRAST, LIGHT } from './map/basemap-style';
+import { buildLayers, DARK_THEME, HIGH_CONTRAST_THEME, THEME, type LabelDatum, type RegionProps } from './map/layers';
 import { MapView } from './map/map-view';
 import { Presenter } from './presenter';
 import { Playback } from './state/playback';
@@ -46,6 +46,11 @@ import { NorthSouthPanel } from './ui/north-south-panel';
 import { NoticeArea } from './ui/notice';
 import { RegionPanel } from './ui/region-panel';
 import { TimelineControl } from './ui/timeline';
+import { Announcer } from './ui/announcer';
+import { AppHeader } from './ui/header';
+import { HelpOverlay } from './ui/help-overlay';
+import { RegionSearch, type RegionOption } from './ui/region-search';
+import { TableView } from './ui/table-view';
 import { Tooltip } from './ui/tooltip';
 
 export const FONT_FAMILY = '"Noto Sans", sans-serif';
@@ -115,6 +120,15 @@ export class App {
   private readonly regionPanel: RegionPanel;
   private readonly northSouth = new NorthSouthPanel();
   private readonly status = el('p', { class: 'status', 'data-testid': 'status' });
+  private readonly header: AppHeader;
+  private readonly regionSearch: RegionSearch;
+  private readonly tableView = new TableView();
+  private readonly help = new HelpOverlay();
+  private readonly announcer = new Announcer();
+  /** A text description of the map for screen readers, updated with the year and selection. */
+  private readonly description = el('p', { id: 'map-description', class: 'visually-hidden' });
+  private readonly credit = el('p', { class: 'credit' });
+  private readonly colourScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
   private readonly nsSeries;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
   /** Frames deck.gl has drawn since the layers last changed; tests and the benchmark wait on it. */
@@ -131,7 +145,11 @@ export class App {
     this.dataset = loadDataset(embeddedTableTexts());
     const { model, measures } = this.dataset;
 
-    const defaults: ViewState = { ...DEFAULT_VIEW, year: Math.min(DEFAULT_VIEW.year, model.yearRange[1]) };
+    const defaults: ViewState = {
+      ...DEFAULT_VIEW,
+      year: Math.min(DEFAULT_VIEW.year, model.yearRange[1]),
+      lang: initialLanguage(),
+    };
     this.state = defaults;
     this.presenter = new Presenter(this);
     const parsed = readUrlState(location.search, {
@@ -160,7 +178,20 @@ export class App {
     this.timeline = new TimelineControl(this.playback, t);
     this.timeline.setCoverage(yearCoverage(model, (y) => this.derived.externalYears.has(y)));
     this.regionPanel = new RegionPanel(() => this.update({ selected: null }));
+    this.header = new AppHeader({
+      setLanguage: (lang) => this.update({ lang }),
+      openTable: () => this.openTable(),
+      openHelp: () => this.help.dialog.open(),
+    });
+    this.regionSearch = new RegionSearch((polygonId) => this.update({ selected: polygonId }), t);
     this.layout();
+    this.relabel();
+    this.playback.subscribe((p) => {
+      // While playing, years are not announced one by one; where playback stops, it is.
+      if (p.playing) this.announcer.cancel();
+      else this.announcer.say(this.t('announce.paused', { year: p.year }));
+    });
+    this.colourScheme?.addEventListener('change', () => this.render());
 
     if (parsed.rejected.some((r) => r.param === 'v'))
       this.notices.show(t('notice.urlVersion'), t('notice.dismiss'), 'warning');
@@ -216,6 +247,14 @@ export class App {
   update(patch: Partial<ViewState>, opts: { silent?: boolean } = {}): void {
     const before = this.state;
     this.state = { ...before, ...patch };
+    if (patch.lang !== undefined && patch.lang !== before.lang) {
+      rememberLanguage(patch.lang);
+      this.relabel();
+    }
+    if (patch.year !== undefined && patch.year !== before.year && !this.playback.current.playing)
+      this.announcer.say(
+        this.t('announce.year', { year: patch.year, measure: this.t(`measure.${this.state.measure}` as MessageKey) }),
+      );
     if (patch.year !== undefined && patch.year !== this.playback.current.year) this.playback.seek(patch.year);
     if (patch.selected !== undefined && patch.selected !== before.selected) this.applySelection();
     this.scheduleUrl();
@@ -238,17 +277,18 @@ export class App {
   }
 
   private layout(): void {
-    const header = el('header', { class: 'app-header panel' }, [
-      el('h1', {}, [this.t('app.title')]),
-      el('p', { class: 'subtitle' }, [this.t('app.subtitle')]),
-    ]);
+    const header = this.header.element;
     const side = el('aside', { class: 'side' }, [
       this.legend.element,
       this.regionPanel.element,
       this.northSouth.element,
     ]);
-    const credit = el('p', { class: 'credit' }, [this.t('about.credit'), ' ', this.t('about.boundaries')]);
-    const left = el('div', { class: 'left' }, [this.settings.element, this.presenter.panel.element]);
+    const credit = this.credit;
+    const left = el('div', { class: 'left' }, [
+      this.regionSearch.element,
+      this.settings.element,
+      this.presenter.panel.element,
+    ]);
     this.root.append(
       header,
       left,
@@ -257,7 +297,122 @@ export class App {
       el('footer', { class: 'bottom' }, [this.status, this.timeline.element, credit]),
       this.tooltip.element,
       this.notices.element,
+      this.announcer.element,
+      this.description,
+      this.tableView.dialog.element,
+      this.help.dialog.element,
     );
+    document.getElementById('map')?.setAttribute('aria-describedby', 'map-description');
+  }
+
+  /** Texts that change only with the language. */
+  private relabel(): void {
+    const { lang } = this.state;
+    const t = this.t;
+    document.documentElement.lang = lang;
+    document.title = t('app.title');
+    document.getElementById('map')?.setAttribute('aria-label', t('app.title'));
+    this.header.render(lang, t);
+    this.settings.setTranslator(t);
+    this.timeline.setTranslator(t);
+    this.regionSearch.setTranslator(t);
+    this.regionSearch.setOptions(this.regionOptions());
+    this.help.render(t);
+    this.credit.textContent = `${t('about.credit')} ${t('about.boundaries')}`;
+  }
+
+  /** Every drawn region, and every unit without a boundary of its own pointing to the region it lies in. */
+  private regionOptions(): RegionOption[] {
+    const { model } = this.dataset;
+    const { lang } = this.state;
+    const allNames = (code: string) => {
+      const u = model.units.get(code)!;
+      return [u.name_en, u.name_ru, u.name_kk, u.short_en, u.short_ru, u.short_kk, u.legacy_code ?? '', u.unit_code];
+    };
+    const options: RegionOption[] = [];
+    for (const polygon of model.polygons.values()) {
+      const area = polygonName(model, polygon.id, null, lang);
+      options.push({ polygonId: polygon.id, label: area, detail: '', names: polygon.unitCodes.flatMap(allNames) });
+      if (polygon.unitCodes.length > 1)
+        for (const unit of polygon.unitCodes.slice(1))
+          options.push({
+            polygonId: polygon.id,
+            label: placeName(model, unit, lang),
+            detail: this.t('search.inArea', { area }),
+            names: allNames(unit),
+          });
+    }
+    return options.sort((a, b) => a.label.localeCompare(b.label, localeOf(lang)));
+  }
+
+  private openTable(): void {
+    this.renderTable();
+    this.tableView.dialog.open();
+  }
+
+  private renderTable(): void {
+    const { model, measures } = this.dataset;
+    const { state } = this;
+    const info = measureInfo(state.measure);
+    const name = (code: string) =>
+      code === 'KZ' ? this.t('tooltip.nationalAnchor') : placeName(model, code, state.lang);
+    const records = (b: ArcBuffers) => {
+      const slice = b.slices.get(state.year);
+      return slice ? b.records.slice(slice.offset, slice.offset + slice.length) : [];
+    };
+    const hidden = this.presenter.hidesValues;
+    const internal = this.visibleArcs(this.derived.internal, this.internalFilter);
+    this.tableView.render({
+      year: state.year,
+      measureLabel: this.t(`measure.${state.measure}` as MessageKey),
+      unit: this.t(`unit.${state.measure}` as MessageKey, { year: state.year, next: state.year + 1 }),
+      digits: info.digits,
+      signed: info.scale === 'diverging',
+      regions: [...measures.values(state.measure, state.year).values()].map((v) => ({
+        name: polygonName(model, v.polygonId, v.geography, state.lang),
+        value: hidden ? null : v.value,
+        sources: v.sourceIds.join(', '),
+      })),
+      flows: hidden
+        ? []
+        : [...records(this.derived.internal), ...records(this.derived.external)].map((r) => ({
+            from: name(r.origin),
+            to: name(r.destination),
+            count: r.count,
+            kind: r.kind,
+            sources: r.sourceIds.join(', '),
+          })),
+      shown: internal.shown,
+      internalCount: internal.total,
+      lang: state.lang,
+      t: this.t,
+    });
+  }
+
+  /** The canvas's text description: what the map shows now. */
+  private describeMap(values: Map<string, PolygonValue>): string {
+    const { model } = this.dataset;
+    const { state } = this;
+    const t = this.t;
+    const info = measureInfo(state.measure);
+    const measure = t(`measure.${state.measure}` as MessageKey);
+    const kz = [...values.values()].filter(
+      (v) => v.value !== null && model.polygons.get(v.polygonId)?.country === 'KZ',
+    );
+    const fmt = (v: PolygonValue) =>
+      `${polygonName(model, v.polygonId, v.geography, state.lang)} ${formatNumber(v.value!, state.lang, { digits: info.digits, signed: info.scale === 'diverging' })}`;
+    const sorted = [...kz].sort((a, b) => b.value! - a.value!);
+    const internal = this.visibleArcs(this.derived.internal, this.internalFilter);
+    return [
+      t('describe.map', { measure, year: state.year }),
+      !this.presenter.hidesValues && sorted.length
+        ? t('describe.extremes', { high: fmt(sorted[0]!), low: fmt(sorted[sorted.length - 1]!) })
+        : '',
+      internal.total ? t('describe.flows', { shown: internal.shown, count: internal.total }) : t('describe.noFlows'),
+      state.selected ? t('describe.selected', { region: polygonName(model, state.selected, null, state.lang) }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
 
   /** Everything that depends on the state; cheap, so it runs on every change. */
@@ -269,7 +424,8 @@ export class App {
     const values = measures.values(state.measure, state.year);
     const notes = [...new Set([...values.values()].flatMap((v) => v.notes))];
     const hidden = this.presenter.hidesValues;
-    const theme = state.highContrast ? HIGH_CONTRAST_THEME : THEME;
+    const dark = !state.highContrast && (this.colourScheme?.matches ?? false);
+    const theme = state.highContrast ? HIGH_CONTRAST_THEME : dark ? DARK_THEME : THEME;
     this.settings.show(state);
     this.legend.update({
       measure: state.measure,
@@ -291,11 +447,13 @@ export class App {
     } else this.regionPanel.hide();
     this.northSouth.update(this.nsSeries, state.year, model, state.lang, this.t);
     this.presenter.render();
+    this.description.textContent = this.describeMap(values);
+    if (this.tableView.dialog.isOpen) this.renderTable();
     this.root.dataset.year = String(state.year);
     this.root.dataset.measure = state.measure;
 
     if (!this.map) return;
-    this.map.setBasemapColours(state.highContrast ? HIGH_CONTRAST : LIGHT);
+    this.map.setBasemapColours(state.highContrast ? HIGH_CONTRAST : dark ? DARK : LIGHT);
     const spotlight = this.presenter.spotlight();
     const fill = this.fillColours(hidden, spotlight);
     this.framesSinceUpdate = 0;
@@ -608,7 +766,14 @@ export class App {
       return;
     }
     if (typing || target?.getAttribute('role') === 'slider') return;
-    if (e.key === ' ') {
+    if (this.tableView.dialog.isOpen || this.help.dialog.isOpen) return;
+    if (e.key === '?') {
+      e.preventDefault();
+      this.help.dialog.open();
+    } else if (e.key === 't' || e.key === 'T') {
+      e.preventDefault();
+      this.openTable();
+    } else if (e.key === ' ') {
       e.preventDefault();
       this.playback.toggle();
     } else if (e.key === '[' || e.key === ']') {

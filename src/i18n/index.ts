@@ -1,15 +1,51 @@
 /**
- * Interface texts. One file per language; `t` fills {placeholders}.
- * Russian and Kazakh fall back to English until their files are complete.
+ * Interface texts, one file per language; `translate` fills {placeholders}.
+ * The language follows the browser at the first visit, can be switched at
+ * any time, is remembered, and is part of a shared URL.
  */
-import type { Lang } from '../data/model';
+import { LANGS, type Lang } from '../data/model';
 import { en, type MessageKey, type Messages } from './en';
+
+export type { MessageKey };
 
 const catalogues: Record<Lang, Partial<Messages>> = { en, ru: {}, kk: {} };
 
-export type { MessageKey };
+/** Registers a language's texts (kept in their own files, loaded with the app). */
+export function registerCatalogue(lang: Lang, messages: Messages): void {
+  catalogues[lang] = messages;
+}
 
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogues[lang][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+const STORAGE_KEY = 'kz-migration-map.lang';
+
+/** The browser's preferred language among ours (Kazakh, Russian, else English). */
+export function browserLanguage(languages: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
+  for (const tag of languages) {
+    const base = tag.toLowerCase().split('-')[0];
+    if ((LANGS as readonly string[]).includes(base!)) return base as Lang;
+  }
+  return 'en';
+}
+
+/** The remembered choice, else the browser's language. */
+export function initialLanguage(): Lang {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored && (LANGS as readonly string[]).includes(stored)) return stored as Lang;
+  } catch {
+    /* storage refused: follow the browser */
+  }
+  return browserLanguage();
+}
+
+export function rememberLanguage(lang: Lang): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* storage refused: the URL still carries the language */
+  }
 }

@@ -35,7 +35,8 @@ export function aggregateFlowColumns(columns: FlowColumns): FlowTotals {
     const key = `${year}\u0000${period}`;
     if (key !== lastKey) {
       last = blocks.get(key);
-      if (!last) blocks.set(key, (last = { year, period, arrivals: new Float64Array(n), departures: new Float64Array(n) }));
+      if (!last)
+        blocks.set(key, (last = { year, period, arrivals: new Float64Array(n), departures: new Float64Array(n) }));
       lastKey = key;
     }
     const m = columns.migrants[i]!;

@@ -159,11 +159,7 @@ export function guessColumns<K extends TableKind>(kind: K, header: readonly stri
         if (opts.length === 0) continue;
         const top = Math.max(...opts.map((o) => o.score));
         const picks = opts.filter((o) => o.score === top).sort((a, b) => a.column - b.column);
-        if (
-          !best ||
-          top > best.picks[0]!.score ||
-          (top === best.picks[0]!.score && picks.length < best.picks.length)
-        )
+        if (!best || top > best.picks[0]!.score || (top === best.picks[0]!.score && picks.length < best.picks.length))
           best = { field: f, picks };
       }
       if (!best) break;

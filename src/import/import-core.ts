@@ -198,10 +198,7 @@ interface PushParser {
 }
 
 /** papaparse over a source we push text into (its Node-stream input, duck-typed). */
-function pushParser(
-  delimiter: Delimiter,
-  onRows: (rows: string[][], errors: Papa.ParseError[]) => void,
-): PushParser {
+function pushParser(delimiter: Delimiter, onRows: (rows: string[][], errors: Papa.ParseError[]) => void): PushParser {
   const listeners = new Map<string, (chunk?: string) => void>();
   const source = {
     readable: true,

@@ -5,7 +5,7 @@
  * How a text is compared: lower-cased, diacritics and punctuation dropped,
  * Cyrillic (Russian and Kazakh letters) transliterated to Latin, then folded
  * to a skeleton where the usual spelling variants meet (q/k, zh/j/dzh, kh/k,
- * sh/s, ch/c, ts/c, y/i, doubled letters), so Қарағанды, Karagandy and
+ * ts/c, y/i, doubled letters), so Қарағанды, Karagandy and
  * Qaraǵandy are one key. Words that only say what kind of place it is
  * ("Region", "область", "обл.", "облысы", "city", "г.", "қаласы") are dropped
  * from the key but remembered as a marker, and a Russian adjective
@@ -95,7 +95,7 @@ const CYRILLIC: Record<string, string> = {
   ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
 }; // prettier-ignore
 
-const CITY_WORDS = new Set(['city', 'g', 'gor', 'gorod', 'k', 'kala', 'kalasy', 'town']);
+const CITY_WORDS = new Set(['city', 'g', 'gor', 'gorod', 'k', 'kala', 'kalasy', 'qala', 'qalasy', 'town']);
 const OBLAST_WORDS = new Set([
   'oblast', 'oblasti', 'oblys', 'oblysy', 'obl', 'region', 'reg', 'province', 'prov', 'oblasty',
 ]); // prettier-ignore
@@ -115,8 +115,6 @@ function skeleton(text: string): string {
     .replace(/dzh/g, 'j')
     .replace(/zh/g, 'j')
     .replace(/kh/g, 'k')
-    .replace(/sh/g, 's')
-    .replace(/ch/g, 'c')
     .replace(/ts/g, 'c')
     .replace(/q/g, 'k')
     .replace(/w/g, 'v')
@@ -129,13 +127,19 @@ export function normalizeRegionName(text: string): NormalizedName {
   const lowered = String(text)
     .slice(0, MAX_NAME_LENGTH)
     .toLowerCase()
-    // Kazakh Latin (2018): ý is the letter у; ı is і.
+    // Kazakh Latin: ý is у and ı is і (2018); ş, ç are ш, ч (2021), kept apart from s and c.
     .replace(/ý/g, 'u')
     .replace(/ı/g, 'i')
+    .replace(/ş/g, 'sh')
+    .replace(/ç/g, 'ch')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/['’‘`ʼʻ´]/g, '');
-  let tokens = lowered.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(transliterate).filter(Boolean);
+  let tokens = lowered
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(transliterate)
+    .filter(Boolean);
   // "С.К.О." and "S K O" are abbreviations, not a name and a city marker "k".
   if (tokens.length > 1 && tokens.every((t) => t.length === 1)) tokens = [tokens.join('')];
   let city = false;
@@ -259,13 +263,7 @@ export function createRegionMatcher(
     const entries = index.get(name.key);
     if (!entries) return null;
     const fitting = entries.filter((e) =>
-      name.marker === null
-        ? e.bare
-        : name.marker === 'city'
-          ? e.city
-          : name.marker === 'oblast'
-            ? !e.city
-            : true,
+      name.marker === null ? e.bare : name.marker === 'city' ? e.city : name.marker === 'oblast' ? !e.city : true,
     );
     return resultOf(sortCodes(fitting.map((e) => e.code)));
   };
@@ -326,7 +324,8 @@ export function createRegionMatcher(
     },
   };
   // Stored mappings may name units that no longer exist; those are skipped, not fatal.
-  for (const [text, code] of Object.entries(manual)) if (order.has(code) && manualKey(text)) matcher.addManual(text, code);
+  for (const [text, code] of Object.entries(manual))
+    if (order.has(code) && manualKey(text)) matcher.addManual(text, code);
   return matcher;
 }
 

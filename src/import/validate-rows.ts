@@ -149,6 +149,9 @@ export interface ValidationOptions {
 const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
 const quote = (text: string) => `"${clip(text)}"`;
 
+const GROUPED_BY_COMMA = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const GROUPED_BY_DOT = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/;
+
 /** Parses a number as people type it (see the module comment); null when it is not one. */
 export function parseNumberCell(cell: string): number | null {
   let t = cell.trim().replace(/\u2212/g, '-');
@@ -156,12 +159,10 @@ export function parseNumberCell(cell: string): number | null {
   t = t.replace(/[\s\u00a0\u202f\u2009']/g, '');
   const commas = (t.match(/,/g) ?? []).length;
   const dots = (t.match(/\./g) ?? []).length;
-  if (commas > 0 && dots > 0) {
-    // The later mark is the decimal one: 1,234.5 and 1.234,5.
-    t = t.lastIndexOf(',') > t.lastIndexOf('.') ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
-  } else if (commas === 1) t = t.replace(',', '.');
-  else if (commas > 1) t = t.replace(/,/g, '');
-  else if (dots > 1) t = t.replace(/\./g, '');
+  // Group marks only in groups of three (1,234,567.5 or 1.234.567,5); a lone comma is a decimal mark.
+  if (GROUPED_BY_COMMA.test(t) && (commas > 1 || dots === 1)) t = t.replace(/,/g, '');
+  else if (GROUPED_BY_DOT.test(t) && (dots > 1 || commas === 1)) t = t.replace(/\./g, '').replace(',', '.');
+  else if (commas === 1 && dots === 0) t = t.replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
@@ -507,9 +508,9 @@ export class FlowRowValidator {
     if (n > 0)
       for (const [year, used] of this.unitsByYear)
         geographyByYear[year] = geographyFor(
-        year,
-        [...used].map((u) => this.matcher.unit(this.matcher.codes[u]!)?.stat_from ?? null),
-      );
+          year,
+          [...used].map((u) => this.matcher.unit(this.matcher.codes[u]!)?.stat_from ?? null),
+        );
     const columns: FlowColumns = {
       kind: 'flows',
       length: n,
@@ -525,7 +526,6 @@ export class FlowRowValidator {
     };
     return { columns, summary: this.report.summary('flows'), issues: this.report.issues };
   }
-
 }
 
 export interface FigureValidationOptions extends ValidationOptions {
@@ -586,10 +586,12 @@ export class FigureRowValidator {
     if (valueCell !== undefined) {
       const text = valueCell.trim();
       if (text === '') r.add(line, 'missing_cell', 'value is empty');
-      else if ((value = parseNumberCell(text)) === null) r.add(line, 'not_a_number', `value ${quote(text)} is not a number`);
+      else if ((value = parseNumberCell(text)) === null)
+        r.add(line, 'not_a_number', `value ${quote(text)} is not a number`);
     }
     if (value === null) ok = false;
-    const measureText = (m.measure !== undefined ? (cellAt(cells, m.measure) ?? '').trim() : '') || this.options.defaultMeasure;
+    const measureText =
+      (m.measure !== undefined ? (cellAt(cells, m.measure) ?? '').trim() : '') || this.options.defaultMeasure;
     let measure = -1;
     if (measureText.length > MAX_TEXT_LENGTH) r.add(line, 'too_long', `measure ${quote(measureText)} is too long`);
     else if ((measure = this.measures.id(measureText)) < 0)
@@ -626,7 +628,6 @@ export class FigureRowValidator {
     }
     r.rowsValid++;
   }
-
 
   /** A record the parser could not read (malformed quotes): counted as read and invalid. */
   rejectRow(line: number, reason: string): void {

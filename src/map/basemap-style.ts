@@ -19,6 +19,14 @@ export const LIGHT: BasemapColours = {
   border: '#9b968c',
 };
 
+/** Follows a dark system theme. */
+export const DARK: BasemapColours = {
+  water: '#1b2a36',
+  land: '#2b2b2e',
+  country: '#323235',
+  border: '#77736b',
+};
+
 /** For washed-out projectors: white land, dark borders, clearly blue water. */
 export const HIGH_CONTRAST: BasemapColours = {
   water: '#8fb8d8',

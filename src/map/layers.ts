@@ -56,6 +56,18 @@ export const THEME: Theme = {
   nodeOutline: [40, 40, 40, 255],
 };
 
+/** Follows a dark system theme: light labels on a dark halo. */
+export const DARK_THEME: Theme = {
+  ...THEME,
+  outline: [20, 20, 22, 220],
+  selectedOutline: [255, 255, 255, 255],
+  label: [245, 245, 245, 255],
+  labelHalo: [20, 20, 22, 235],
+  node: [30, 30, 32, 190],
+  nodeOutline: [230, 230, 230, 255],
+  externalDestination: [235, 235, 235, 200],
+};
+
 /** For washed-out projectors: black outlines and labels, stronger arcs. */
 export const HIGH_CONTRAST_THEME: Theme = {
   ...THEME,

@@ -1,0 +1,465 @@
+/**
+ * User boundaries: a GeoJSON FeatureCollection (or one Feature or Geometry)
+ * or a TopoJSON topology, checked feature by feature and joined to region
+ * codes by a property the user picks. Pure: no DOM.
+ *
+ * What is checked, per feature: it has a geometry; it is a Polygon or
+ * MultiPolygon; every position is two or more finite numbers within
+ * longitude -180..180 and latitude -90..90 (a projected file, e.g. in metres,
+ * fails here); every ring has at least four positions and is closed; no ring
+ * crosses or touches itself and no two rings of one polygon cross or overlap
+ * along a segment (a hole touching its shell at a point is allowed, as in
+ * the OGC rules). Parts of a MultiPolygon are not checked against each other.
+ *
+ * Self-intersections are found by a sort-and-sweep over the segments' x
+ * ranges, O(n log n) on real boundaries, instead of @turf/kinks, which
+ * compares every pair of segments (O(n²): minutes for a detailed region of
+ * 100,000 vertices); the tests check both agree on small polygons.
+ * A geometry whose sweep exceeds a work budget is reported as not fully
+ * checked (an issue that does not reject it).
+ */
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature as topoFeature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import type { DataIssue } from '../data/csv';
+import type { NameCount } from './validate-rows';
+import type { RegionMatcher } from './region-matcher';
+
+export const MAX_BOUNDARY_BYTES = 100 * 1024 * 1024;
+/** Segment pairs compared per geometry before giving up on the self-intersection check. */
+const SWEEP_BUDGET = 20_000_000;
+
+export type BoundaryIssueCode =
+  | 'not_json'
+  | 'not_geojson'
+  | 'no_geometry'
+  | 'not_polygon'
+  | 'bad_coordinates'
+  | 'out_of_range'
+  | 'too_few_points'
+  | 'unclosed_ring'
+  | 'self_intersection'
+  | 'not_checked'
+  | 'missing_property'
+  | 'unknown_region'
+  | 'ambiguous_region'
+  | 'duplicate_region';
+
+export interface BoundaryIssue extends DataIssue {
+  code: BoundaryIssueCode;
+  /** 1-based feature number; 0 for the file as a whole. */
+  feature: number;
+}
+
+export type Properties = Record<string, unknown>;
+
+export interface ParsedBoundaries {
+  file: string;
+  format: 'geojson' | 'topojson' | null;
+  /** TopoJSON: every object in the topology, and the one read. */
+  objects: string[];
+  object: string | null;
+  features: Feature<Geometry | null, Properties>[];
+  /** 1-based line where each feature starts in the file (0 when not known). */
+  lines: number[];
+  /** Per feature: its geometry passed every check. */
+  geometryValid: boolean[];
+  /** Properties present (non-empty) in every feature, best join candidates first. */
+  candidates: JoinCandidate[];
+  issues: BoundaryIssue[];
+}
+
+export interface JoinCandidate {
+  property: string;
+  /** Distinct values. */
+  distinct: number;
+  /** Features whose value the matcher maps to a unit (0 without a matcher). */
+  matched: number;
+  /** A few values, for the picker. */
+  sample: string[];
+}
+
+export interface RegionFeatureProperties {
+  unit_code: string;
+  /** The joined property's value as text. */
+  join_value: string;
+}
+
+export interface JoinedBoundaries {
+  property: string;
+  collection: FeatureCollection<Polygon | MultiPolygon, RegionFeatureProperties>;
+  /** Geometry issues plus the join's: missing property, unknown or ambiguous region, duplicate region. */
+  issues: BoundaryIssue[];
+  unmatched: (NameCount & { candidates: string[] })[];
+  featuresRead: number;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A property value usable for a join: a non-empty string or a finite number, as text. */
+function joinText(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/**
+ * The line where each element of the array at `path` starts (path segments
+ * are object keys, '*' an array element). One pass over the text; JSON.parse
+ * gives no positions.
+ */
+export function elementLines(text: string, path: readonly string[]): number[] {
+  const target = path.join('\u0000');
+  const lines: number[] = [];
+  interface Frame {
+    array: boolean;
+    path: string;
+    key: string;
+    expectKey: boolean;
+  }
+  const stack: Frame[] = [];
+  let line = 1;
+  const valueStarts = () => {
+    const top = stack[stack.length - 1];
+    const segment = !top ? '' : top.array ? '*' : top.key;
+    const p = !top ? '' : top.path === '' ? segment : `${top.path}\u0000${segment}`;
+    if (p === target) lines.push(line);
+    return p;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 32 || c === 9 || c === 13) continue;
+    else if (c === 34) {
+      // a string: a key, or a value
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top && !top.array && top.expectKey) top.key = JSON.parse(text.slice(i, j + 1)) as string;
+      else valueStarts();
+      i = j;
+    } else if (c === 123 || c === 91) {
+      const p = valueStarts();
+      stack.push({ array: c === 91, path: p, key: '', expectKey: c === 123 });
+    } else if (c === 125 || c === 93) stack.pop();
+    else if (c === 58) {
+      const top = stack[stack.length - 1];
+      if (top) top.expectKey = false;
+    } else if (c === 44) {
+      const top = stack[stack.length - 1];
+      if (top && !top.array) top.expectKey = true;
+    } else {
+      valueStarts();
+      while (i + 1 < text.length && !/[,\]}\s]/.test(text[i + 1]!)) i++;
+    }
+  }
+  return lines;
+}
+
+interface Problem {
+  code: BoundaryIssueCode;
+  reason: string;
+  /** The geometry stays usable (a check that could not finish). */
+  soft?: boolean;
+}
+
+const fmt = (n: number) => (Math.round(n * 1e5) / 1e5).toString();
+
+function positionProblem(p: unknown): Problem | null {
+  if (!Array.isArray(p) || p.length < 2 || !p.every((v) => typeof v === 'number' && Number.isFinite(v)))
+    return { code: 'bad_coordinates', reason: `a position is not two numbers: ${JSON.stringify(p)?.slice(0, 60)}` };
+  const [lon, lat] = p as number[];
+  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90)
+    return {
+      code: 'out_of_range',
+      reason: `position (${fmt(lon!)}, ${fmt(lat!)}) is outside longitude -180..180 / latitude -90..90: is the file projected? Save it in WGS 84 (EPSG:4326)`,
+    };
+  return null;
+}
+
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => {
+  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+};
+const onSegment = (ax: number, ay: number, bx: number, by: number, px: number, py: number) =>
+  Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+
+interface Segment {
+  ring: number;
+  index: number;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+/**
+ * The first point where the rings of one polygon cross, touch themselves or
+ * overlap; null when there is none; 'budget' when the sweep ran out of work.
+ */
+export function findSelfIntersection(rings: readonly Position[][]): [number, number] | null | 'budget' {
+  const segments: Segment[] = [];
+  const ringSizes: number[] = [];
+  const closed: boolean[] = [];
+  rings.forEach((ring, r) => {
+    // Repeated consecutive points are allowed; they make no segment.
+    const pts = ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1]);
+    const n = pts.length - 1;
+    ringSizes[r] = Math.max(n, 0);
+    closed[r] = n > 0 && pts[0]![0] === pts[n]![0] && pts[0]![1] === pts[n]![1];
+    for (let i = 0; i < n; i++) {
+      const [ax, ay] = pts[i] as [number, number];
+      const [bx, by] = pts[i + 1] as [number, number];
+      segments.push({
+        ring: r, index: i, ax, ay, bx, by,
+        minX: Math.min(ax, bx), maxX: Math.max(ax, bx), minY: Math.min(ay, by), maxY: Math.max(ay, by),
+      }); // prettier-ignore
+    }
+  });
+  segments.sort((s, t) => s.minX - t.minX);
+  let work = 0;
+  for (let a = 0; a < segments.length; a++) {
+    const s = segments[a]!;
+    for (let b = a + 1; b < segments.length; b++) {
+      const t = segments[b]!;
+      if (t.minX > s.maxX) break;
+      if (++work > SWEEP_BUDGET) return 'budget';
+      if (t.maxY < s.minY || t.minY > s.maxY) continue;
+      const hit = segmentContact(s, t, ringSizes, closed);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+function segmentContact(s: Segment, t: Segment, ringSizes: number[], closed: boolean[]): [number, number] | null {
+  const sameRing = s.ring === t.ring;
+  const size = ringSizes[s.ring]!;
+  const [first, second] = s.index < t.index ? [s, t] : [t, s];
+  const consecutive =
+    sameRing && (second.index - first.index === 1 || (closed[s.ring]! && first.index === 0 && second.index === size - 1));
+  const o1 = orient(s.ax, s.ay, s.bx, s.by, t.ax, t.ay);
+  const o2 = orient(s.ax, s.ay, s.bx, s.by, t.bx, t.by);
+  const o3 = orient(t.ax, t.ay, t.bx, t.by, s.ax, s.ay);
+  const o4 = orient(t.ax, t.ay, t.bx, t.by, s.bx, s.by);
+  if (consecutive) {
+    // Neighbours share a vertex; they are wrong only when they fold back over each other (a spike).
+    if (o1 !== 0 || o2 !== 0 || size < 3) return null;
+    const dot = (s.bx - s.ax) * (t.bx - t.ax) + (s.by - s.ay) * (t.by - t.ay);
+    const shared = second.index - first.index === 1 ? [first.bx, first.by] : [first.ax, first.ay];
+    return dot < 0 ? (shared as [number, number]) : null;
+  }
+  if (o1 * o2 < 0 && o3 * o4 < 0) {
+    // A proper crossing: report the crossing point.
+    const d = (s.bx - s.ax) * (t.by - t.ay) - (s.by - s.ay) * (t.bx - t.ax);
+    const u = ((t.ax - s.ax) * (t.by - t.ay) - (t.ay - s.ay) * (t.bx - t.ax)) / d;
+    return [s.ax + u * (s.bx - s.ax), s.ay + u * (s.by - s.ay)];
+  }
+  if (o1 === 0 && o2 === 0) {
+    // Collinear: an overlap of positive length is wrong in any rings; a shared point only within one ring.
+    const touches: [number, number][] = [];
+    if (onSegment(s.ax, s.ay, s.bx, s.by, t.ax, t.ay)) touches.push([t.ax, t.ay]);
+    if (onSegment(s.ax, s.ay, s.bx, s.by, t.bx, t.by)) touches.push([t.bx, t.by]);
+    if (onSegment(t.ax, t.ay, t.bx, t.by, s.ax, s.ay)) touches.push([s.ax, s.ay]);
+    if (onSegment(t.ax, t.ay, t.bx, t.by, s.bx, s.by)) touches.push([s.bx, s.by]);
+    const distinct = new Set(touches.map((p) => `${p[0]},${p[1]}`));
+    if (distinct.size >= 2 || (sameRing && distinct.size === 1)) return touches[0]!;
+    return null;
+  }
+  if (!sameRing) return null;
+  // One ring touching itself at a point (a figure eight).
+  if (o1 === 0 && onSegment(s.ax, s.ay, s.bx, s.by, t.ax, t.ay)) return [t.ax, t.ay];
+  if (o2 === 0 && onSegment(s.ax, s.ay, s.bx, s.by, t.bx, t.by)) return [t.bx, t.by];
+  if (o3 === 0 && onSegment(t.ax, t.ay, t.bx, t.by, s.ax, s.ay)) return [s.ax, s.ay];
+  if (o4 === 0 && onSegment(t.ax, t.ay, t.bx, t.by, s.bx, s.by)) return [s.bx, s.by];
+  return null;
+}
+
+/** Every problem of one geometry (an empty list: it is valid). */
+export function geometryProblems(geometry: unknown): Problem[] {
+  if (geometry === null || geometry === undefined) return [{ code: 'no_geometry', reason: 'the feature has no geometry' }];
+  if (!isObject(geometry)) return [{ code: 'bad_coordinates', reason: 'the geometry is not an object' }];
+  const type = geometry.type;
+  if (type !== 'Polygon' && type !== 'MultiPolygon')
+    return [{ code: 'not_polygon', reason: `a ${String(type).slice(0, 40)} is not an area (Polygon or MultiPolygon expected)` }];
+  const coords = geometry.coordinates;
+  const polygons: unknown[] = type === 'Polygon' ? [coords] : Array.isArray(coords) ? coords : [null];
+  const problems: Problem[] = [];
+  if (polygons.length === 0) return [{ code: 'bad_coordinates', reason: 'the MultiPolygon has no polygons' }];
+  for (const [p, polygon] of polygons.entries()) {
+    const part = type === 'MultiPolygon' ? `polygon ${p + 1}, ` : '';
+    if (!Array.isArray(polygon) || polygon.length === 0 || !polygon.every(Array.isArray))
+      return [{ code: 'bad_coordinates', reason: `${part}the rings are not arrays of positions` }];
+    for (const ring of polygon as unknown[][])
+      for (const position of ring) {
+        const bad = positionProblem(position);
+        if (bad) return [{ ...bad, reason: `${part}${bad.reason}` }];
+      }
+    const rings = polygon as Position[][];
+    let ringsOk = true;
+    rings.forEach((ring, r) => {
+      const which = `${part}${r === 0 ? 'outer ring' : `hole ${r}`}`;
+      if (ring.length < 4) {
+        problems.push({ code: 'too_few_points', reason: `${which} has ${ring.length} positions (at least 4 needed)` });
+        ringsOk = false;
+        return;
+      }
+      const a = ring[0]!;
+      const b = ring[ring.length - 1]!;
+      if (a[0] !== b[0] || a[1] !== b[1]) {
+        problems.push({ code: 'unclosed_ring', reason: `${which} is not closed (its last position differs from its first)` });
+        ringsOk = false;
+      }
+    });
+    if (!ringsOk) continue;
+    const hit = findSelfIntersection(rings);
+    if (hit === 'budget')
+      problems.push({ code: 'not_checked', reason: `${part}too complex to check for self-intersections`, soft: true });
+    else if (hit)
+      problems.push({ code: 'self_intersection', reason: `${part}the boundary crosses itself near (${fmt(hit[0])}, ${fmt(hit[1])})` });
+  }
+  return problems;
+}
+
+/** Properties present in every feature, the ones the matcher recognises most first. */
+export function joinCandidates(features: readonly Feature<Geometry | null, Properties>[], matcher?: RegionMatcher): JoinCandidate[] {
+  if (features.length === 0) return [];
+  const names = Object.keys(features[0]!.properties ?? {});
+  const candidates: JoinCandidate[] = [];
+  for (const property of names) {
+    const values: string[] = [];
+    for (const f of features) {
+      const v = joinText((f.properties ?? {})[property]);
+      if (v === null) break;
+      values.push(v);
+    }
+    if (values.length !== features.length) continue;
+    const matched = matcher ? values.filter((v) => { const r = matcher.match(v); return r !== null && 'code' in r; }).length : 0; // prettier-ignore
+    candidates.push({ property, distinct: new Set(values).size, matched, sample: values.slice(0, 3) });
+  }
+  return candidates.sort((a, b) => b.matched - a.matched || b.distinct - a.distinct || a.property.localeCompare(b.property));
+}
+
+/** Parses and checks a boundaries file. Never throws: an unreadable file yields no features and the reason. */
+export function parseBoundaries(
+  text: string,
+  file: string,
+  options: { object?: string; matcher?: RegionMatcher } = {},
+): ParsedBoundaries {
+  const result: ParsedBoundaries = {
+    file, format: null, objects: [], object: null, features: [], lines: [], geometryValid: [], candidates: [], issues: [],
+  }; // prettier-ignore
+  const fileIssue = (code: BoundaryIssueCode, reason: string) => {
+    result.issues.push({ file, line: 0, feature: 0, code, reason });
+    return result;
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    return fileIssue('not_json', `the file is not JSON (${(e as Error).message.slice(0, 120)})`);
+  }
+  if (!isObject(json)) return fileIssue('not_geojson', 'the file is neither GeoJSON nor TopoJSON');
+  let features: unknown[];
+  let path: string[] = [];
+  if (json.type === 'Topology') {
+    result.format = 'topojson';
+    if (!isObject(json.objects) || !Array.isArray(json.arcs))
+      return fileIssue('not_geojson', 'the TopoJSON has no objects or arcs');
+    const objects = json.objects;
+    result.objects = Object.keys(objects);
+    // By default the object with the most areas, so a file with boundaries and points still works.
+    const areas = (name: string) => {
+      const o = objects[name];
+      return isObject(o) && Array.isArray(o.geometries) ? o.geometries.length : 1;
+    };
+    const name = options.object ?? [...result.objects].sort((a, b) => areas(b) - areas(a))[0];
+    if (name === undefined || !(name in objects)) return fileIssue('not_geojson', `the TopoJSON has no object "${name ?? ''}"`);
+    result.object = name;
+    try {
+      const converted = topoFeature(json as unknown as Topology, objects[name] as never) as unknown as
+        | FeatureCollection
+        | Feature;
+      features = converted.type === 'FeatureCollection' ? converted.features : [converted];
+    } catch (e) {
+      return fileIssue('not_geojson', `the TopoJSON cannot be read (${(e as Error).message.slice(0, 120)})`);
+    }
+    path = ['objects', name, 'geometries', '*'];
+  } else if (json.type === 'FeatureCollection') {
+    result.format = 'geojson';
+    if (!Array.isArray(json.features)) return fileIssue('not_geojson', 'the FeatureCollection has no features array');
+    features = json.features;
+    path = ['features', '*'];
+  } else if (json.type === 'Feature') {
+    result.format = 'geojson';
+    features = [json];
+  } else if (typeof json.type === 'string' && 'coordinates' in json) {
+    result.format = 'geojson';
+    features = [{ type: 'Feature', properties: {}, geometry: json }];
+  } else return fileIssue('not_geojson', 'the file is neither GeoJSON nor TopoJSON');
+
+  const lines = path.length ? elementLines(text, path) : [];
+  result.lines = lines.length === features.length ? lines : features.map(() => 0);
+  features.forEach((raw, i) => {
+    const f = isObject(raw) ? raw : {};
+    const properties = isObject(f.properties) ? f.properties : {};
+    const feature: Feature<Geometry | null, Properties> = {
+      type: 'Feature',
+      properties,
+      geometry: (f.geometry ?? null) as Geometry | null,
+    };
+    const problems = isObject(raw) ? geometryProblems(f.geometry) : [{ code: 'not_geojson' as const, reason: 'the feature is not an object' }]; // prettier-ignore
+    for (const p of problems)
+      result.issues.push({ file, line: result.lines[i]!, feature: i + 1, code: p.code, reason: `feature ${i + 1}: ${p.reason}` });
+    result.features.push(feature);
+    result.geometryValid.push(problems.every((p) => p.soft));
+  });
+  result.candidates = joinCandidates(result.features, options.matcher);
+  return result;
+}
+
+/** Joins the valid features to units by a property; features without a unit, or a second one for a unit, are left out and reported. */
+export function joinBoundaries(parsed: ParsedBoundaries, property: string, matcher: RegionMatcher): JoinedBoundaries {
+  const issues: BoundaryIssue[] = [...parsed.issues];
+  const features: Feature<Polygon | MultiPolygon, RegionFeatureProperties>[] = [];
+  const firstFeature = new Map<string, number>();
+  const unmatched = new Map<string, { count: number; candidates: string[] }>();
+  const issue = (i: number, code: BoundaryIssueCode, reason: string) =>
+    issues.push({ file: parsed.file, line: parsed.lines[i] ?? 0, feature: i + 1, code, reason: `feature ${i + 1}: ${reason}` });
+  parsed.features.forEach((f, i) => {
+    const value = joinText((f.properties ?? {})[property]);
+    if (value === null) return issue(i, 'missing_property', `no value for "${property}"`);
+    const match = matcher.match(value);
+    if (!match || !('code' in match)) {
+      const candidates = match ? match.candidates : [];
+      const entry = unmatched.get(value) ?? { count: 0, candidates };
+      entry.count++;
+      unmatched.set(value, entry);
+      return match
+        ? issue(i, 'ambiguous_region', `"${value.slice(0, 60)}" could be ${candidates.join(' or ')}`)
+        : issue(i, 'unknown_region', `unknown region "${value.slice(0, 60)}"`);
+    }
+    const first = firstFeature.get(match.code);
+    if (first !== undefined)
+      return issue(i, 'duplicate_region', `"${value.slice(0, 60)}" is ${match.code} again (first: feature ${first + 1})`);
+    if (!parsed.geometryValid[i]) return;
+    firstFeature.set(match.code, i);
+    features.push({
+      type: 'Feature',
+      properties: { unit_code: match.code, join_value: value },
+      geometry: f.geometry as Polygon | MultiPolygon,
+    });
+  });
+  issues.sort((a, b) => a.feature - b.feature);
+  return {
+    property,
+    collection: { type: 'FeatureCollection', features },
+    issues,
+    unmatched: [...unmatched].map(([text, v]) => ({ text, ...v })).sort((a, b) => b.count - a.count),
+    featuresRead: parsed.features.length,
+  };
+}

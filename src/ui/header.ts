@@ -1,0 +1,47 @@
+/**
+ * The header: title, subtitle, the language switch (each language named in
+ * itself), and the buttons that open the table view and the keyboard help.
+ */
+import { LANGS, type Lang } from '../data/model';
+import type { MessageKey } from '../i18n';
+import { el, replace } from './dom';
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export interface HeaderActions {
+  setLanguage(lang: Lang): void;
+  openTable(): void;
+  openHelp(): void;
+}
+
+export class AppHeader {
+  readonly element = el('header', { class: 'app-header panel' });
+
+  constructor(private readonly actions: HeaderActions) {}
+
+  render(lang: Lang, t: T): void {
+    const langButtons = LANGS.map((l) => {
+      const b = el(
+        'button',
+        { type: 'button', lang: l, 'aria-pressed': String(l === lang), 'data-testid': `lang-${l}` },
+        [t(`lang.${l}` as MessageKey)],
+      );
+      b.addEventListener('click', () => this.actions.setLanguage(l));
+      return b;
+    });
+    const table = el('button', { type: 'button', 'data-testid': 'open-table' }, [t('table.open')]);
+    table.addEventListener('click', () => this.actions.openTable());
+    const help = el('button', { type: 'button', 'data-testid': 'open-help', 'aria-keyshortcuts': '?' }, [
+      `? ${t('help.open')}`,
+    ]);
+    help.addEventListener('click', () => this.actions.openHelp());
+    replace(this.element, [
+      el('h1', {}, [t('app.title')]),
+      el('p', { class: 'subtitle' }, [t('app.subtitle')]),
+      el('div', { class: 'header-tools' }, [
+        el('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') }, langButtons),
+        el('div', { class: 'header-buttons' }, [table, help]),
+      ]),
+    ]);
+  }
+}

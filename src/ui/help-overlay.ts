@@ -1,0 +1,40 @@
+/** The keyboard help (opened with "?"), in the current language. */
+import type { MessageKey } from '../i18n';
+import { Dialog } from './dialog';
+import { el } from './dom';
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const KEYS: [string, MessageKey][] = [
+  ['Tab, Shift+Tab', 'help.tab'],
+  ['Space', 'help.space'],
+  ['[  ]', 'help.brackets'],
+  ['Escape', 'help.escape'],
+  ['← → ↑ ↓, Page Up/Down, Home, End', 'help.slider'],
+  ['Page Down / Page Up, → / ←, N', 'help.story'],
+  ['Enter, R', 'help.reveal'],
+  ['?', 'help.question'],
+  ['T', 'help.table'],
+  ['← → ↑ ↓, + −', 'help.map'],
+];
+
+export class HelpOverlay {
+  readonly dialog = new Dialog('help', 'help');
+
+  render(t: T): void {
+    this.dialog.set(t('help.title'), t('panel.close'), [
+      el('table', { class: 'help-keys' }, [
+        el('thead', {}, [
+          el('tr', {}, [el('th', { scope: 'col' }, [t('help.key')]), el('th', { scope: 'col' }, [t('help.does')])]),
+        ]),
+        el(
+          'tbody',
+          {},
+          KEYS.map(([keys, what]) =>
+            el('tr', {}, [el('th', { scope: 'row' }, [el('kbd', {}, [keys])]), el('td', {}, [t(what)])]),
+          ),
+        ),
+      ]),
+    ]);
+  }
+}
