@@ -665,7 +665,7 @@ export class App {
     const id = info.layer?.id;
     if (id === 'choropleth') {
       const props = (info.object as { properties: RegionProps }).properties;
-      if (!model.polygons.has(props.polygon_id)) return { title: 'Baikonur', lines: [t('tooltip.baikonur')] };
+      if (!model.polygons.has(props.polygon_id)) return { title: t('tooltip.baikonurName'), lines: [t('tooltip.baikonur')] };
       const v = measures.value(measure, props.polygon_id, year)!;
       if (this.presenter.hidesValues)
         return { title: polygonName(model, props.polygon_id, v.geography, lang), lines: [t('story.hidden')] };

@@ -4,7 +4,21 @@
  */
 import type { Lang } from './model';
 
-const LOCALE: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };
+/**
+ * Browsers may list Kazakh but ship no Kazakh number data (Chromium formats
+ * kk-KZ like English). Kazakhstan writes numbers the same way in Kazakh and
+ * Russian (1 000,5), so without Kazakh data the Russian rules of Kazakhstan
+ * (ru-KZ) are used, and words such as "тыс." are avoided (no compact form).
+ */
+const KAZAKH_NUMBERS = (() => {
+  try {
+    return /^1\s000,5$/.test(new Intl.NumberFormat('kk-KZ').format(1000.5));
+  } catch {
+    return false;
+  }
+})();
+
+const LOCALE: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU', kk: KAZAKH_NUMBERS ? 'kk-KZ' : 'ru-KZ' };
 export const localeOf = (lang: Lang): string => LOCALE[lang];
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -29,5 +43,6 @@ export function formatNumber(value: number, lang: Lang, opts: { digits?: number;
 
 /** Short form for legend ticks (12K, 1,5 млн). */
 export function formatCompact(value: number, lang: Lang, opts: { signed?: boolean } = {}): string {
-  return formatter(lang, 1, opts.signed ?? false, true).format(value);
+  const compact = lang !== 'kk' || KAZAKH_NUMBERS;
+  return formatter(lang, compact ? 1 : 2, opts.signed ?? false, compact).format(value);
 }

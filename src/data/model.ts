@@ -64,6 +64,8 @@ export interface Model {
   regional: RegionalRow[];
   external: ExternalRow[];
   russiaFlows: RussiaFlowRow[];
+  /** Partner countries' names in the three languages (ISO 3166-1 alpha-2). */
+  countries: Map<string, { en: string; ru: string; kk: string }>;
   /** Positions of whole countries for external arcs: "KZ" and partner ISO codes. */
   anchors: Map<string, [number, number]>;
   /** First and last year the timeline spans. */
@@ -134,6 +136,7 @@ export function buildModel(tables: Tables): Model {
     external: tables['external_flows.csv'],
     russiaFlows: tables['russia_flows.csv'],
     anchors: new Map(tables['anchors.csv'].map((a) => [a.code, [a.lon, a.lat]])),
+    countries: new Map(tables['countries.csv'].map((c) => [c.iso2, { en: c.name_en, ru: c.name_ru, kk: c.name_kk }])),
     yearRange,
   };
 }

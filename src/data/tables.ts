@@ -126,6 +126,7 @@ export const SCHEMAS = {
     note: optStr,
   },
   'sources.csv': { source_id: str, title: str, publisher: str, url: optStr, accessed_via: optStr, notes: optStr },
+  'countries.csv': { iso2: str, name_en: str, name_ru: str, name_kk: str, source_id: str },
   'facts.csv': {
     fact_id: str,
     statement_en: str,

@@ -164,6 +164,13 @@ export function validateTables(tables: Tables, model: Model): DataIssue[] {
     if (r.immigrants === null && r.emigrants === null && r.net === null)
       issue('external_flows.csv', r.line, 'no figure in the row');
   }
+  // Every partner country of the external figures has a name in the three languages.
+  duplicates('countries.csv', tables['countries.csv'], (r) => r.iso2);
+  for (const r of tables['countries.csv']) checkSources('countries.csv', r.line, r.source_id);
+  const named = new Set(tables['countries.csv'].map((c) => c.iso2));
+  for (const r of tables['external_flows.csv'])
+    if (/^[A-Z]{2}$/.test(r.partner) && !named.has(r.partner))
+      issue('countries.csv', 0, `partner country ${r.partner} (external_flows.csv:${r.line}) has no names`);
   duplicates('facts.csv', tables['facts.csv'], (r) => r.fact_id);
   for (const r of tables['facts.csv']) checkSources('facts.csv', r.line, r.source_id);
   for (const r of tables['enbek.csv']) {

@@ -91,6 +91,7 @@ export const en = {
   'tooltip.noData': 'No figure for {year}',
   'tooltip.missing': 'Missing: {units}',
   'tooltip.sum': 'Sum of {units}',
+  'tooltip.baikonurName': 'Baikonur',
   'tooltip.baikonur': 'Baikonur: leased to Russia; not part of Kazakhstan’s regional statistics.',
   'tooltip.nationalAnchor': 'Kazakhstan as a whole',
   'tooltip.internal': 'Between regions',

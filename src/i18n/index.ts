@@ -5,18 +5,15 @@
  */
 import { LANGS, type Lang } from '../data/model';
 import { en, type MessageKey, type Messages } from './en';
+import { kk } from './kk';
+import { ru } from './ru';
 
 export type { MessageKey };
 
-const catalogues: Record<Lang, Partial<Messages>> = { en, ru: {}, kk: {} };
-
-/** Registers a language's texts (kept in their own files, loaded with the app). */
-export function registerCatalogue(lang: Lang, messages: Messages): void {
-  catalogues[lang] = messages;
-}
+const catalogues: Record<Lang, Messages> = { en, ru, kk };
 
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[lang][key] ?? en[key];
+  const template = catalogues[lang][key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 

@@ -21,5 +21,6 @@ export function countryName(code: string, lang: Lang): string {
 export function placeName(model: Model, code: string, lang: Lang, opts: { short?: boolean } = {}): string {
   const unit = model.units.get(code);
   if (unit) return unitName(unit, lang, opts);
-  return countryName(code, lang);
+  // The project's own table first: browsers' Intl data lacks Kazakh country names.
+  return model.countries.get(code)?.[lang] ?? countryName(code, lang);
 }
