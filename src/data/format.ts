@@ -44,5 +44,5 @@ export function formatNumber(value: number, lang: Lang, opts: { digits?: number;
 /** Short form for legend ticks (12K, 1,5 млн). */
 export function formatCompact(value: number, lang: Lang, opts: { signed?: boolean } = {}): string {
   const compact = lang !== 'kk' || KAZAKH_NUMBERS;
-  return formatter(lang, compact ? 1 : 2, opts.signed ?? false, compact).format(value);
+  return formatter(lang, compact ? 1 : 0, opts.signed ?? false, compact).format(value);
 }

@@ -25,7 +25,7 @@ import type { DataIssue } from '../data/csv';
 import type { NameCount } from './validate-rows';
 import type { RegionMatcher } from './region-matcher';
 
-export const MAX_BOUNDARY_BYTES = 100 * 1024 * 1024;
+export { MAX_BOUNDARY_BYTES } from './limits';
 /** Segment pairs compared per geometry before giving up on the self-intersection check. */
 const SWEEP_BUDGET = 20_000_000;
 
@@ -241,7 +241,8 @@ function segmentContact(s: Segment, t: Segment, ringSizes: number[], closed: boo
   const size = ringSizes[s.ring]!;
   const [first, second] = s.index < t.index ? [s, t] : [t, s];
   const consecutive =
-    sameRing && (second.index - first.index === 1 || (closed[s.ring]! && first.index === 0 && second.index === size - 1));
+    sameRing &&
+    (second.index - first.index === 1 || (closed[s.ring]! && first.index === 0 && second.index === size - 1));
   const o1 = orient(s.ax, s.ay, s.bx, s.by, t.ax, t.ay);
   const o2 = orient(s.ax, s.ay, s.bx, s.by, t.bx, t.by);
   const o3 = orient(t.ax, t.ay, t.bx, t.by, s.ax, s.ay);
@@ -281,11 +282,17 @@ function segmentContact(s: Segment, t: Segment, ringSizes: number[], closed: boo
 
 /** Every problem of one geometry (an empty list: it is valid). */
 export function geometryProblems(geometry: unknown): Problem[] {
-  if (geometry === null || geometry === undefined) return [{ code: 'no_geometry', reason: 'the feature has no geometry' }];
+  if (geometry === null || geometry === undefined)
+    return [{ code: 'no_geometry', reason: 'the feature has no geometry' }];
   if (!isObject(geometry)) return [{ code: 'bad_coordinates', reason: 'the geometry is not an object' }];
   const type = geometry.type;
   if (type !== 'Polygon' && type !== 'MultiPolygon')
-    return [{ code: 'not_polygon', reason: `a ${String(type).slice(0, 40)} is not an area (Polygon or MultiPolygon expected)` }];
+    return [
+      {
+        code: 'not_polygon',
+        reason: `a ${String(type).slice(0, 40)} is not an area (Polygon or MultiPolygon expected)`,
+      },
+    ];
   const coords = geometry.coordinates;
   const polygons: unknown[] = type === 'Polygon' ? [coords] : Array.isArray(coords) ? coords : [null];
   const problems: Problem[] = [];
@@ -311,7 +318,10 @@ export function geometryProblems(geometry: unknown): Problem[] {
       const a = ring[0]!;
       const b = ring[ring.length - 1]!;
       if (a[0] !== b[0] || a[1] !== b[1]) {
-        problems.push({ code: 'unclosed_ring', reason: `${which} is not closed (its last position differs from its first)` });
+        problems.push({
+          code: 'unclosed_ring',
+          reason: `${which} is not closed (its last position differs from its first)`,
+        });
         ringsOk = false;
       }
     });
@@ -320,13 +330,19 @@ export function geometryProblems(geometry: unknown): Problem[] {
     if (hit === 'budget')
       problems.push({ code: 'not_checked', reason: `${part}too complex to check for self-intersections`, soft: true });
     else if (hit)
-      problems.push({ code: 'self_intersection', reason: `${part}the boundary crosses itself near (${fmt(hit[0])}, ${fmt(hit[1])})` });
+      problems.push({
+        code: 'self_intersection',
+        reason: `${part}the boundary crosses itself near (${fmt(hit[0])}, ${fmt(hit[1])})`,
+      });
   }
   return problems;
 }
 
 /** Properties present in every feature, the ones the matcher recognises most first. */
-export function joinCandidates(features: readonly Feature<Geometry | null, Properties>[], matcher?: RegionMatcher): JoinCandidate[] {
+export function joinCandidates(
+  features: readonly Feature<Geometry | null, Properties>[],
+  matcher?: RegionMatcher,
+): JoinCandidate[] {
   if (features.length === 0) return [];
   const names = Object.keys(features[0]!.properties ?? {});
   const candidates: JoinCandidate[] = [];
@@ -341,7 +357,9 @@ export function joinCandidates(features: readonly Feature<Geometry | null, Prope
     const matched = matcher ? values.filter((v) => { const r = matcher.match(v); return r !== null && 'code' in r; }).length : 0; // prettier-ignore
     candidates.push({ property, distinct: new Set(values).size, matched, sample: values.slice(0, 3) });
   }
-  return candidates.sort((a, b) => b.matched - a.matched || b.distinct - a.distinct || a.property.localeCompare(b.property));
+  return candidates.sort(
+    (a, b) => b.matched - a.matched || b.distinct - a.distinct || a.property.localeCompare(b.property),
+  );
 }
 
 /** Parses and checks a boundaries file. Never throws: an unreadable file yields no features and the reason. */
@@ -378,12 +396,12 @@ export function parseBoundaries(
       return isObject(o) && Array.isArray(o.geometries) ? o.geometries.length : 1;
     };
     const name = options.object ?? [...result.objects].sort((a, b) => areas(b) - areas(a))[0];
-    if (name === undefined || !(name in objects)) return fileIssue('not_geojson', `the TopoJSON has no object "${name ?? ''}"`);
+    if (name === undefined || !(name in objects))
+      return fileIssue('not_geojson', `the TopoJSON has no object "${name ?? ''}"`);
     result.object = name;
     try {
       const converted = topoFeature(json as unknown as Topology, objects[name] as never) as unknown as
-        | FeatureCollection
-        | Feature;
+        FeatureCollection | Feature;
       features = converted.type === 'FeatureCollection' ? converted.features : [converted];
     } catch (e) {
       return fileIssue('not_geojson', `the TopoJSON cannot be read (${(e as Error).message.slice(0, 120)})`);
@@ -414,7 +432,13 @@ export function parseBoundaries(
     };
     const problems = isObject(raw) ? geometryProblems(f.geometry) : [{ code: 'not_geojson' as const, reason: 'the feature is not an object' }]; // prettier-ignore
     for (const p of problems)
-      result.issues.push({ file, line: result.lines[i]!, feature: i + 1, code: p.code, reason: `feature ${i + 1}: ${p.reason}` });
+      result.issues.push({
+        file,
+        line: result.lines[i]!,
+        feature: i + 1,
+        code: p.code,
+        reason: `feature ${i + 1}: ${p.reason}`,
+      });
     result.features.push(feature);
     result.geometryValid.push(problems.every((p) => p.soft));
   });
@@ -429,7 +453,13 @@ export function joinBoundaries(parsed: ParsedBoundaries, property: string, match
   const firstFeature = new Map<string, number>();
   const unmatched = new Map<string, { count: number; candidates: string[] }>();
   const issue = (i: number, code: BoundaryIssueCode, reason: string) =>
-    issues.push({ file: parsed.file, line: parsed.lines[i] ?? 0, feature: i + 1, code, reason: `feature ${i + 1}: ${reason}` });
+    issues.push({
+      file: parsed.file,
+      line: parsed.lines[i] ?? 0,
+      feature: i + 1,
+      code,
+      reason: `feature ${i + 1}: ${reason}`,
+    });
   parsed.features.forEach((f, i) => {
     const value = joinText((f.properties ?? {})[property]);
     if (value === null) return issue(i, 'missing_property', `no value for "${property}"`);
@@ -445,7 +475,11 @@ export function joinBoundaries(parsed: ParsedBoundaries, property: string, match
     }
     const first = firstFeature.get(match.code);
     if (first !== undefined)
-      return issue(i, 'duplicate_region', `"${value.slice(0, 60)}" is ${match.code} again (first: feature ${first + 1})`);
+      return issue(
+        i,
+        'duplicate_region',
+        `"${value.slice(0, 60)}" is ${match.code} again (first: feature ${first + 1})`,
+      );
     if (!parsed.geometryValid[i]) return;
     firstFeature.set(match.code, i);
     features.push({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessColumns, guessTableKind, mappingProblems, normalizeHeader, setColumn } from './columns';
+import { guessColumns, guessTableKind, mappingProblems, normalizeHeader, setColumn, type FlowMapping } from './columns';
 
 describe('flows headers', () => {
   it("the project's own flows.csv header", () => {
@@ -77,9 +77,11 @@ describe('figures headers', () => {
 
 describe('overrides and checks', () => {
   it('setColumn moves a column to a field and off any other', () => {
-    expect(setColumn({ origin: 0, destination: 1 }, 'destination', 0)).toEqual({ destination: 0 });
-    expect(setColumn({ origin: 0, destination: 1 }, 'origin', null)).toEqual({ destination: 1 });
-    expect(setColumn({ origin: 0 }, 'year', 3)).toEqual({ origin: 0, year: 3 });
+    const mapping: FlowMapping = { origin: 0, destination: 1 };
+    expect(setColumn(mapping, 'destination', 0)).toEqual({ destination: 0 });
+    expect(setColumn(mapping, 'origin', null)).toEqual({ destination: 1 });
+    expect(setColumn(mapping, 'year', 3)).toEqual({ origin: 0, destination: 1, year: 3 });
+    expect(mapping).toEqual({ origin: 0, destination: 1 }); // the guess is not changed in place
   });
 
   it('mappingProblems names missing fields, columns outside the file and doubles', () => {

@@ -191,7 +191,7 @@ export function guessTableKind(header: readonly string[]): TableKind | null {
 /** The user's override: puts a column on a field (or unmaps it with null); the column leaves any other field. */
 export function setColumn<F extends string>(
   mapping: ColumnMapping<F>,
-  field: F,
+  field: NoInfer<F>,
   column: number | null,
 ): ColumnMapping<F> {
   const next: ColumnMapping<F> = {};

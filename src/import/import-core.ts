@@ -32,9 +32,10 @@ import {
   type ImportIssue,
   type ImportSummary,
 } from './validate-rows';
+import { checkSize, ImportAbortedError, MAX_TABLE_BYTES } from './limits';
 
-/** Tables larger than this are refused before any byte is read. */
-export const MAX_TABLE_BYTES = 200 * 1024 * 1024;
+export { FileTooLargeError, ImportAbortedError, MAX_TABLE_BYTES } from './limits';
+
 /** Bytes read and parsed at a time. */
 export const READ_CHUNK_BYTES = 1024 * 1024;
 /** Progress is posted at most this often. */
@@ -44,30 +45,6 @@ export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 const PREVIEW_BYTES = 256 * 1024;
 
 export type Delimiter = ',' | '\t' | ';' | '|';
-
-export class FileTooLargeError extends Error {
-  override name = 'FileTooLargeError';
-  constructor(
-    readonly size: number,
-    readonly limit: number,
-  ) {
-    super(
-      `The file is ${(size / 1048576).toFixed(1)} MB; the limit is ${(limit / 1048576).toFixed(0)} MB. Split it or remove columns that are not needed.`,
-    );
-  }
-}
-
-/** Thrown when an import is cancelled; named like the DOM's AbortError so `err.name === 'AbortError'` works. */
-export class ImportAbortedError extends Error {
-  override name = 'AbortError';
-  constructor() {
-    super('The import was cancelled; nothing was imported.');
-  }
-}
-
-export function checkSize(size: number, limit = MAX_TABLE_BYTES): void {
-  if (size > limit) throw new FileTooLargeError(size, limit);
-}
 
 export interface ImportProgress {
   rowsRead: number;
@@ -96,6 +73,9 @@ export interface TableImportRequest {
 }
 
 interface ResultBase {
+  /** The request's dataset id: the source_id of the rows once stored. */
+  datasetId: string;
+  fileName: string;
   header: string[];
   delimiter: Delimiter;
   encoding: string;
@@ -244,7 +224,7 @@ export async function importTable(
   hooks: ImportHooks = {},
 ): Promise<TableImportResult> {
   const totalBytes = typeof Blob !== 'undefined' && source instanceof Blob ? source.size : null;
-  if (totalBytes !== null) checkSize(totalBytes);
+  if (totalBytes !== null) checkSize(totalBytes, MAX_TABLE_BYTES);
   const now = hooks.now ?? (() => Date.now());
   const file = request.fileName;
   const matcher = createRegionMatcher(request.units, request.manual ?? {});
@@ -256,14 +236,15 @@ export async function importTable(
   let nextLine = 1;
   let rowsSeen = 0;
   let charsSinceRow = 0;
+  let quotesSeen = false;
   let delimiter: Delimiter | null = request.delimiter ?? null;
 
-  const startValidator = (cells: string[]) => {
+  const startValidator = (cells: string[], line: number) => {
     header = cells.map((c, i) => (i === 0 ? c.replace(/^\ufeff/, '') : c));
     const problems = mappingProblems(request.kind, request.mapping, header.length);
     if (problems.length > 0) {
       fatal = `The columns do not fit this file: ${problems.join('; ')}.`;
-      fatalLine = 1;
+      fatalLine = line;
       return;
     }
     if (request.kind === 'flows')
@@ -288,24 +269,29 @@ export async function importTable(
   const onRows = (rows: string[][], errors: Papa.ParseError[]) => {
     if (rows.length > 0) charsSinceRow = 0;
     const badRows = new Map<number, string>();
+    const unclosed = new Set<number>();
     for (const e of errors)
-      if (e.row !== undefined && e.row !== null)
-        badRows.set(
-          e.row,
-          e.code === 'MissingQuotes'
-            ? 'a quoted cell is not closed (the rest of the file falls into it)'
-            : `malformed quotes: ${e.message}`,
-        );
+      if (typeof e.row === 'number') {
+        if (e.code === 'MissingQuotes') unclosed.add(e.row);
+        else badRows.set(e.row, `malformed quotes (${e.message.toLowerCase()})`);
+      }
     rows.forEach((cells, r) => {
       const line = nextLine;
-      nextLine += linesOf(cells);
+      // Without a quote in the text so far, no cell holds a line break: every record is one line.
+      nextLine += quotesSeen ? linesOf(cells) : 1;
       if (fatal) return;
+      // An unclosed quote swallows the rest of the file: importing the rows before it would hide that.
+      if (unclosed.has(r)) {
+        fatal = 'A quoted cell is not closed on this line, so the rest of the file cannot be read.';
+        fatalLine = line;
+        return;
+      }
       if (!header) {
         if (cells.every((c) => c.trim() === '')) return;
         if (badRows.has(r)) {
           fatal = `The header cannot be read: ${badRows.get(r)}.`;
           fatalLine = line;
-        } else startValidator(cells);
+        } else startValidator(cells, line);
         return;
       }
       rowsSeen++;
@@ -337,6 +323,7 @@ export async function importTable(
       parser = pushParser(delimiter, onRows);
     }
     charsSinceRow += text.length;
+    if (!quotesSeen) quotesSeen = text.includes('"');
     parser.push(text);
     if (charsSinceRow > MAX_RECORD_CHARS && !fatal) {
       fatal = `A record is longer than ${MAX_RECORD_CHARS / 1048576} MB: a quote is probably not closed on this line.`;
@@ -348,7 +335,7 @@ export async function importTable(
   for await (const bytes of bytesOf(source)) {
     if (hooks.signal?.aborted) throw new ImportAbortedError();
     bytesRead += bytes.byteLength;
-    if (totalBytes === null) checkSize(bytesRead);
+    if (totalBytes === null) checkSize(bytesRead, MAX_TABLE_BYTES);
     feed(decoder.decode(bytes));
     progress(false);
     if (fatal) break;
@@ -361,7 +348,14 @@ export async function importTable(
   progress(true);
 
   if (!header && !fatal) fatal = 'The file has no header row (it is empty).';
-  const base = { header: header ?? [], delimiter: delimiter ?? ',', encoding: decoder.encoding ?? 'utf-8', fatal };
+  const base = {
+    datasetId: request.datasetId,
+    fileName: file,
+    header: header ?? [],
+    delimiter: delimiter ?? ',',
+    encoding: decoder.encoding ?? 'utf-8',
+    fatal,
+  };
   // Without a validator (no header, columns that do not fit) an empty one reports the reason.
   const active: FlowRowValidator | FigureRowValidator =
     (validator as FlowRowValidator | FigureRowValidator | null) ??
@@ -392,7 +386,7 @@ export interface TablePreview {
 
 /** Reads the start of a table for the column-mapping screen. Rejects with FileTooLargeError over the limit. */
 export async function previewTable(file: Blob, fileName: string, maxRows = 20): Promise<TablePreview> {
-  checkSize(file.size);
+  checkSize(file.size, MAX_TABLE_BYTES);
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
   const decoder = new ChunkDecoder();
   const text = decoder.decode(bytes, true).replace(/^\ufeff/, '');

@@ -149,11 +149,14 @@ export interface ValidationOptions {
 const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
 const quote = (text: string) => `"${clip(text)}"`;
 
+const PLAIN_DIGITS = /^\d+$/;
 const GROUPED_BY_COMMA = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const GROUPED_BY_DOT = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/;
 
 /** Parses a number as people type it (see the module comment); null when it is not one. */
 export function parseNumberCell(cell: string): number | null {
+  // Fast path: plain digits, the common case of a million-row file.
+  if (cell.length > 0 && cell.length < 16 && PLAIN_DIGITS.test(cell)) return Number(cell);
   let t = cell.trim().replace(/\u2212/g, '-');
   if (t.length === 0 || t.length > 40) return null;
   t = t.replace(/[\s\u00a0\u202f\u2009']/g, '');
@@ -170,6 +173,7 @@ export function parseNumberCell(cell: string): number | null {
 
 /** A year cell: "2024", "2024 г.", "2024 жыл". */
 export function parseYearCell(cell: string): number | null {
+  if (cell.length === 4 && PLAIN_DIGITS.test(cell)) return Number(cell);
   const m = /^(\d{4})(?:\s*(?:г\.?|год|жыл|жылы|y\.?|year))?$/i.exec(cell.trim());
   return m ? Number(m[1]) : null;
 }
@@ -183,9 +187,18 @@ const FULL_YEAR_NAMES = new Set(
 
 /** '' and the usual names of a full year become FULL_YEAR; other periods stay as written. */
 export function normalizePeriod(cell: string): string {
-  const t = cell.trim();
-  return t === '' || FULL_YEAR_NAMES.has(t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')) ? FULL_YEAR : t;
+  if (cell === '') return FULL_YEAR;
+  let period = periodCache.get(cell);
+  if (period === undefined) {
+    const t = cell.trim();
+    period = t === '' || FULL_YEAR_NAMES.has(t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')) ? FULL_YEAR : t;
+    // A file has a handful of periods; a hostile one gets no unbounded cache.
+    if (periodCache.size > 10_000) periodCache.clear();
+    periodCache.set(cell, period);
+  }
+  return period;
 }
+const periodCache = new Map<string, string>();
 
 /**
  * Boundary version of a year's figures: the official one of the year, or a
@@ -252,6 +265,12 @@ class Report {
     private readonly maxIssues: number,
   ) {}
 
+  /** Reports a missing cell; returns false (the row is not ok). */
+  missing(line: number, what: string): false {
+    this.add(line, 'missing_cell', `missing cell: ${what}`);
+    return false;
+  }
+
   add(line: number, code: IssueCode, reason: string) {
     this.issueCount++;
     this.byCode[code]++;
@@ -260,7 +279,8 @@ class Report {
 
   /** The unit index of a region cell, or -1 after reporting why not. */
   region(cell: string, what: string, line: number, matcher: RegionMatcher, indexOf: Map<string, number>): number {
-    const text = cell.trim();
+    const text =
+      cell.length > 0 && cell.charCodeAt(0) > 32 && cell.charCodeAt(cell.length - 1) > 32 ? cell : cell.trim();
     if (text === '') {
       this.add(line, 'missing_cell', `${what} is empty`);
       return -1;
@@ -271,7 +291,9 @@ class Report {
     }
     const result = matcher.match(text);
     if (result && 'code' in result) {
-      this.count(this.matched, text, () => ({ count: 0, code: result.code }));
+      const seen = this.matched.get(text);
+      if (seen) seen.count++;
+      else this.count(this.matched, text, () => ({ count: 0, code: result.code }));
       return indexOf.get(result.code) ?? -1;
     }
     if (result === null && isTotalName(text)) {
@@ -335,7 +357,12 @@ class Report {
   }
 }
 
-const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+function isBlank(cells: readonly string[]): boolean {
+  const first = cells[0] ?? '';
+  // Most rows start with a visible character: decide without trimming.
+  if (first.length > 0 && first.charCodeAt(0) > 32 && first.charCodeAt(0) !== 160) return false;
+  return cells.every((c) => c.trim() === '');
+}
 const cellAt = (cells: readonly string[], column: number | undefined) =>
   column === undefined ? undefined : (cells[column] ?? undefined);
 
@@ -397,14 +424,11 @@ export class FlowRowValidator {
     const yearCell = cellAt(cells, m.year);
     const countCell = cellAt(cells, m.count);
     let ok = true;
-    const missing = (what: string) => {
-      r.add(line, 'missing_cell', `missing cell: ${what}`);
-      ok = false;
-    };
-    if (originCell === undefined) missing('origin');
-    if (destinationCell === undefined) missing('destination');
-    if (yearCell === undefined) missing('year');
-    if (countCell === undefined) missing('count');
+    // Plain ifs, no closure: this runs a million times.
+    if (originCell === undefined) ok = r.missing(line, 'origin');
+    if (destinationCell === undefined) ok = r.missing(line, 'destination');
+    if (yearCell === undefined) ok = r.missing(line, 'year');
+    if (countCell === undefined) ok = r.missing(line, 'count');
     const o = originCell === undefined ? -1 : r.region(originCell, 'origin', line, this.matcher, this.unitIndex);
     const d =
       destinationCell === undefined ? -1 : r.region(destinationCell, 'destination', line, this.matcher, this.unitIndex);
@@ -569,15 +593,9 @@ export class FigureRowValidator {
     const yearCell = cellAt(cells, m.year);
     const valueCell = cellAt(cells, m.value);
     let ok = true;
-    for (const [what, cell] of [
-      ['region', regionCell],
-      ['year', yearCell],
-      ['value', valueCell],
-    ] as const)
-      if (cell === undefined) {
-        r.add(line, 'missing_cell', `missing cell: ${what}`);
-        ok = false;
-      }
+    if (regionCell === undefined) ok = r.missing(line, 'region');
+    if (yearCell === undefined) ok = r.missing(line, 'year');
+    if (valueCell === undefined) ok = r.missing(line, 'value');
     const u = regionCell === undefined ? -1 : r.region(regionCell, 'region', line, this.matcher, this.unitIndex);
     if (u < 0) ok = false;
     const year = yearCell === undefined ? -1 : r.year(yearCell, line);

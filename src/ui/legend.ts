@@ -38,10 +38,12 @@ export class LegendControl {
     const stops = legendStops(scale);
     const gradient = `linear-gradient(to right, ${stops.map(css).join(', ')})`;
     const signed = scale.kind === 'diverging';
-    const ticks = scale.ticks.map((v) =>
-      el('span', { class: 'legend-tick', style: `left:${(legendPosition(scale, v) * 100).toFixed(1)}%` }, [
-        formatCompact(v, lang, { signed }),
-      ]),
+    // Long labels (full numbers where no short form exists) would collide: keep the ends and the middle.
+    const labelled = scale.ticks.map((v) => [v, formatCompact(v, lang, { signed })] as const);
+    const long = Math.max(...labelled.map(([, s]) => s.length)) > 6 && labelled.length > 3;
+    const shown = long ? labelled.filter((_, i) => i === 0 || i === labelled.length - 1 || i === (labelled.length - 1) / 2) : labelled;
+    const ticks = shown.map(([v, label]) =>
+      el('span', { class: 'legend-tick', style: `left:${(legendPosition(scale, v) * 100).toFixed(1)}%` }, [label]),
     );
     const unitKey = `unit.${input.measure}` as MessageKey;
     if (input.hidden) {
