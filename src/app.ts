@@ -186,10 +186,12 @@ export class App {
     this.regionSearch = new RegionSearch((polygonId) => this.update({ selected: polygonId }), t);
     this.layout();
     this.relabel();
+    let wasPlaying = false;
     this.playback.subscribe((p) => {
       // While playing, years are not announced one by one; where playback stops, it is.
       if (p.playing) this.announcer.cancel();
-      else this.announcer.say(this.t('announce.paused', { year: p.year }));
+      else if (wasPlaying) this.announcer.say(this.t('announce.paused', { year: p.year }));
+      wasPlaying = p.playing;
     });
     this.colourScheme?.addEventListener('change', () => this.render());
 
@@ -756,7 +758,10 @@ export class App {
 
   private onGlobalKey(e: KeyboardEvent): void {
     const target = e.target as HTMLElement | null;
-    const typing = target && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName);
+    // Text fields and selects keep every key; a focused button keeps only the keys that press it.
+    const typing =
+      (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) ||
+      (target?.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter'));
     // A presentation clicker's keys reach the story wherever the focus is, but not while typing.
     const inMap = !!target?.closest('#map');
     if (!typing && target?.getAttribute('role') !== 'slider' && this.presenter.onKey(e, inMap)) return;

@@ -131,6 +131,8 @@ export class RegionSearch {
       Enter: () => (this.list.hidden ? this.filter(true) : this.choose(this.active)),
       Escape: () => (this.list.hidden ? (this.input.value = '') : this.close()),
     };
+    // Escape in a closed, empty box is not the box's: it goes on to clear the selection.
+    if (e.key === 'Escape' && this.list.hidden && this.input.value === '') return;
     const action = keys[e.key];
     if (!action) return;
     e.preventDefault();

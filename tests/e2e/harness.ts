@@ -93,11 +93,19 @@ export interface Watched {
 export async function openPage(
   browser: Browser,
   origin: string,
-  opts: { width?: number; height?: number; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  opts: {
+    width?: number;
+    height?: number;
+    reducedMotion?: 'reduce' | 'no-preference';
+    locale?: string;
+    colorScheme?: 'light' | 'dark';
+  } = {},
 ): Promise<Watched> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 },
     reducedMotion: opts.reducedMotion ?? 'no-preference',
+    locale: opts.locale ?? 'en-GB',
+    colorScheme: opts.colorScheme ?? 'light',
   });
   const offOrigin: string[] = [];
   const consoleErrors: string[] = [];

@@ -1,0 +1,208 @@
+/**
+ * Kazakh, Russian and English; every function by keyboard and screen reader:
+ * axe-core finds no violations in the main view, the table view, the help and
+ * each language; the timeline, the region search, the table, the help and the
+ * language switch work with the keyboard alone; numbers follow the language.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../data/read-tables';
+import { appState, settle } from './driver';
+import { launchBrowser, openPage, serveDist, waitForMap, type Served, type Watched } from './harness';
+
+const AXE = readFileSync(`${REPO_ROOT}/node_modules/axe-core/axe.min.js`, 'utf8');
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+async function open(query: string, opts: Parameters<typeof openPage>[2] = {}): Promise<Watched> {
+  const w = await openPage(browser, served.url, opts);
+  await w.page.goto(served.url + query);
+  await waitForMap(w.page);
+  return w;
+}
+
+/** Runs axe-core in the page (WCAG 2.1 A/AA rules) and returns the violations, readable. */
+async function axe(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol, not as a page script.
+  await page.evaluate(AXE);
+  const script = `axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+    .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')))`;
+  return (await page.evaluate(script)) as string[];
+}
+
+/** Presses Tab until the element with the test id has the focus (at most 80 times). */
+async function tabTo(page: Page, testid: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) return;
+  }
+  throw new Error(`Tab never reached ${testid}`);
+}
+
+describe('axe-core finds no violations', () => {
+  for (const lang of ['en', 'ru', 'kk']) {
+    it(`in the main view, the table view and the help (${lang})`, async () => {
+      const w = await open(`?v=1&year=2024&sel=KZ-VOS&lang=${lang}`);
+      const { page } = w;
+      expect(await axe(page)).toEqual([]);
+      await page.keyboard.press('t');
+      await page.getByTestId('table-regions').waitFor();
+      expect(await axe(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('table-view').waitFor({ state: 'hidden' });
+      await page.keyboard.press('?');
+      await page.getByTestId('help').locator('table').waitFor();
+      expect(await axe(page)).toEqual([]);
+      expect(w.consoleErrors).toEqual([]);
+      await w.context.close();
+    });
+  }
+
+  it('(the check itself reports a planted violation)', async () => {
+    const w = await open('?v=1');
+    await w.page.evaluate(() => {
+      const b = document.createElement('button');
+      document.querySelector('.settings')!.append(b); // a button without a name
+    });
+    expect((await axe(w.page)).join('\n')).toContain('button-name');
+    await w.context.close();
+  });
+
+  it('in the dark theme and with high contrast', async () => {
+    const w = await open('?v=1&year=2023', { colorScheme: 'dark' });
+    expect(await axe(w.page)).toEqual([]);
+    await w.page.evaluate(() => window.__app!.update({ highContrast: true }));
+    expect(await axe(w.page)).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('the keyboard alone', () => {
+  it('operates the timeline, chooses a region, opens the table and the help, switches language', async () => {
+    const w = await open('?v=1&year=2024');
+    const { page } = w;
+
+    // The year slider: Tab to it, then arrows and Home/End.
+    await tabTo(page, 'year-slider');
+    await page.keyboard.press('ArrowLeft');
+    await settle(page, 'app.state.year === 2023');
+    await page.keyboard.press('End');
+    await settle(page, 'app.state.year === 2026');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await settle(page, 'app.state.year === 2024');
+    // The change is announced to screen readers (politely, once the keys stop).
+    await page.waitForFunction(() => document.querySelector('[data-testid="announcer"]')?.textContent?.startsWith('2024'), null, {
+      timeout: 5_000,
+    });
+
+    // The region search: type, move, choose; it does what a click does.
+    await tabTo(page, 'region-search');
+    await page.keyboard.type('Abai');
+    const listed = await page.locator('#region-options [role="option"]').allTextContents();
+    expect(listed.some((o) => o.includes('Abai'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await settle(page, "app.state.selected === 'KZ-VOS'");
+    expect(await page.getByTestId('region-panel').isVisible()).toBe(true);
+    expect(await page.locator('#map-description').textContent()).toContain('East Kazakhstan');
+    // Escape first empties the box, then clears the selection.
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('region-search').inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await settle(page, 'app.state.selected === null');
+
+    // The table view: flows with origin, destination and count, sortable by keyboard.
+    await tabTo(page, 'open-table');
+    await page.keyboard.press('Enter');
+    const table = page.getByTestId('table-flows');
+    await table.waitFor();
+    const first = async () => (await table.locator('tbody tr').first().locator('td').nth(2).textContent()) ?? '';
+    const largest = Number((await first()).replace(/\D/g, ''));
+    await page.keyboard.press('Tab'); // to the dialog's first sort button
+    const migrantsSort = page.getByRole('button', { name: 'Sort by Migrants' });
+    await migrantsSort.focus();
+    await page.keyboard.press('Enter');
+    const smallest = Number((await first()).replace(/\D/g, ''));
+    expect(smallest).toBeLessThan(largest);
+    expect(await table.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('table-view').isHidden()).toBe(true);
+    // Focus went back to the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-table');
+
+    // The help overlay lists the keys.
+    await page.keyboard.press('Escape');
+    await page.locator('body').press('?');
+    await page.getByTestId('help').locator('kbd').first().waitFor();
+    expect(await page.getByTestId('help').textContent()).toContain('Page Down');
+    await page.keyboard.press('Escape');
+
+    // The language switch: texts change, numbers follow the language.
+    await tabTo(page, 'lang-ru');
+    await page.keyboard.press('Enter');
+    await settle(page, "app.state.lang === 'ru'");
+    expect(await page.locator('h1').textContent()).toBe('Карта миграции Казахстана');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    await w.context.close();
+  });
+});
+
+describe('languages', () => {
+  const astana2024 = async (page: Page) => {
+    await page.evaluate(() => window.__app!.update({ selected: 'KZ-AST', year: 2024, measure: 'net' }));
+    await settle(page, "app.state.selected === 'KZ-AST'");
+    const row = page.getByTestId('region-panel').locator('table.figures tr').last();
+    return ((await row.locator('td').textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
+  };
+
+  it('numbers are formatted by locale: 73,238 in English, 73 238 in Russian and Kazakh', async () => {
+    const w = await open('?v=1&lang=en');
+    expect(await astana2024(w.page)).toBe('+73,238');
+    await w.page.evaluate(() => window.__app!.update({ lang: 'ru' }));
+    expect(await astana2024(w.page)).toBe('+73 238');
+    await w.page.evaluate(() => window.__app!.update({ lang: 'kk' }));
+    expect(await astana2024(w.page)).toBe('+73 238');
+    await w.context.close();
+  });
+
+  it('follow the browser at the first visit, are remembered, and are part of the URL', async () => {
+    const w = await open('', { locale: 'kk-KZ' });
+    const { page } = w;
+    expect((await appState(page)).lang).toBe('kk');
+    expect(await page.locator('h1').textContent()).toBe('Қазақстанның көші-қон картасы');
+    await page.waitForFunction(() => location.search.includes('lang=kk'), null, { timeout: 5_000 });
+    await page.getByTestId('lang-ru').click();
+    await settle(page, "app.state.lang === 'ru'");
+    await page.goto(served.url);
+    await waitForMap(page);
+    expect((await appState(page)).lang).toBe('ru');
+    await page.goto(`${served.url}?v=1&lang=en`);
+    await waitForMap(page);
+    expect((await appState(page)).lang).toBe('en');
+    await w.context.close();
+  });
+
+  it('map labels switch language and render the Kazakh letters', async () => {
+    const w = await open('?v=1&lang=kk&year=2023');
+    const labels = await w.page.evaluate(() => {
+      const app = window.__app as unknown as { derived: { labelCache: Map<string, { text: string }[]> } };
+      return [...app.derived.labelCache.values()].flat().map((l) => l.text);
+    });
+    expect(labels).toContain('Шығыс Қазақстан\n+ Абай');
+    expect(labels.join(' ')).toMatch(/[әғқңөұүһі]/);
+    await w.context.close();
+  });
+});
