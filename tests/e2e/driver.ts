@@ -19,6 +19,11 @@ export interface AppState {
   showExternal: boolean;
   camera: { lon: number; lat: number; zoom: number } | null;
   lang: string;
+  /** The open story and its step (0-based), the layout, high contrast (src/state/url-state.ts). */
+  story: string | null;
+  step: number;
+  view: 'normal' | 'projector' | 'embed';
+  highContrast: boolean;
 }
 
 /** The part of App the tests use; `derived` is private in TypeScript but readable at run time. */
@@ -163,4 +168,43 @@ export async function cleanSpotIn(
   const fill = await fillColour(page, polygonId);
   const colour = opts.match === 'shown' ? dominantColour(frame, x + ox, y + oy, 15).colour : (fill ?? NO_DATA_RGB);
   return { spot: findCleanSpot(frame, x + ox, y + oy, colour), fill };
+}
+
+/** A story as shipped in data/stories/<id>.json (the fields the tests read). */
+export interface StoryFile {
+  format: string;
+  version: number;
+  id: string;
+  title: { en: string; ru: string; kk: string };
+  steps: {
+    id: string;
+    year: number;
+    measure: string;
+    camera: { lon: number; lat: number; zoom: number };
+    title: { en: string };
+    caption: { en: string };
+    sources: string[];
+    question?: { en: string };
+    answer?: { en: string };
+    forecast?: boolean;
+  }[];
+}
+
+/** Reads a shipped story file (parsed fresh each time, so a test may change its copy). */
+export function shippedStory(id: string): StoryFile {
+  return JSON.parse(readFileSync(`${REPO_ROOT}/data/stories/${id}.json`, 'utf8')) as StoryFile;
+}
+
+/** The presenter's composed picture (Presenter.picture: header, map, legend and credits) as PNG bytes. */
+export async function composedPicture(page: Page, scale: 1 | 2): Promise<Buffer> {
+  const base64 = await page.evaluate(async (s) => {
+    const app = window.__app as unknown as { presenter: { picture(scale: 1 | 2): Promise<Blob> } };
+    const bytes = new Uint8Array(await (await app.presenter.picture(s)).arrayBuffer());
+    let binary = '';
+    const chunk = 0x8000;
+    for (let i = 0; i < bytes.length; i += chunk)
+      binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + chunk)));
+    return btoa(binary);
+  }, scale);
+  return Buffer.from(base64, 'base64');
 }

@@ -5,6 +5,7 @@
  * panels, the tooltip and notices lie above the canvas and are not part of it.
  */
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 export type Rgb = [number, number, number];
 
@@ -172,4 +173,15 @@ export function findCleanSpot(
         if (clean(x, y)) return [x, y];
       }
   return null;
+}
+
+/** Decodes PNG bytes (a screenshot or an exported picture) into pixels. */
+export function decodePng(bytes: Uint8Array): Pixels {
+  const png = PNG.sync.read(Buffer.from(bytes));
+  return { width: png.width, height: png.height, data: new Uint8Array(png.data) };
+}
+
+/** A band of whole rows (y0 to y0 + height) of a picture, as a picture of its own. */
+export function rows(p: Pixels, y0: number, height: number): Pixels {
+  return { width: p.width, height, data: p.data.subarray(y0 * p.width * 4, (y0 + height) * p.width * 4) };
 }

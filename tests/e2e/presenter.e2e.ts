@@ -1,0 +1,532 @@
+/**
+ * The presenter's tools: the composed picture (1× and 2×), story files (a
+ * malformed one changes nothing and says why; a valid one opens and survives
+ * a reload), notes pinned on the map (text stays text, kept over reloads,
+ * exported and imported; a bad file changes nothing), the embed view and its
+ * code, and the timeline video.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appState,
+  composedPicture,
+  kazakhstanRect,
+  pointerOffMap,
+  project,
+  settle,
+  shippedStory,
+  waitForUrlParam,
+} from './driver';
+import { launchBrowser, openPage, serveDist, waitForMap, type Served, type Watched } from './harness';
+import {
+  colourDistance,
+  countArcPixels,
+  countNonBasemap,
+  decodePng,
+  differingShare,
+  pixelAt,
+  readCanvas,
+  rows,
+  type Pixels,
+  type Rgb,
+} from './pixels';
+
+/** Bands of the composed picture in CSS pixels (composePicture in src/map/export.ts). */
+const HEADER = 64;
+const FOOTER = 96;
+const NOTE = 'Astana doubles by 2050? <img src=x onerror=alert(1)>';
+
+let served: Served;
+let browser: Browser;
+/** The default view at 1400×900, reduced motion; the picture, video and embed tests use it. */
+let main: Watched;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchBrowser();
+  main = await watched();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+/** A fresh context (reduced motion) whose dialogs are recorded and dismissed. */
+async function watched(): Promise<Watched> {
+  const w = await openPage(browser, served.url, { reducedMotion: 'reduce' });
+  w.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return w;
+}
+
+async function open(w: Watched, url: string): Promise<Page> {
+  // Tests switch between contexts: make this page the active one, so that its animation frames run.
+  await w.page.bringToFront();
+  await w.page.goto(url);
+  await waitForMap(w.page);
+  return w.page;
+}
+
+/** The page as an earlier test left it if the app runs there (saves a load), else freshly opened at `url`. */
+async function reuse(w: Watched, url: string): Promise<Page> {
+  const running = await w.page.evaluate(() => window.__app?.isDrawn() ?? false).catch(() => false);
+  return running ? w.page : open(w, url);
+}
+
+/** Opens the presenter panel (a <details>). */
+async function openPresenter(page: Page): Promise<void> {
+  const panel = page.getByTestId('presenter');
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  await page.getByTestId('add-note').waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+/** The notice that names `text` (notices pile up; each test looks for its own). */
+const notice = (page: Page, text: string) => page.getByTestId('notice').filter({ hasText: text });
+
+const jsonFile = (name: string, content: string) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(content, 'utf8'),
+});
+
+/** Dark (text) pixels of a band of rows. */
+function darkPixels(p: Pixels, y0: number, y1: number): number {
+  let n = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = 0; x < p.width; x++) {
+      const [r, g, b] = pixelAt(p, x, y);
+      if (r + g + b < 3 * 110) n++;
+    }
+  return n;
+}
+
+/** The footer row with the most distinct saturated colours (the legend's colour bar) and those colours. */
+function colourBar(p: Pixels, y0: number, y1: number): Rgb[] {
+  let best: Rgb[] = [];
+  for (let y = y0; y < y1; y++) {
+    const seen = new Map<number, Rgb>();
+    for (let x = 0; x < p.width; x++) {
+      const c = pixelAt(p, x, y);
+      if (Math.max(...c) - Math.min(...c) > 30) seen.set((c[0] << 16) | (c[1] << 8) | c[2], c);
+    }
+    if (seen.size > best.length) best = [...seen.values()];
+  }
+  return best;
+}
+
+/** The colour stops of the on-screen legend bar (its CSS gradient). */
+async function legendStops(page: Page): Promise<Rgb[]> {
+  const style = (await page.getByTestId('legend-bar').getAttribute('style')) ?? '';
+  return [...style.matchAll(/rgba\((\d+),(\d+),(\d+),/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+}
+
+/** Distinct colours of a picture (capped: enough to tell a drawn map from a blank or flat one). */
+function distinctColours(p: Pixels, cap = 5000): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < p.data.length && seen.size < cap; i += 4)
+    seen.add((p.data[i]! << 16) | (p.data[i + 1]! << 8) | p.data[i + 2]!);
+  return seen.size;
+}
+
+/** A picture at twice the size, sampled back to one (nearest pixel). */
+function halve(p: Pixels): Pixels {
+  const width = Math.floor(p.width / 2);
+  const height = Math.floor(p.height / 2);
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      data.set(p.data.subarray((2 * y * p.width + 2 * x) * 4, (2 * y * p.width + 2 * x) * 4 + 4), (y * width + x) * 4);
+  return { width, height, data };
+}
+
+describe('picture', () => {
+  it('composes header, map (with its arcs) and legend at 1× and 2×, and leaves the map as it was', async () => {
+    const page = await open(main, `${served.url}?v=1`);
+    await pointerOffMap(page);
+    await settle(page);
+    const before = await readCanvas(page);
+    const { width: W, height: H } = before;
+    const stops = await legendStops(page);
+    expect(stops.length).toBeGreaterThan(10);
+
+    for (const scale of [1, 2] as const) {
+      const picture = decodePng(await composedPicture(page, scale));
+      const header = HEADER * scale;
+      const map = rows(picture, header, H * scale);
+      expect(picture.width, `width at ${scale}×`).toBe(W * scale);
+      expect(picture.height, `height at ${scale}×`).toBe((H + HEADER + FOOTER) * scale);
+
+      // Header: the title and subtitle in dark text on white.
+      expect(darkPixels(picture, 0, header), `title text at ${scale}×`).toBeGreaterThan(400 * scale * scale);
+      expect([...pixelAt(picture, picture.width - 3, 3)]).toEqual([255, 255, 255]);
+
+      // Map: drawn (many colours, not bare basemap) with the internal arcs' orange→purple.
+      expect(distinctColours(map)).toBeGreaterThan(1000);
+      expect(countNonBasemap(map) / (map.width * map.height)).toBeGreaterThan(0.2);
+      expect(countArcPixels(map), `arc pixels at ${scale}×`).toBeGreaterThan(5000 * scale * scale);
+      if (scale === 1) {
+        // The very frame on screen.
+        expect(differingShare(map, before)).toBeLessThan(0.01);
+      } else {
+        // The same view drawn at twice the resolution over the whole map, not a corner of it.
+        expect(differingShare(halve(map), before, undefined, 40)).toBeLessThan(0.1);
+        for (const [qx, qy] of [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ])
+          expect(
+            differingShare(halve(map), before, { x: (qx! * W) / 2, y: (qy! * H) / 2, width: W / 2, height: H / 2 }, 40),
+            `quarter ${qx},${qy} at 2×`,
+          ).toBeLessThan(0.15);
+      }
+
+      // Footer: the legend's colour bar (the on-screen legend's colours) and its text.
+      const footerTop = header + H * scale;
+      const bar = colourBar(picture, footerTop, picture.height);
+      expect(bar.length, `distinct colours of the legend bar at ${scale}×`).toBeGreaterThanOrEqual(20);
+      for (const stop of stops.filter((c) => Math.max(...c) - Math.min(...c) > 30))
+        expect(
+          Math.min(...bar.map((c) => colourDistance(c, stop))),
+          `legend colour ${stop.join(',')} in the picture at ${scale}×`,
+        ).toBeLessThan(16);
+      expect(darkPixels(picture, footerTop, picture.height), `legend text at ${scale}×`).toBeGreaterThan(
+        300 * scale * scale,
+      );
+    }
+
+    // The map is back at its pixel ratio and draws as before.
+    const after = await page.evaluate(async () => {
+      const app = window.__app as unknown as { nextFrame(): Promise<void>; mapView(): { pixelRatio(): number } };
+      await app.nextFrame();
+      const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;
+      return { width: canvas.width, height: canvas.height, ratio: app.mapView().pixelRatio(), dpr: devicePixelRatio };
+    });
+    expect(after).toEqual({ width: W, height: H, ratio: after.dpr, dpr: after.dpr });
+    await settle(page);
+    expect(differingShare(await readCanvas(page), before)).toBeLessThan(0.01);
+
+    // The button saves the same picture as a file.
+    await openPresenter(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByTestId('export-png').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('kz-migration-net-2024.png');
+    const saved = decodePng(readFileSync(await download.path()));
+    expect([saved.width, saved.height]).toEqual([W, H + HEADER + FOOTER]);
+    expect(main.consoleErrors).toEqual([]);
+  });
+});
+
+describe('video', () => {
+  it('records the timeline as a WebM of the map, and puts the year back', async () => {
+    const page = await reuse(main, `${served.url}?v=1`);
+    const startYear = (await appState(page)).year;
+    expect(startYear).toBeGreaterThan(2000);
+    const recorder = await page.evaluate(
+      () => typeof MediaRecorder !== 'undefined' && MediaRecorder.isTypeSupported('video/webm'),
+    );
+    await openPresenter(page);
+    const button = page.getByTestId('record-video');
+    expect(await button.textContent()).toBe('Record the timeline (WebM)');
+    if (!recorder) {
+      await button.click();
+      await notice(page, 'cannot record video').waitFor({ timeout: 5_000 });
+      return;
+    }
+    // Measured once: 27 years at 0.7 s each take about 20 s here, so the test waits for the file.
+    const downloading = page.waitForEvent('download', { timeout: 90_000 });
+    await button.click();
+    await page.waitForFunction(
+      () => /^Recording… \d{4}$/.test(document.querySelector('[data-testid="record-video"]')?.textContent ?? ''),
+      null,
+      { timeout: 5_000, polling: 50 },
+    );
+    // The timeline plays from the first year.
+    await page.waitForFunction((y) => window.__app!.state.year < y, startYear, { timeout: 10_000, polling: 100 });
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('kz-migration-net-timeline.webm');
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3'); // EBML (WebM)
+    expect(bytes.length).toBeGreaterThan(100_000);
+    // It plays in the browser, at the map's size.
+    const video = await page.evaluate(async (base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const v = document.createElement('video');
+      v.muted = true;
+      v.src = URL.createObjectURL(new Blob([data], { type: 'video/webm' }));
+      await new Promise<void>((resolve, reject) => {
+        v.onloadedmetadata = () => resolve();
+        v.onerror = () => reject(new Error('the video does not decode'));
+        setTimeout(() => reject(new Error('no metadata in 10 s')), 10_000);
+      });
+      const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;
+      return { width: v.videoWidth, height: v.videoHeight, mapWidth: canvas.width, mapHeight: canvas.height };
+    }, bytes.toString('base64'));
+    expect([video.width, video.height]).toEqual([video.mapWidth, video.mapHeight]);
+    // The view is back where it was.
+    await settle(page, `app.state.year === ${startYear}`);
+    expect(await page.getByTestId('year-label').textContent()).toBe(String(startYear));
+    expect(await button.textContent()).toBe('Record the timeline (WebM)');
+    expect(main.consoleErrors).toEqual([]);
+  });
+});
+
+describe('embed', () => {
+  it('the embed code is an iframe of the current view without chrome, and that view shows only map, legend and year', async () => {
+    // A story open (from the presenter panel): the embed shows its view, not the story.
+    const page = await reuse(main, `${served.url}?v=1`);
+    await openPresenter(page);
+    await page.getByTestId('story-start').click();
+    await settle(page, "app.state.story === 'north-south' && app.state.step === 0");
+    await waitForUrlParam(page, 'story', 'north-south');
+    const code = await page.evaluate(() =>
+      (window.__app as unknown as { presenter: { embedCode(): string } }).presenter.embedCode(),
+    );
+    expect(code).toMatch(/^<iframe src="[^"]+"[^>]*><\/iframe>$/);
+    const src = new URL(code.match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));
+    expect(src.origin).toBe(new URL(served.url).origin);
+    expect(src.searchParams.get('view')).toBe('embed');
+    expect(src.searchParams.get('story')).toBeNull();
+    const { year, measure } = await appState(page);
+    expect(src.searchParams.get('year')).toBe(String(year));
+    expect(src.searchParams.get('m')).toBe(measure);
+
+    for (const url of [src.href, `${served.url}?v=1&embed=1`]) {
+      await open(main, url);
+      expect((await appState(page)).view, url).toBe('embed');
+      for (const hidden of [
+        'header.app-header',
+        '[data-testid="settings"]',
+        '[data-testid="presenter"]',
+        '.tl-buttons',
+      ])
+        expect(await page.locator(hidden).isHidden(), `${hidden} in ${url}`).toBe(true);
+      expect(await page.getByTestId('play').isHidden()).toBe(true);
+      expect(await page.getByTestId('story').isHidden()).toBe(true);
+      expect(await page.getByTestId('legend').isVisible()).toBe(true);
+      expect(await page.getByTestId('legend-bar').isVisible()).toBe(true);
+      expect(await page.getByTestId('year-label').isVisible()).toBe(true);
+      const kz = await kazakhstanRect(page);
+      const frame = await readCanvas(page);
+      expect(countNonBasemap(frame, kz) / (kz.width * kz.height)).toBeGreaterThan(0.4);
+      expect(countArcPixels(frame, kz)).toBeGreaterThan(1000);
+    }
+    expect(main.consoleErrors).toEqual([]);
+    expect(main.offOrigin).toEqual([]);
+  });
+});
+
+describe('story files', () => {
+  it('a malformed story file is refused with the problems named, and changes nothing; a valid one opens and survives a reload', async () => {
+    const w = await watched();
+    try {
+      const page = await open(w, `${served.url}?v=1&story=north-south&step=4`);
+      await waitForUrlParam(page, 'step', '4');
+      await openPresenter(page);
+      const stateBefore = await appState(page);
+      const urlBefore = page.url();
+      const unchanged = async () => {
+        await page.waitForTimeout(400); // longer than the app's URL write delay
+        expect(await appState(page)).toEqual(stateBefore);
+        expect(page.url()).toBe(urlBefore);
+        expect(await page.getByTestId('story-progress').textContent()).toBe('Step 4 of 10');
+      };
+
+      // (a) Not JSON.
+      await page.getByTestId('story-file').setInputFiles(jsonFile('lesson.json', '{"format": "kz-migration-story", '));
+      await notice(page, 'lesson.json').waitFor({ timeout: 5_000 });
+      expect(await notice(page, 'lesson.json').textContent()).toContain(
+        'The story file "lesson.json" was not opened: the file is not JSON',
+      );
+      await unchanged();
+
+      // (b) The shipped story with an unknown measure in step 2 and a year out of range in step 3.
+      const broken = shippedStory('north-south');
+      broken.steps[1]!.measure = 'happiness';
+      broken.steps[2]!.year = 1850;
+      await page.getByTestId('story-file').setInputFiles(jsonFile('broken-story.json', JSON.stringify(broken)));
+      const refused = notice(page, 'broken-story.json');
+      await refused.waitFor({ timeout: 5_000 });
+      const message = (await refused.textContent()) ?? '';
+      expect(message).toContain('The story file "broken-story.json" was not opened');
+      expect(message).toContain('step 2 ("north-loses"): field "measure" must be one of');
+      expect(message).toContain('step 3 ("question-2021"): field "year" must be a whole year from 2000 to');
+      expect(message).not.toContain('step 1 ');
+      await unchanged();
+
+      // (c) A valid story of two steps, with a new id.
+      const custom = shippedStory('north-south');
+      custom.id = 'class-7b';
+      custom.title = { en: 'Our density lesson', ru: 'Наш урок о плотности', kk: 'Тығыздық туралы сабағымыз' };
+      custom.steps = [custom.steps[4]!, custom.steps[5]!];
+      await page.getByTestId('story-file').setInputFiles(jsonFile('class-7b.json', JSON.stringify(custom)));
+      await notice(page, 'Opened the story "Our density lesson".').waitFor({ timeout: 5_000 });
+      await settle(page, "app.state.story === 'class-7b' && app.state.step === 0");
+      expect(await page.getByTestId('story-progress').textContent()).toBe('Step 1 of 2');
+      expect(await page.getByTestId('story-step-title').textContent()).toBe(custom.steps[0]!.title.en);
+      expect((await appState(page)).year).toBe(2000);
+      await waitForUrlParam(page, 'story', 'class-7b');
+      await page.keyboard.press('PageDown');
+      await settle(page, 'app.state.step === 1');
+      await waitForUrlParam(page, 'step', '2');
+
+      // Its step link works after a reload (the story is kept in this browser).
+      await page.reload();
+      await waitForMap(page);
+      const state = await appState(page);
+      expect([state.story, state.step, state.year, state.measure]).toEqual(['class-7b', 1, 2023, 'density']);
+      expect(await page.getByTestId('story-progress').textContent()).toBe('Step 2 of 2');
+      expect(await page.getByTestId('story-step-title').textContent()).toBe(custom.steps[1]!.title.en);
+      expect(await page.getByTestId('notice').count()).toBe(0);
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+});
+
+describe('notes', () => {
+  it('a note is pinned as literal text, kept over a reload, exported, deleted, and imported elsewhere; a bad file changes nothing', async () => {
+    const first = await watched();
+    const second = await watched();
+    try {
+      const page = await open(first, `${served.url}?v=1`);
+      await openPresenter(page);
+      expect(await page.getByTestId('export-notes').textContent()).toBe('Export notes (0)');
+      await page.getByTestId('add-note').click();
+      await notice(page, 'Click the map where the note belongs.').waitFor({ timeout: 5_000 });
+
+      // A real click on the map at Astana.
+      const [x, y] = await project(page, 71.45, 51.15);
+      expect(await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.className ?? '', [x, y])).toContain(
+        'maplibregl-canvas',
+      );
+      await page.mouse.click(x, y);
+      const input = page.getByTestId('note-input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await input.evaluate((e) => e === document.activeElement)).toBe(true);
+      await input.fill(NOTE);
+      await input.press('Enter');
+
+      const note = page.getByTestId('note');
+      const expectNote = async (p: Page) => {
+        await p.getByTestId('note').waitFor({ state: 'visible', timeout: 10_000 });
+        expect(await p.getByTestId('note').count()).toBe(1);
+        expect(await p.getByTestId('note').locator('.note-text').textContent()).toBe(NOTE);
+        // Text, never markup: no image was made and no handler ran.
+        const markup = await p.evaluate(() => ({
+          imgs: document.querySelectorAll('img').length,
+          onerror: document.querySelectorAll('[onerror]').length,
+          html: document.querySelector('[data-testid="note"] .note-text')!.innerHTML,
+        }));
+        expect(markup.imgs).toBe(0);
+        expect(markup.onerror).toBe(0);
+        expect(markup.html).toContain('&lt;img');
+      };
+      await expectNote(page);
+      expect(await input.count()).toBe(0);
+      // Placing the note did not select the region under it.
+      expect((await appState(page)).selected).toBeNull();
+      // The note hangs from the clicked place (bottom-left anchor).
+      const box = (await note.boundingBox())!;
+      expect(Math.abs(box.x - x)).toBeLessThan(4);
+      expect(Math.abs(box.y + box.height - y)).toBeLessThan(4);
+      expect(await page.getByTestId('export-notes').textContent()).toBe('Export notes (1)');
+
+      // A reload keeps it, at the same place.
+      await page.reload();
+      await waitForMap(page);
+      await expectNote(page);
+      const [x2, y2] = await project(page, 71.45, 51.15);
+      const box2 = (await note.boundingBox())!;
+      expect(Math.abs(box2.x - x2)).toBeLessThan(4);
+      expect(Math.abs(box2.y + box2.height - y2)).toBeLessThan(4);
+
+      // Export.
+      await openPresenter(page);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 10_000 }),
+        page.getByTestId('export-notes').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('map-notes.json');
+      const exported = readFileSync(await download.path(), 'utf8');
+      const file = JSON.parse(exported) as { format: string; version: number; notes: { text: string; lon: number }[] };
+      expect(file.format).toBe('kz-migration-notes');
+      expect(file.version).toBe(1);
+      expect(file.notes.map((n) => n.text)).toEqual([NOTE]);
+      expect(file.notes[0]!.lon).toBeCloseTo(71.45, 1);
+
+      // Delete with its ×: gone, and still gone after a reload.
+      await note.getByRole('button', { name: 'Delete note' }).click();
+      await note.waitFor({ state: 'detached', timeout: 5_000 });
+      await page.reload();
+      await waitForMap(page);
+      expect(await page.getByTestId('note').count()).toBe(0);
+      await openPresenter(page);
+      expect(await page.getByTestId('export-notes').textContent()).toBe('Export notes (0)');
+
+      // Import the exported file in another browser profile.
+      const other = await open(second, `${served.url}?v=1`);
+      expect(await other.getByTestId('note').count()).toBe(0);
+      await openPresenter(other);
+      await other.getByTestId('notes-file').setInputFiles(jsonFile('map-notes.json', exported));
+      await notice(other, 'Imported 1 notes.').waitFor({ timeout: 5_000 });
+      await expectNote(other);
+
+      // A bad file (one good note and one malformed) is refused whole; so is a file that is not JSON.
+      const bad = {
+        format: 'kz-migration-notes',
+        version: 1,
+        notes: [
+          { id: 'extra', lon: 76.9, lat: 43.2, text: 'Almaty', created: '2025-01-01T00:00:00Z' },
+          { id: 'broken', lon: 500, lat: 43.2, text: 'Nowhere', created: '2025-01-01T00:00:00Z' },
+        ],
+      };
+      await other.getByTestId('notes-file').setInputFiles(jsonFile('bad-notes.json', JSON.stringify(bad)));
+      const refused = notice(other, 'bad-notes.json');
+      await refused.waitFor({ timeout: 5_000 });
+      expect(await refused.textContent()).toContain(
+        'The notes file "bad-notes.json" was not imported: note 2 is malformed',
+      );
+      expect(await refused.textContent()).toContain('Your notes are unchanged.');
+      await other.getByTestId('notes-file').setInputFiles(jsonFile('garbage.json', 'not json at all'));
+      await notice(other, 'garbage.json').waitFor({ timeout: 5_000 });
+      expect(await notice(other, 'garbage.json').textContent()).toContain('the file is not JSON');
+      await expectNote(other);
+      const stored = await other.evaluate(() => localStorage.getItem('kz-migration-map.notes.v1'));
+      expect((JSON.parse(stored ?? '{}') as { notes?: { text: string }[] }).notes?.map((n) => n.text)).toEqual([NOTE]);
+
+      await other.waitForTimeout(300);
+      expect(dialogs).toEqual([]);
+      expect(first.consoleErrors).toEqual([]);
+      expect(second.consoleErrors).toEqual([]);
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+});
+
+describe('known app bugs (reported; turn each into a test once fixed)', () => {
+  // Steps: open ?v=1&embed=1 at any size. The year slider, coverage strip and axis are 0 px wide
+  // (.timeline's grid is "auto auto 1fr auto" and the hidden .tl-buttons leave .tl-scale in an
+  // auto column), so the thumb and the labels 2000 and 2026 are drawn on top of each other.
+  it.todo('embed: the timeline scale is either laid out across the panel or hidden');
+  // Steps: open ?v=1&view=projector (or press "Projector view"). The presenter panel, which holds
+  // "Leave projector view", is inside .left, which the projector view hides; no key leaves it, and
+  // the view is kept in the URL, so a reload stays in it. Only editing the URL gets out.
+  it.todo('projector view: a visible control or key leaves it');
+  // Steps: open a story file whose id is "north-south" (an edited copy of the shipped story). It is
+  // stored in localStorage and from then on replaces the built-in story in that browser: the
+  // "Story: …" button and every shared ?story=north-south link open the copy (a link to step 3 of
+  // a 2-step copy silently shows step 2), while the pupils' browsers show the original.
+  it.todo('a story file cannot silently replace a built-in story');
+});
