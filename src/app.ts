@@ -34,7 +34,16 @@ import { initialLanguage, rememberLanguage, translate, type MessageKey } from '.
 import { en } from './i18n/en';
 import { placeName } from './i18n/names';
 import { DARK, HIGH_CONTRAST, LIGHT } from './map/basemap-style';
-import { buildLayers, DARK_THEME, HIGH_CONTRAST_THEME, THEME, type LabelDatum, type RegionProps } from './map/layers';
+import { placeLabels } from './map/label-placement';
+import {
+  buildLayers,
+  DARK_THEME,
+  HIGH_CONTRAST_THEME,
+  labelSize,
+  THEME,
+  type LabelDatum,
+  type RegionProps,
+} from './map/layers';
 import { MapView } from './map/map-view';
 import { Presenter } from './presenter';
 import { Playback } from './state/playback';
@@ -137,6 +146,8 @@ export class App {
   /** performance.now() of deck.gl's first frame (layers, arcs included, are set before it). */
   firstFrameAt: number | null = null;
   private layersSet = false;
+  private measureContext: CanvasRenderingContext2D | null = null;
+  private readonly placedCache = new WeakMap<LabelDatum[], { key: string; labels: LabelDatum[] }>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -182,6 +193,7 @@ export class App {
       setLanguage: (lang) => this.update({ lang }),
       openTable: () => this.openTable(),
       openHelp: () => this.help.dialog.open(),
+      leaveProjector: () => this.presenter.setProjector(false),
     });
     this.regionSearch = new RegionSearch((polygonId) => this.update({ selected: polygonId }), t);
     this.layout();
@@ -229,7 +241,11 @@ export class App {
         onClick: (info, at) => {
           if (!this.presenter.onMapClick(at.lon, at.lat)) this.onClick(info);
         },
-        onMove: (camera) => this.update({ camera }, { silent: true }),
+        onMove: (camera) => {
+          this.update({ camera }, { silent: true });
+          // Label overlaps depend on the zoom and the view: placed again when the camera stops.
+          this.render();
+        },
         onAfterRender: () => {
           if (this.layersSet) this.firstFrameAt ??= performance.now();
           this.framesDrawn++;
@@ -458,6 +474,7 @@ export class App {
     this.map.setBasemapColours(state.highContrast ? HIGH_CONTRAST : dark ? DARK : LIGHT);
     const spotlight = this.presenter.spotlight();
     const fill = this.fillColours(hidden, spotlight);
+    const textScale = state.view === 'projector' ? 1.8 : 1;
     this.framesSinceUpdate = 0;
     this.layersSet = true;
     this.map.setLayers(
@@ -475,10 +492,10 @@ export class App {
         arcRange: arcFilterRange(state.year, state.minFlow, state.topN),
         nodes: this.derived.nodes,
         year: state.year,
-        labels: this.labels(this.geographyOf(values)),
+        labels: this.placedLabels(this.labels(this.geographyOf(values)), textScale),
         anchors: (this.derived.anchorsByYear.get(state.year) ?? NO_ANCHORS).positions,
         fontFamily: FONT_FAMILY,
-        textScale: state.view === 'projector' ? 1.5 : 1,
+        textScale,
         theme,
       }),
     );
@@ -514,8 +531,9 @@ export class App {
     return this.derived.colours.scale(this.state.measure, this.state.year, this.state.scale);
   }
 
-  statusText(): string {
-    return this.status.textContent ?? '';
+  flowsText(): string {
+    const { total, shown } = this.visibleArcs(this.derived.internal, this.internalFilter);
+    return total ? this.t('present.exportFlows', { shown, count: total }) : this.t('describe.noFlows');
   }
 
   mapView(): MapView | null {
@@ -576,15 +594,50 @@ export class App {
         position: [f.properties.label_lon, f.properties.label_lat] as [number, number],
         text: polygonName(model, f.properties.polygon_id, geography, lang, { short: true, separator: '\n+ ' }),
         kind: 'region' as const,
+        // The two big cities' small polygons would otherwise give way to the oblasts around them.
+        priority:
+          f.properties.country === 'RU'
+            ? 1
+            : model.units.get(model.polygons.get(f.properties.polygon_id)!.unitCodes[0]!)!.kind === 'city'
+              ? 3
+              : 2,
       }));
     for (const code of anchors)
       labels.push({
         position: model.anchors.get(code)!,
         text: code === 'KZ' ? this.t('tooltip.nationalAnchor') : placeName(model, code, lang),
         kind: 'anchor',
+        priority: 0,
       });
     this.derived.labelCache.set(key, labels);
     return labels;
+  }
+
+  /**
+   * The labels that fit without overlapping at the current camera. The result
+   * is memoised by which labels fit, so deck.gl only lays text out again when
+   * that set changes.
+   */
+  private placedLabels(labels: LabelDatum[], textScale: number): LabelDatum[] {
+    if (!this.map) return labels;
+    const map = this.map.map;
+    const ctx = (this.measureContext ??= document.createElement('canvas').getContext('2d')!);
+    const placed = placeLabels(labels, {
+      project: (p) => {
+        const { x, y } = map.project(p);
+        return [x, y];
+      },
+      measure: (line, size) => {
+        ctx.font = `600 ${size}px ${FONT_FAMILY}`;
+        return ctx.measureText(line).width;
+      },
+      size: (l) => labelSize(l, textScale),
+    });
+    const key = placed.map((l) => labels.indexOf(l)).join(',');
+    const cached = this.placedCache.get(labels);
+    if (cached?.key === key) return cached.labels;
+    this.placedCache.set(labels, { key, labels: placed });
+    return placed;
   }
 
   private visibleArcs(buffers: ArcBuffers, filter: Float32Array): { total: number; shown: number } {
@@ -667,7 +720,8 @@ export class App {
     const id = info.layer?.id;
     if (id === 'choropleth') {
       const props = (info.object as { properties: RegionProps }).properties;
-      if (!model.polygons.has(props.polygon_id)) return { title: t('tooltip.baikonurName'), lines: [t('tooltip.baikonur')] };
+      if (!model.polygons.has(props.polygon_id))
+        return { title: t('tooltip.baikonurName'), lines: [t('tooltip.baikonur')] };
       const v = measures.value(measure, props.polygon_id, year)!;
       if (this.presenter.hidesValues)
         return { title: polygonName(model, props.polygon_id, v.geography, lang), lines: [t('story.hidden')] };
@@ -778,6 +832,9 @@ export class App {
     } else if (e.key === 't' || e.key === 'T') {
       e.preventDefault();
       this.openTable();
+    } else if (e.key === 'p' || e.key === 'P') {
+      e.preventDefault();
+      this.presenter.setProjector(this.state.view !== 'projector');
     } else if (e.key === ' ') {
       e.preventDefault();
       this.playback.toggle();

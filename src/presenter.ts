@@ -38,8 +38,8 @@ export interface PresenterHost {
   nextFrame(): Promise<void>;
   /** The colour scale the legend shows now. */
   currentScale(): ColourScale;
-  /** What the status line says about the year's flows and gaps. */
-  statusText(): string;
+  /** A short line on the year's flows between regions (for pictures). */
+  flowsText(): string;
 }
 
 const USER_STORIES_KEY = 'kz-migration-map.stories.v1';
@@ -71,8 +71,9 @@ export class Presenter {
     };
     for (const raw of [...Object.values(BUILT_IN_STORIES), ...storedUserStories()]) {
       const parsed = parseStory(raw, this.storyContext);
-      if (parsed.ok) this.stories.set(parsed.story.id, parsed.story);
-      else console.warn('A stored or built-in story is invalid', parsed.errors);
+      // Built-in stories come first and are never replaced by a stored one.
+      if (parsed.ok && !this.stories.has(parsed.story.id)) this.stories.set(parsed.story.id, parsed.story);
+      else if (!parsed.ok) console.warn('A stored or built-in story is invalid', parsed.errors);
     }
     this.storyPanel = new StoryPanel({
       next: () => this.go(+1),
@@ -292,6 +293,11 @@ export class Presenter {
       );
       return;
     }
+    // A file must not silently take the place of a shipped story (its links would open the copy).
+    if (parsed.story.id in BUILT_IN_STORIES) {
+      notices.show(t('story.builtInId', { file: file.name, id: parsed.story.id }), t('notice.dismiss'), 'warning');
+      return;
+    }
     this.stories.set(parsed.story.id, parsed.story);
     storeUserStory(parsed.story);
     notices.show(t('story.opened', { title: parsed.story.title[this.host.state.lang] }), t('notice.dismiss'));
@@ -338,12 +344,13 @@ export class Presenter {
         nextFrame: () => this.host.nextFrame(),
         text: {
           title: t('present.exportTitle', { measure, year: state.year }),
-          subtitle: `${t(`unit.${state.measure}` as MessageKey, { year: state.year, next: state.year + 1 })} · ${this.host.statusText()}`,
+          subtitle: `${t(`unit.${state.measure}` as MessageKey, { year: state.year, next: state.year + 1 })} · ${this.host.flowsText()}`,
           unit: t(`unit.${state.measure}` as MessageKey, { year: state.year, next: state.year + 1 }),
           noData: t('legend.noData'),
           arcs: `${t('legend.arcs')}: ${t('legend.arcsWidth').toLowerCase()}`,
           credit: t('present.exportCredit', { sources: sources.join('; ') }),
           tickLabel: (v) => formatCompact(v, state.lang, { signed: scaleNow.kind === 'diverging' }),
+          hiddenNote: this.hidesValues ? t('story.hidden') : undefined,
         },
       },
       scale,

@@ -50,8 +50,9 @@ export const en = {
   'coverage.populationPartial': 'Population of some regions',
   'coverage.none': 'No regional figures',
   'coverage.external': 'Flows with other countries',
-  'status.flows': '{year}: {count} flows between regions drawn ({shown} shown).',
-  'status.noFlows': '{year}: the sources hold no origin–destination flows for this year, so no arcs are drawn.',
+  'status.flows': '{year}: {shown} of the {count} flows between regions are drawn.',
+  'status.noFlows':
+    '{year}: the sources hold no origin–destination flows between regions for this year, so no arcs between regions are drawn.',
   'status.external': '{count} flows with other countries.',
   'status.noExternal': 'No full-year flows with other countries by country for this year.',
   'status.nationalExternal': 'Kazakhstan as a whole in {year}: {in} arrived from abroad, {out} left ({source}).',
@@ -187,6 +188,10 @@ export const en = {
   'present.embed': 'Copy embed code',
   'present.embedCopied': 'Embed code copied.',
   'present.embedCode': 'Embed code',
+  'present.exportFlows': '{shown} of {count} flows between regions drawn',
+  'present.leaveProjector': 'Leave projector view (P)',
+  'story.builtInId':
+    'The story file "{file}" has the id "{id}" of a built-in story; give it an id of its own to open it.',
   'present.exportTitle': 'Kazakhstan migration map — {measure}, {year}',
   'present.exportCredit': 'Sources: {sources}. Map: Natural Earth; GeoNames (CC BY 4.0).',
 
@@ -228,6 +233,7 @@ export const en = {
   'help.reveal': 'In a story: reveal the answer of a question',
   'help.question': 'Open this help',
   'help.table': 'Open the table view',
+  'help.projector': 'Projector view on or off',
   'help.map': 'On the map: pan with the arrows, zoom with + and −',
 
   'describe.map': 'Map of {measure} in {year}, Kazakhstan’s regions and the Russian regions on its border.',

@@ -58,7 +58,8 @@ export const kk: Messages = {
   'coverage.none': 'Өңірлер бойынша деректер жоқ',
   'coverage.external': 'Басқа елдермен ағындар',
   'status.flows': '{year}: өңірлер арасындағы ағындар — {count} (көрсетілгені {shown}).',
-  'status.noFlows': '{year}: дереккөздерде осы жылға «қайдан — қайда» ағындары жоқ, сондықтан доғалар көрсетілмеген.',
+  'status.noFlows':
+    '{year}: дереккөздерде осы жылға өңірлер арасындағы «қайдан — қайда» ағындары жоқ, сондықтан өңірлер арасындағы доғалар көрсетілмеген.',
   'status.external': 'Басқа елдермен ағындар: {count}.',
   'status.noExternal': 'Осы жылға басқа елдермен толық жылдық ағындар елдер бөлінісінде жоқ.',
   'status.nationalExternal':
@@ -198,6 +199,10 @@ export const kk: Messages = {
   'present.embed': 'Ендіру кодын көшіру',
   'present.embedCopied': 'Ендіру коды көшірілді.',
   'present.embedCode': 'Ендіру коды',
+  'present.exportFlows': 'өңірлер арасындағы ағындар: {count}, көрсетілгені {shown}',
+  'present.leaveProjector': 'Проектор режимінен шығу (P)',
+  'story.builtInId':
+    '«{file}» әңгіме файлының идентификаторы «{id}» кіріктірілген әңгімеге тиесілі; ашу үшін оған жеке идентификатор беріңіз.',
   'present.exportTitle': 'Қазақстанның көші-қон картасы — {measure}, {year}',
   'present.exportCredit': 'Дереккөздер: {sources}. Карта: Natural Earth; GeoNames (CC BY 4.0).',
 
@@ -238,6 +243,7 @@ export const kk: Messages = {
   'help.story': 'Әңгімеде: келесі / алдыңғы қадам (таныстырылым пульті Page Down / Page Up жібереді)',
   'help.reveal': 'Әңгімеде: сұрақтың жауабын көрсету',
   'help.question': 'Осы анықтаманы ашу',
+  'help.projector': 'Проектор режимін қосу немесе өшіру',
   'help.table': 'Кесте көрінісін ашу',
   'help.map': 'Картада: көрсеткілермен жылжыту, + және − арқылы масштабтау',
 

@@ -58,7 +58,8 @@ export const ru: Messages = {
   'coverage.none': 'Нет данных по регионам',
   'coverage.external': 'Потоки с другими странами',
   'status.flows': '{year}: потоков между регионами — {count} (показано {shown}).',
-  'status.noFlows': '{year}: в источниках нет потоков «откуда — куда» за этот год, поэтому дуги не показаны.',
+  'status.noFlows':
+    '{year}: в источниках нет потоков «откуда — куда» между регионами за этот год, поэтому дуги между регионами не показаны.',
   'status.external': 'Потоков с другими странами: {count}.',
   'status.noExternal': 'За этот год нет данных о потоках с другими странами в разбивке по странам за полный год.',
   'status.nationalExternal':
@@ -198,6 +199,10 @@ export const ru: Messages = {
   'present.embed': 'Копировать код для встраивания',
   'present.embedCopied': 'Код для встраивания скопирован.',
   'present.embedCode': 'Код для встраивания',
+  'present.exportFlows': 'показано потоков между регионами: {shown} из {count}',
+  'present.leaveProjector': 'Выйти из режима проектора (P)',
+  'story.builtInId':
+    'У файла истории «{file}» идентификатор «{id}» встроенной истории; дайте ему собственный идентификатор, чтобы открыть.',
   'present.exportTitle': 'Карта миграции Казахстана — {measure}, {year}',
   'present.exportCredit': 'Источники: {sources}. Карта: Natural Earth; GeoNames (CC BY 4.0).',
 
@@ -238,6 +243,7 @@ export const ru: Messages = {
   'help.story': 'В истории: следующий / предыдущий шаг (пульт для презентаций посылает Page Down / Page Up)',
   'help.reveal': 'В истории: показать ответ на вопрос',
   'help.question': 'Открыть эту справку',
+  'help.projector': 'Включить или выключить режим проектора',
   'help.table': 'Открыть табличный вид',
   'help.map': 'На карте: сдвиг — стрелками, масштаб — клавишами + и −',
 

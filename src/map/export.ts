@@ -15,6 +15,8 @@ export interface PictureText {
   arcs: string;
   credit: string;
   tickLabel: (v: number) => string;
+  /** Said instead of the colour scale when a question hides the values. */
+  hiddenNote?: string;
 }
 
 export interface PictureInput {
@@ -76,6 +78,12 @@ export function composePicture(input: PictureInput, mapCanvas: HTMLCanvasElement
   // Legend: the colour bar with its ticks, the unit, the no-data swatch and the arcs.
   const top = header + mapCanvas.height + 10 * px;
   const barW = Math.min(360 * px, w / 2 - pad);
+  if (text.hiddenNote) {
+    ctx.fillStyle = '#1d1d1f';
+    ctx.font = `400 ${14 * px}px ${font}`;
+    ctx.fillText(text.hiddenNote, pad, top, w - 2 * pad);
+    return canvas;
+  }
   const stops = legendStops(scale, 48);
   stops.forEach((c, i) => {
     ctx.fillStyle = css(c);
@@ -85,10 +93,12 @@ export function composePicture(input: PictureInput, mapCanvas: HTMLCanvasElement
   ctx.lineWidth = px;
   ctx.strokeRect(pad, top, barW, 14 * px);
   ctx.fillStyle = '#1d1d1f';
-  ctx.font = `400 ${12 * px}px ${font}`;
-  ctx.textAlign = 'center';
-  for (const tick of scale.ticks)
+  ctx.font = `400 ${13 * px}px ${font}`;
+  scale.ticks.forEach((tick, i) => {
+    // The end labels are aligned inwards so that they stay inside the picture.
+    ctx.textAlign = i === 0 ? 'left' : i === scale.ticks.length - 1 ? 'right' : 'center';
     ctx.fillText(text.tickLabel(tick), pad + legendPosition(scale, tick) * barW, top + 17 * px);
+  });
   ctx.textAlign = 'left';
   ctx.fillText(text.unit, pad, top + 34 * px, barW);
   ctx.fillStyle = css(NO_DATA);
@@ -105,8 +115,8 @@ export function composePicture(input: PictureInput, mapCanvas: HTMLCanvasElement
   ctx.fillStyle = '#1d1d1f';
   ctx.fillText(text.arcs, x2 + 90 * px, top, w - x2 - 90 * px - pad);
   ctx.fillStyle = '#4a4a4f';
-  ctx.font = `400 ${11 * px}px ${font}`;
-  wrap(ctx, text.credit, x2, top + 24 * px, w - x2 - pad, 14 * px);
+  ctx.font = `400 ${13 * px}px ${font}`;
+  wrap(ctx, text.credit, x2, top + 24 * px, w - x2 - pad, 16 * px);
   return canvas;
 }
 

@@ -25,6 +25,8 @@ export type RegionFeature = Feature<Geometry, RegionProps>;
 export interface LabelDatum {
   position: [number, number];
   text: string;
+  /** Which label stays when two collide (higher wins): Kazakh regions, then Russian, then countries. */
+  priority: number;
   /** Cities get a smaller, darker label at their centre. */
   kind: 'region' | 'city' | 'anchor';
 }
@@ -110,6 +112,7 @@ export interface LayerInputs {
 }
 
 const arcFilter = new DataFilterExtension({ filterSize: FILTER_SIZE });
+const ON_TOP = { depthCompare: 'always', depthWriteEnabled: false } as const;
 
 /**
  * A year's slice of prepared arrays, as views (no copies). deck.gl compares
@@ -245,6 +248,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     lineWidthUnits: 'pixels',
     getLineWidth: 1,
     pickable: true,
+    parameters: ON_TOP,
   });
 
   // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.
@@ -260,6 +264,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     getLineColor: theme.externalDestination,
     lineWidthUnits: 'pixels',
     getLineWidth: 2,
+    parameters: ON_TOP,
   });
 
   const labels = new TextLayer<LabelDatum>({
@@ -267,7 +272,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     data: input.labels,
     getPosition: (d) => d.position,
     getText: (d) => d.text,
-    getSize: (d) => (d.kind === 'region' ? 12 : 11) * input.textScale,
+    getSize: (d) => labelSize(d, input.textScale),
     getColor: theme.label,
     getTextAnchor: 'middle',
     getAlignmentBaseline: (d) => (d.kind === 'region' ? 'center' : 'top'),
@@ -280,8 +285,13 @@ export function buildLayers(input: LayerInputs): Layer[] {
     outlineWidth: 4,
     outlineColor: theme.labelHalo,
     sizeUnits: 'pixels',
+    // Flat things on top are drawn over the raised arcs, not hidden behind them by the depth test.
+    parameters: ON_TOP,
     updateTriggers: { getSize: input.textScale, getColor: theme.label },
   });
 
   return [choropleth, internal, external, nodes, anchors, labels];
 }
+
+/** Label size in CSS px (also used to place labels without overlaps). */
+export const labelSize = (d: LabelDatum, textScale: number): number => (d.kind === 'region' ? 12 : 11) * textScale;

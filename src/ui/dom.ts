@@ -42,8 +42,25 @@ function append(node: Element, children: Child[]): void {
   }
 }
 
-/** Replaces an element's children. */
+/**
+ * Replaces an element's children. If the focus was inside, it moves to the new
+ * element with the same test id or id, so a keyboard user keeps their place
+ * when a panel is redrawn.
+ */
 export function replace(node: Element, children: Child[]): void {
+  const active = document.activeElement;
+  const key = active && node.contains(active) ? focusKey(active) : null;
   node.replaceChildren();
   append(node, children);
+  if (!key) return;
+  const again = node.querySelector<HTMLElement>(key);
+  again?.focus();
+}
+
+function focusKey(element: Element): string | null {
+  const testid = element.getAttribute('data-testid');
+  if (testid) return `[data-testid="${CSS.escape(testid)}"]`;
+  if (element.id) return `#${CSS.escape(element.id)}`;
+  const label = element.getAttribute('aria-label');
+  return label ? `${element.tagName.toLowerCase()}[aria-label="${CSS.escape(label)}"]` : null;
 }

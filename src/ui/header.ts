@@ -12,6 +12,7 @@ export interface HeaderActions {
   setLanguage(lang: Lang): void;
   openTable(): void;
   openHelp(): void;
+  leaveProjector(): void;
 }
 
 export class AppHeader {
@@ -35,12 +36,19 @@ export class AppHeader {
       `? ${t('help.open')}`,
     ]);
     help.addEventListener('click', () => this.actions.openHelp());
+    const leave = el(
+      'button',
+      { type: 'button', class: 'leave-projector', 'data-testid': 'leave-projector', 'aria-keyshortcuts': 'P' },
+      [t('present.leaveProjector')],
+    );
+    leave.addEventListener('click', () => this.actions.leaveProjector());
     replace(this.element, [
       el('h1', {}, [t('app.title')]),
       el('p', { class: 'subtitle' }, [t('app.subtitle')]),
       el('div', { class: 'header-tools' }, [
         el('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') }, langButtons),
         el('div', { class: 'header-buttons' }, [table, help]),
+        leave,
       ]),
     ]);
   }

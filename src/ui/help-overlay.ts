@@ -15,6 +15,7 @@ const KEYS: [string, MessageKey][] = [
   ['Enter, R', 'help.reveal'],
   ['?', 'help.question'],
   ['T', 'help.table'],
+  ['P', 'help.projector'],
   ['← → ↑ ↓, + −', 'help.map'],
 ];
 

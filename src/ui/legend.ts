@@ -41,7 +41,9 @@ export class LegendControl {
     // Long labels (full numbers where no short form exists) would collide: keep the ends and the middle.
     const labelled = scale.ticks.map((v) => [v, formatCompact(v, lang, { signed })] as const);
     const long = Math.max(...labelled.map(([, s]) => s.length)) > 6 && labelled.length > 3;
-    const shown = long ? labelled.filter((_, i) => i === 0 || i === labelled.length - 1 || i === (labelled.length - 1) / 2) : labelled;
+    const shown = long
+      ? labelled.filter((_, i) => i === 0 || i === labelled.length - 1 || i === (labelled.length - 1) / 2)
+      : labelled;
     const ticks = shown.map(([v, label]) =>
       el('span', { class: 'legend-tick', style: `left:${(legendPosition(scale, v) * 100).toFixed(1)}%` }, [label]),
     );

@@ -63,7 +63,7 @@ export class PresenterPanel {
         input.value = '';
         if (file) onFile(file);
       });
-      const b = el('button', { type: 'button' }, [t(key)]);
+      const b = el('button', { type: 'button', 'data-testid': `${testid}-button` }, [t(key)]);
       b.addEventListener('click', () => input.click());
       return el('span', { class: 'file-button' }, [b, input]);
     };

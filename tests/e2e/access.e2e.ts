@@ -105,9 +105,13 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('ArrowLeft');
     await settle(page, 'app.state.year === 2024');
     // The change is announced to screen readers (politely, once the keys stop).
-    await page.waitForFunction(() => document.querySelector('[data-testid="announcer"]')?.textContent?.startsWith('2024'), null, {
-      timeout: 5_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="announcer"]')?.textContent?.startsWith('2024'),
+      null,
+      {
+        timeout: 5_000,
+      },
+    );
 
     // The region search: type, move, choose; it does what a click does.
     await tabTo(page, 'region-search');

@@ -140,7 +140,7 @@ describe('selection', () => {
     expect(expected).toBeGreaterThan(10);
     expect(expected).toBeLessThan(380);
     expect(await status.getAttribute('data-arcs')).toBe(String(expected));
-    expect(await status.textContent()).toContain(`380 flows between regions drawn (${expected} shown)`);
+    expect(await status.textContent()).toContain(`${expected} of the 380 flows between regions are drawn.`);
     await pointerOffMap(page);
     await settle(page);
     const arcsSelected = countArcPixels(await readCanvas(page), kz);

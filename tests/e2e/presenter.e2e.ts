@@ -515,18 +515,60 @@ describe('notes', () => {
   });
 });
 
-describe('known app bugs (reported; turn each into a test once fixed)', () => {
-  // Steps: open ?v=1&embed=1 at any size. The year slider, coverage strip and axis are 0 px wide
-  // (.timeline's grid is "auto auto 1fr auto" and the hidden .tl-buttons leave .tl-scale in an
-  // auto column), so the thumb and the labels 2000 and 2026 are drawn on top of each other.
-  it.todo('embed: the timeline scale is either laid out across the panel or hidden');
-  // Steps: open ?v=1&view=projector (or press "Projector view"). The presenter panel, which holds
-  // "Leave projector view", is inside .left, which the projector view hides; no key leaves it, and
-  // the view is kept in the URL, so a reload stays in it. Only editing the URL gets out.
-  it.todo('projector view: a visible control or key leaves it');
-  // Steps: open a story file whose id is "north-south" (an edited copy of the shipped story). It is
-  // stored in localStorage and from then on replaces the built-in story in that browser: the
-  // "Story: …" button and every shared ?story=north-south link open the copy (a link to step 3 of
-  // a 2-step copy silently shows step 2), while the pupils' browsers show the original.
-  it.todo('a story file cannot silently replace a built-in story');
+describe('ways in and out', () => {
+  it('embed: the timeline slider spans the panel', async () => {
+    const w = await watched();
+    try {
+      await w.page.setViewportSize({ width: 960, height: 600 });
+      const page = await open(w, `${served.url}?v=1&embed=1`);
+      const slider = await page.getByTestId('year-slider').boundingBox();
+      expect(slider!.width).toBeGreaterThan(500);
+      const labels = await page.locator('.tl-axis span').evaluateAll((s) => s.map((e) => e.getBoundingClientRect().left));
+      expect(labels[labels.length - 1]! - labels[0]!).toBeGreaterThan(400);
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('projector view: a visible button and the P key leave it', async () => {
+    const w = await watched();
+    try {
+      const page = await open(w, `${served.url}?v=1&view=projector`);
+      const leave = page.getByTestId('leave-projector');
+      expect(await leave.isVisible()).toBe(true);
+      expect(await page.getByTestId('settings').isVisible()).toBe(false);
+      await leave.click();
+      await settle(page, "app.state.view === 'normal'");
+      expect(await page.getByTestId('settings').isVisible()).toBe(true);
+      await waitForUrlParam(page, 'view', null);
+      await page.locator('body').press('p');
+      await settle(page, "app.state.view === 'projector'");
+      await page.locator('body').press('p');
+      await settle(page, "app.state.view === 'normal'");
+    } finally {
+      await w.context.close();
+    }
+  });
+
+  it('a story file cannot replace a built-in story', async () => {
+    const w = await watched();
+    try {
+      const page = await open(w, `${served.url}?v=1`);
+      const copy = shippedStory('north-south');
+      copy.steps = copy.steps.slice(0, 2);
+      await page.locator('[data-testid="presenter"] summary').click();
+      await page.getByTestId('story-file').setInputFiles(jsonFile('north-south-copy.json', JSON.stringify(copy)));
+      const notice = page.getByTestId('notice').last();
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('"north-south" of a built-in story');
+      expect((await appState(page)).story).toBeNull();
+      // The built-in story, with its 10 steps, is what the button and links still open.
+      await page.getByTestId('story-start').click();
+      await settle(page, "app.state.story === 'north-south'");
+      expect(await page.getByTestId('story-progress').textContent()).toBe('Step 1 of 10');
+      expect(await page.evaluate(() => localStorage.getItem('kz-migration-map.stories.v1'))).toBeNull();
+    } finally {
+      await w.context.close();
+    }
+  });
 });

@@ -249,7 +249,7 @@ describe('question step', () => {
     expect(await page.getByTestId('story-reveal').count()).toBe(0);
     expect(await page.getByTestId('legend-hidden').count()).toBe(0);
     expect(await page.getByTestId('legend-bar').isVisible()).toBe(true);
-    expect(await text(page, 'status')).toMatch(/^2021: \d+ flows between regions drawn \(25 shown\)/);
+    expect(await text(page, 'status')).toMatch(/^2021: 25 of the \d+ flows between regions are drawn\./);
     const shown = await readCanvas(page);
     expect(countArcPixels(shown, kz)).toBeGreaterThan(Math.max(2000, 20 * hiddenArcs));
     expect(colourful(shown, kz)).toBeGreaterThan(Math.max(20_000, 20 * hiddenColourful));

@@ -157,7 +157,7 @@ describe('timeline', () => {
     await expectYear(page, 2013);
     const status = page.getByTestId('status');
     expect(await status.textContent()).toContain(
-      '2013: the sources hold no origin–destination flows for this year, so no arcs are drawn.',
+      '2013: the sources hold no origin–destination flows between regions for this year, so no arcs between regions are drawn.',
     );
     expect(await status.getAttribute('data-arcs')).toBe('0');
     expect(countArcPixels(await readCanvas(page), kz)).toBeLessThan(arcs2024 * 0.03);

@@ -43,6 +43,7 @@ async function expectMapDrawn(page: Page): Promise<void> {
 /** What the controls and panels show for the shared view. */
 async function expectSharedView(page: Page): Promise<void> {
   expect(view(await appState(page))).toEqual({
+    ...DEFAULT_VIEW,
     year: 2015,
     measure: 'density',
     selected: 'KZ-VOS',

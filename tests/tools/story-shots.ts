@@ -9,7 +9,9 @@ const browser = await launchBrowser();
 const w = await openPage(browser, served.url, { width: 1920, height: 1080, reducedMotion: 'reduce' });
 await w.page.goto(`${served.url}?v=1&story=north-south&step=1&view=projector&lang=${process.env.LANG_CODE ?? 'en'}`);
 await waitForMap(w.page);
-const steps = await w.page.evaluate(() => (window as any).__app.presenter.storyIds().size && document.querySelectorAll('.story-dot').length);
+const steps = await w.page.evaluate(
+  () => (window as any).__app.presenter.storyIds().size && document.querySelectorAll('.story-dot').length,
+);
 for (let i = 0; i < steps; i++) {
   await w.page.waitForFunction(() => (window as any).__app.isDrawn(), null, { timeout: 60000 });
   await w.page.waitForTimeout(300);

@@ -1,0 +1,38 @@
+/**
+ * Keeps map labels from overprinting each other: labels are laid out in
+ * priority order (Kazakh regions, then Russian ones, then countries) and a
+ * label whose box would overlap one already placed is left out. Runs when
+ * the camera stops or the labels change, not on every frame.
+ */
+import type { LabelDatum } from './layers';
+
+export interface Placement {
+  /** Screen position (CSS px) of a longitude/latitude. */
+  project(position: [number, number]): [number, number];
+  /** Width in CSS px of one line of text at the label size. */
+  measure(line: string, size: number): number;
+  size(label: LabelDatum): number;
+}
+
+const LINE_HEIGHT = 1.2;
+const GAP = 2;
+
+export function placeLabels(labels: readonly LabelDatum[], placement: Placement): LabelDatum[] {
+  const boxes: [number, number, number, number][] = [];
+  const order = labels.map((l, i) => [l, i] as const).sort((a, b) => b[0].priority - a[0].priority || a[1] - b[1]);
+  const kept = new Set<number>();
+  for (const [label, index] of order) {
+    const size = placement.size(label);
+    const lines = label.text.split('\n');
+    const w = Math.max(...lines.map((line) => placement.measure(line, size))) + 2 * GAP;
+    const h = lines.length * size * LINE_HEIGHT + 2 * GAP;
+    const [x, y] = placement.project(label.position);
+    // Region labels are centred on their point; others hang below it (see the text layer's anchors).
+    const box: [number, number, number, number] =
+      label.kind === 'region' ? [x - w / 2, y - h / 2, x + w / 2, y + h / 2] : [x - w / 2, y + 6, x + w / 2, y + 6 + h];
+    if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
+    boxes.push(box);
+    kept.add(index);
+  }
+  return labels.filter((_, i) => kept.has(i));
+}

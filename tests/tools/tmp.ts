@@ -1,0 +1,10 @@
+import { launchBrowser, openPage, serveDist, waitForMap } from '../e2e/harness';
+const served = await serveDist();
+const browser = await launchBrowser();
+const w = await openPage(browser, served.url, { colorScheme: 'dark', locale: 'ru-RU' });
+await w.page.goto(served.url + '?v=1&year=2023&sel=KZ-SEV');
+await waitForMap(w.page);
+await w.page.waitForTimeout(500);
+await w.page.screenshot({ path: '/tmp/dark.png' });
+await browser.close();
+await served.stop();
