@@ -25,10 +25,11 @@ import { embeddedTableTexts } from './data/embedded';
 import { formatNumber, localeOf } from './data/format';
 import { polygonName } from './data/labels';
 import { loadDataset, type Dataset } from './data/load';
-import { measureInfo, type PolygonValue } from './data/measures';
+import { MEASURE_IDS, measureInfo, type MeasureId, type PolygonValue } from './data/measures';
 import type { Geography } from './data/model';
 import { buildNodeBuffers } from './data/nodes';
-import { northSouthSeries } from './data/north-south';
+import { northSouthSeries, type GroupDensity } from './data/north-south';
+import { DataManager } from './datasets';
 import { regionSummary } from './data/region-summary';
 import { initialLanguage, rememberLanguage, translate, type MessageKey } from './i18n';
 import { en } from './i18n/en';
@@ -47,7 +48,7 @@ import {
 import { MapView } from './map/map-view';
 import { Presenter } from './presenter';
 import { Playback } from './state/playback';
-import { DEFAULT_VIEW, readUrlState, writeUrlState, type ViewState } from './state/url-state';
+import { DEFAULT_VIEW, readUrlState, writeUrlState, type UrlContext, type ViewState } from './state/url-state';
 import { SettingsControl, type SettingsPatch } from './ui/controls';
 import { el } from './ui/dom';
 import { LegendControl } from './ui/legend';
@@ -87,6 +88,14 @@ function anchorsByYear(records: ArcRecord[], model: Dataset['model']): Derived['
   return out;
 }
 
+/** The view settings kept in the browser across restarts (the rest comes from links). */
+const SETTING_KEYS = ['measure', 'scale', 'topN', 'minFlow', 'showExternal'] as const;
+function pickSettings(s: Partial<ViewState>): Partial<ViewState> {
+  const out: Record<string, unknown> = {};
+  for (const k of SETTING_KEYS) if (s[k] !== undefined && (k !== 'measure' || s[k] !== 'custom')) out[k] = s[k];
+  return out as Partial<ViewState>;
+}
+
 /** Polygons while a question hides the values: one neutral colour, unlike the no-data grey. */
 const HIDDEN_FILL: Rgba = [222, 216, 202, 255];
 /** Outside a spotlight: the colour washed towards white, so the lit regions stand out. */
@@ -113,7 +122,10 @@ function prepareDerived({ model, measures }: Dataset): Derived {
 
 export class App {
   state: ViewState;
-  readonly dataset: Dataset;
+  /** The data shown: the built-in data, or an imported dataset on top of it. */
+  dataset: Dataset;
+  readonly builtIn: Dataset;
+  readonly data: DataManager;
   readonly playback: Playback;
   private derived: Derived;
   private map: MapView | null = null;
@@ -138,7 +150,7 @@ export class App {
   private readonly description = el('p', { id: 'map-description', class: 'visually-hidden' });
   private readonly credit = el('p', { class: 'credit' });
   private readonly colourScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
-  private readonly nsSeries;
+  private nsSeries: GroupDensity[];
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
   /** Frames deck.gl has drawn since the layers last changed; tests and the benchmark wait on it. */
   framesSinceUpdate = 0;
@@ -146,14 +158,16 @@ export class App {
   /** performance.now() of deck.gl's first frame (layers, arcs included, are set before it). */
   firstFrameAt: number | null = null;
   private layersSet = false;
+  /** Whether the page was opened with a view in its URL (else the saved settings apply). */
+  private readonly hadUrlState: boolean;
   private measureContext: CanvasRenderingContext2D | null = null;
   private readonly placedCache = new WeakMap<LabelDatum[], { key: string; labels: LabelDatum[] }>();
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly regions: FeatureCollection<Geometry, RegionProps>,
+    private regions: FeatureCollection<Geometry, RegionProps>,
   ) {
-    this.dataset = loadDataset(embeddedTableTexts());
+    this.dataset = this.builtIn = loadDataset(embeddedTableTexts());
     const { model, measures } = this.dataset;
 
     const defaults: ViewState = {
@@ -163,13 +177,10 @@ export class App {
     };
     this.state = defaults;
     this.presenter = new Presenter(this);
-    const parsed = readUrlState(location.search, {
-      yearRange: model.yearRange,
-      selectable: new Set(model.polygons.keys()),
-      stories: this.presenter.storyIds(),
-      defaults,
-    });
-    this.state = parsed.state;
+    const parsed = readUrlState(location.search, this.urlContext(defaults));
+    // Imported figures arrive once storage has opened; until then the measure cannot be theirs.
+    this.state = { ...parsed.state, measure: parsed.state.measure === 'custom' ? 'net' : parsed.state.measure };
+    this.hadUrlState = location.search.length > 1;
 
     this.derived = prepareDerived(this.dataset);
     this.internalFilter = this.derived.internal.filterValues;
@@ -188,6 +199,7 @@ export class App {
     this.settings = new SettingsControl((patch: SettingsPatch) => this.update(patch), t);
     this.timeline = new TimelineControl(this.playback, t);
     this.timeline.setCoverage(yearCoverage(model, (y) => this.derived.externalYears.has(y)));
+    this.data = new DataManager(this, this.builtIn, this.regions);
     this.regionPanel = new RegionPanel(() => this.update({ selected: null }));
     this.header = new AppHeader({
       setLanguage: (lang) => this.update({ lang }),
@@ -254,6 +266,12 @@ export class App {
       });
       await this.map.ready;
       this.presenter.attach();
+      await this.data.start();
+      if (!this.hadUrlState) {
+        // Saved as a link's query, so that the link's validation guards what comes back.
+        const saved = await this.data.savedSettings<string>();
+        if (typeof saved === 'string') this.update(pickSettings(readUrlState(saved, this.urlContext()).state));
+      }
     } catch (error) {
       console.warn(error);
       this.notices.show(this.t('app.webglError'), this.t('notice.dismiss'), 'warning');
@@ -265,13 +283,15 @@ export class App {
   update(patch: Partial<ViewState>, opts: { silent?: boolean } = {}): void {
     const before = this.state;
     this.state = { ...before, ...patch };
+    if (SETTING_KEYS.some((k) => k in patch))
+      this.data?.saveSettings(writeUrlState({ ...DEFAULT_VIEW, ...pickSettings(this.state) }));
     if (patch.lang !== undefined && patch.lang !== before.lang) {
       rememberLanguage(patch.lang);
       this.relabel();
     }
     if (patch.year !== undefined && patch.year !== before.year && !this.playback.current.playing)
       this.announcer.say(
-        this.t('announce.year', { year: patch.year, measure: this.t(`measure.${this.state.measure}` as MessageKey) }),
+        this.t('announce.year', { year: patch.year, measure: this.measureText(this.state.measure).label }),
       );
     if (patch.year !== undefined && patch.year !== this.playback.current.year) this.playback.seek(patch.year);
     if (patch.selected !== undefined && patch.selected !== before.selected) this.applySelection();
@@ -303,6 +323,7 @@ export class App {
     ]);
     const credit = this.credit;
     const left = el('div', { class: 'left' }, [
+      this.data.panel.element,
       this.regionSearch.element,
       this.settings.element,
       this.presenter.panel.element,
@@ -318,9 +339,41 @@ export class App {
       this.announcer.element,
       this.description,
       this.tableView.dialog.element,
+      this.data.dialog.dialog.element,
       this.help.dialog.element,
     );
     document.getElementById('map')?.setAttribute('aria-describedby', 'map-description');
+  }
+
+  private urlContext(defaults: ViewState = this.state): UrlContext {
+    const { model } = this.dataset;
+    return {
+      yearRange: model.yearRange,
+      selectable: new Set(model.polygons.keys()),
+      stories: this.presenter.storyIds(),
+      defaults,
+    };
+  }
+
+  /**
+   * Shows a dataset: the built-in data (id null) or an import on top of it.
+   * Everything prepared from the data is prepared again; the view keeps its
+   * year and settings where they still make sense.
+   */
+  showDataset(id: string | null, dataset: Dataset, regions: FeatureCollection<Geometry, RegionProps>): void {
+    this.dataset = dataset;
+    this.regions = regions;
+    this.derived = prepareDerived(dataset);
+    this.nsSeries = northSouthSeries(dataset.measures);
+    this.timeline.setCoverage(yearCoverage(dataset.model, (y) => this.derived.externalYears.has(y)));
+    this.regionSearch.setOptions(this.regionOptions());
+    this.settings.setMeasures(this.measureOptions());
+    const measure = dataset.model.custom ? 'custom' : this.state.measure === 'custom' ? 'net' : this.state.measure;
+    const selected =
+      this.state.selected && dataset.model.polygons.has(this.state.selected) ? this.state.selected : null;
+    this.state = { ...this.state, selected };
+    this.applySelection();
+    this.update({ dataset: id, measure, selected });
   }
 
   /** Texts that change only with the language. */
@@ -332,10 +385,12 @@ export class App {
     document.getElementById('map')?.setAttribute('aria-label', t('app.title'));
     this.header.render(lang, t);
     this.settings.setTranslator(t);
+    this.settings.setMeasures(this.measureOptions());
     this.timeline.setTranslator(t);
     this.regionSearch.setTranslator(t);
     this.regionSearch.setOptions(this.regionOptions());
     this.help.render(t);
+    this.data.render();
     this.credit.textContent = `${t('about.credit')} ${t('about.boundaries')}`;
   }
 
@@ -382,8 +437,8 @@ export class App {
     const internal = this.visibleArcs(this.derived.internal, this.internalFilter);
     this.tableView.render({
       year: state.year,
-      measureLabel: this.t(`measure.${state.measure}` as MessageKey),
-      unit: this.t(`unit.${state.measure}` as MessageKey, { year: state.year, next: state.year + 1 }),
+      measureLabel: this.measureText(state.measure).label,
+      unit: this.measureText(state.measure).unit,
       digits: info.digits,
       signed: info.scale === 'diverging',
       regions: [...measures.values(state.measure, state.year).values()].map((v) => ({
@@ -413,7 +468,7 @@ export class App {
     const { state } = this;
     const t = this.t;
     const info = measureInfo(state.measure);
-    const measure = t(`measure.${state.measure}` as MessageKey);
+    const measure = this.measureText(state.measure).label;
     const kz = [...values.values()].filter(
       (v) => v.value !== null && model.polygons.get(v.polygonId)?.country === 'KZ',
     );
@@ -447,6 +502,7 @@ export class App {
     this.settings.show(state);
     this.legend.update({
       measure: state.measure,
+      ...this.measureText(state.measure),
       year: state.year,
       scale,
       scaleMode: state.scale,
@@ -529,6 +585,30 @@ export class App {
   /** The colour scale the legend shows now (for exports). */
   currentScale(): ColourScale {
     return this.derived.colours.scale(this.state.measure, this.state.year, this.state.scale);
+  }
+
+  /** A measure's name and unit in the current language (the imported one carries its own name). */
+  measureText(measure: MeasureId, year = this.state.year): { label: string; unit: string } {
+    const custom = this.dataset.model.custom;
+    const params = {
+      year,
+      next: year + 1,
+      name: custom?.name ?? '',
+      unit: custom?.unit ?? '',
+      source: custom ? (this.dataset.model.sources.get(custom.sourceId)?.title ?? custom.sourceId) : '',
+    };
+    return {
+      label: this.t(`measure.${measure}` as MessageKey, params),
+      unit: this.t(`unit.${measure}` as MessageKey, params),
+    };
+  }
+
+  /** The measures the settings offer: the imported one only when the data has it. */
+  private measureOptions(): { id: MeasureId; label: string }[] {
+    return MEASURE_IDS.filter((id) => id !== 'custom' || this.dataset.model.custom).map((id) => ({
+      id,
+      label: this.measureText(id).label,
+    }));
   }
 
   flowsText(): string {
@@ -728,7 +808,7 @@ export class App {
       const title = polygonName(model, props.polygon_id, v.geography, lang);
       const info2 = measureInfo(measure);
       const lines = [
-        `${t(`measure.${measure}` as MessageKey)}, ${year}: ${
+        `${this.measureText(measure).label}, ${year}: ${
           v.value === null ? t('tooltip.noData', { year }) : n(v.value, info2.scale === 'diverging', info2.digits)
         }`,
         v.unitCodes.length > 1

@@ -5,6 +5,7 @@
  * asks it what to hide or dim and hands it keys and map clicks first.
  */
 import { formatCompact } from './data/format';
+import type { MeasureId } from './data/measures';
 import type { Dataset } from './data/load';
 import type { ColourScale } from './data/scales';
 import type { MessageKey } from './i18n';
@@ -40,6 +41,8 @@ export interface PresenterHost {
   currentScale(): ColourScale;
   /** A short line on the year's flows between regions (for pictures). */
   flowsText(): string;
+  /** A measure's name and unit in the current language. */
+  measureText(measure: MeasureId): { label: string; unit: string };
 }
 
 const USER_STORIES_KEY = 'kz-migration-map.stories.v1';
@@ -330,7 +333,7 @@ export class Presenter {
     if (!view) throw new Error('no map');
     const { t, state, dataset } = this.host;
     const scaleNow = this.host.currentScale();
-    const measure = t(`measure.${state.measure}` as MessageKey);
+    const { label: measure, unit } = this.host.measureText(state.measure);
     const sources = [...dataset.model.sources.values()]
       .filter((s) => /^S0[12]$/.test(s.source_id))
       .map((s) => s.publisher);
@@ -344,8 +347,8 @@ export class Presenter {
         nextFrame: () => this.host.nextFrame(),
         text: {
           title: t('present.exportTitle', { measure, year: state.year }),
-          subtitle: `${t(`unit.${state.measure}` as MessageKey, { year: state.year, next: state.year + 1 })} · ${this.host.flowsText()}`,
-          unit: t(`unit.${state.measure}` as MessageKey, { year: state.year, next: state.year + 1 }),
+          subtitle: `${unit} · ${this.host.flowsText()}`,
+          unit,
           noData: t('legend.noData'),
           arcs: `${t('legend.arcs')}: ${t('legend.arcsWidth').toLowerCase()}`,
           credit: t('present.exportCredit', { sources: sources.join('; ') }),
@@ -381,7 +384,7 @@ export class Presenter {
           this.host.update({ year });
           await this.host.nextFrame();
         },
-        title: `${t('app.title')} — ${t(`measure.${state.measure}` as MessageKey)}`,
+        title: `${t('app.title')} — ${this.host.measureText(state.measure).label}`,
         credit: t('about.credit'),
         font: this.host.fontFamily,
         msPerYear: 700,

@@ -2,7 +2,7 @@
  * Typed CSV tables: d3-dsv parses, a small column schema converts and
  * validates each cell, and every problem names the file, line and reason.
  */
-import { csvParse } from 'd3-dsv';
+import { csvParseRows } from 'd3-dsv';
 
 export interface DataIssue {
   file: string;
@@ -58,9 +58,12 @@ export function parseTable<S extends Schema>(
   text: string,
   schema: S,
 ): { rows: RowOf<S>[]; issues: DataIssue[] } {
-  const parsed = csvParse(text);
+  // csvParseRows, not csvParse: the latter compiles a row converter with new Function,
+  // which the page's Content-Security-Policy (no 'unsafe-eval') forbids.
+  const [columns = [], ...records] = csvParseRows(text);
+  const parsed = records.map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])));
   const issues: DataIssue[] = [];
-  const missing = Object.keys(schema).filter((c) => !parsed.columns.includes(c));
+  const missing = Object.keys(schema).filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     issues.push({ file, line: 1, reason: `missing column(s): ${missing.join(', ')}` });
     return { rows: [], issues };

@@ -7,7 +7,16 @@
 import { areaFor, unitInGeography, type Geography, type Model } from './model';
 import { sourceIds, type RegionalRow } from './tables';
 
-export type MeasureId = 'population' | 'density' | 'change' | 'net' | 'netRate' | 'arrivals' | 'departures';
+export type MeasureId =
+  | 'population'
+  | 'density'
+  | 'change'
+  | 'net'
+  | 'netRate'
+  | 'arrivals'
+  | 'departures'
+  /** A user's imported figures (only when the active dataset has them). */
+  | 'custom';
 
 export interface MeasureInfo {
   id: MeasureId;
@@ -25,6 +34,7 @@ export const MEASURES: readonly MeasureInfo[] = [
   { id: 'netRate', scale: 'diverging', digits: 1 },
   { id: 'arrivals', scale: 'sequential', digits: 0 },
   { id: 'departures', scale: 'sequential', digits: 0 },
+  { id: 'custom', scale: 'sequential', digits: 2 },
 ];
 export const MEASURE_IDS = MEASURES.map((m) => m.id);
 export const measureInfo = (id: MeasureId): MeasureInfo => MEASURES.find((m) => m.id === id)!;
@@ -218,6 +228,38 @@ export class MeasureTable {
     return out;
   }
 
+  /**
+   * Imported figures: summed over a polygon's units only when they are counts
+   * (the user says so at import); a rate or share of a polygon holding several
+   * units has no value, with the note saying why.
+   */
+  private custom(polygonId: string, year: number): PolygonValue {
+    const custom = this.model.custom;
+    const byUnit = custom?.byYear.get(year);
+    const polygon = this.model.polygons.get(polygonId);
+    const empty: PolygonValue = {
+      polygonId,
+      year,
+      value: null,
+      unitCodes: [],
+      geography: null,
+      parts: [],
+      missing: [],
+      sourceIds: [],
+      notes: [],
+    };
+    if (!custom || !byUnit || !polygon) return empty;
+    // The units of the polygon that the file has figures for, in its boundary version of the year.
+    const present = polygon.unitCodes.filter((u) => byUnit.has(u));
+    if (present.length === 0) return { ...empty, missing: polygon.unitCodes };
+    const parts = present.map((u) => ({ unit: u, value: byUnit.get(u)!, sourceIds: [custom.sourceId] }));
+    const base = { ...empty, unitCodes: present, parts, sourceIds: [custom.sourceId] };
+    if (present.length === 1) return { ...base, value: parts[0]!.value };
+    return custom.additive
+      ? { ...base, value: parts.reduce((s, p) => s + p.value, 0) }
+      : { ...base, notes: ['notAdditive'] };
+  }
+
   private compute(measure: MeasureId, polygonId: string, year: number): PolygonValue {
     const pop = () => polygonSum(this.model, this.population, polygonId, year);
     switch (measure) {
@@ -247,6 +289,8 @@ export class MeasureTable {
           geography: net.geography,
         });
       }
+      case 'custom':
+        return this.custom(polygonId, year);
       default:
         return polygonSum(this.model, this.series[measure], polygonId, year);
     }

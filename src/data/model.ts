@@ -46,6 +46,16 @@ export interface Polygon {
   unitCodes: string[];
 }
 
+/** A user's figures per unit and year, shown as the "custom" measure. */
+export interface CustomFigures {
+  name: string;
+  unit: string;
+  /** Counts can be summed over the units a polygon holds; rates and shares cannot. */
+  additive: boolean;
+  sourceId: string;
+  byYear: Map<number, Map<string, number>>;
+}
+
 export interface Model {
   units: Map<string, Unit>;
   /** Kazakh units first, then Russian subjects, in table order. */
@@ -70,6 +80,8 @@ export interface Model {
   anchors: Map<string, [number, number]>;
   /** First and last year the timeline spans. */
   yearRange: [number, number];
+  /** Imported figures, if the active dataset has them. */
+  custom: CustomFigures | null;
 }
 
 /** Units that exist as statistical units in a boundary version. */
@@ -79,7 +91,7 @@ export function unitInGeography(unit: UnitRow, geography: Geography): boolean {
   return (unit.stat_from ?? '') <= GEOGRAPHY_START[geography];
 }
 
-export function buildModel(tables: Tables): Model {
+export function buildModel(tables: Tables, custom: CustomFigures | null = null): Model {
   const centres = new Map<string, CentreRow>(tables['centres.csv'].map((c) => [c.unit_code, c]));
   const polygonOf = new Map(tables['crosswalk.csv'].map((c) => [c.unit_code, c.polygon_id]));
   const units = new Map<string, Unit>();
@@ -118,7 +130,7 @@ export function buildModel(tables: Tables): Model {
   );
   const flowYears = [...flowTotals.keys()].sort((a, b) => a - b);
 
-  const years = [...population.keys(), ...flowYears];
+  const years = [...population.keys(), ...flowYears, ...(custom?.byYear.keys() ?? [])];
   const yearRange: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2000, 2000];
 
   return {
@@ -137,6 +149,7 @@ export function buildModel(tables: Tables): Model {
     russiaFlows: tables['russia_flows.csv'],
     anchors: new Map(tables['anchors.csv'].map((a) => [a.code, [a.lon, a.lat]])),
     countries: new Map(tables['countries.csv'].map((c) => [c.iso2, { en: c.name_en, ru: c.name_ru, kk: c.name_kk }])),
+    custom,
     yearRange,
   };
 }

@@ -51,6 +51,7 @@ const TRANSFORM: Record<MeasureId, ColourScale['transform']> = {
   netRate: 'symlog',
   arrivals: 'sqrt',
   departures: 'sqrt',
+  custom: 'linear',
 };
 
 /** Symlog's linear zone: about the smallest difference worth telling apart. */
@@ -87,6 +88,19 @@ export function makeScale(measure: MeasureId, values: readonly number[]): Colour
       .ticks(4)
       .filter((t) => /^[125]/.test(String(t)));
     return { measure, kind: 'sequential', transform, domain, ticks: thin(ticks, 6), colour: (v) => toRgba(s(v)) };
+  }
+  if (finite.some((v) => v < 0)) {
+    // Imported figures with losses and gains: linear, diverging around zero.
+    const extent = niceCeil(Math.max(...finite.map(Math.abs)));
+    const s = scaleLinear().domain([-extent, 0, extent]).range([0, 0.5, 1]).clamp(true);
+    return {
+      measure,
+      kind: 'diverging',
+      transform: 'linear',
+      domain: [-extent, 0, extent],
+      ticks: [-extent, -extent / 2, 0, extent / 2, extent],
+      colour: (v) => toRgba(divergingScheme(s(v))),
+    };
   }
   const hi = niceCeil(Math.max(1, ...finite));
   const domain: [number, number] = [0, hi];

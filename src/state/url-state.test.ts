@@ -23,6 +23,7 @@ describe('URL state', () => {
       step: 4,
       view: 'projector',
       highContrast: true,
+      dataset: 'user-lz3k-0a1b2c3d',
     };
     const parsed = readUrlState(writeUrlState(state), ctx);
     expect(parsed.rejected).toEqual([]);

@@ -34,6 +34,8 @@ export interface ViewState {
   /** The layout: the full interface, the projector view, or an embed without chrome. */
   view: 'normal' | 'projector' | 'embed';
   highContrast: boolean;
+  /** An imported dataset shown instead of the built-in data (null: built-in). */
+  dataset: string | null;
 }
 
 /** The view a first visit shows (the year is clamped to the data's last year by the app). */
@@ -52,6 +54,7 @@ export const DEFAULT_VIEW: ViewState = {
   step: 0,
   view: 'normal',
   highContrast: false,
+  dataset: null,
 };
 
 export interface UrlContext {
@@ -172,6 +175,13 @@ export function readUrlState(search: string, ctx: UrlContext): ParsedUrl {
     else reject('hc', 'must be 0 or 1');
   }
 
+  const ds = params.get('ds');
+  if (ds !== null) {
+    // Only the shape is checked here; whether this browser has it is known once storage opens.
+    if (/^user-[a-z0-9-]{1,60}$/.test(ds)) state.dataset = ds;
+    else reject('ds', 'not a dataset id');
+  }
+
   const lang = params.get('lang');
   if (lang !== null) {
     if ((LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
@@ -202,5 +212,6 @@ export function writeUrlState(state: ViewState): string {
   }
   if (state.view !== 'normal') params.set('view', state.view);
   if (state.highContrast) params.set('hc', '1');
+  if (state.dataset) params.set('ds', state.dataset);
   return `?${params.toString()}`;
 }

@@ -38,7 +38,8 @@ export type DatasetKind = 'flows' | 'figures' | 'boundaries';
 
 export type DatasetPayload =
   | { kind: 'flows'; columns: FlowColumns }
-  | { kind: 'figures'; columns: FigureColumns }
+  /** `additive`: the figures are counts that may be summed over units (the user says so at import). */
+  | { kind: 'figures'; columns: FigureColumns; additive?: boolean }
   | { kind: 'boundaries'; collection: FeatureCollection<Polygon | MultiPolygon, RegionFeatureProperties> };
 
 export interface DatasetMeta {

@@ -2,7 +2,7 @@
  * The view's settings: measure, colour-scale mode, external flows and the
  * flow filter (minimum migrants, top N). It reports changes and shows state.
  */
-import { MEASURE_IDS, type MeasureId } from '../data/measures';
+import type { MeasureId } from '../data/measures';
 import type { MessageKey } from '../i18n';
 import type { ViewState } from '../state/url-state';
 import { el, replace } from './dom';
@@ -52,12 +52,18 @@ export class SettingsControl {
     this.setTranslator(t);
   }
 
-  setTranslator(t: T): void {
-    const keep = { m: this.measure.value, s: this.scale.value, top: this.top.value };
+  /** The measures on offer (the imported one only when a dataset has it), with their names. */
+  setMeasures(measures: { id: MeasureId; label: string }[]): void {
+    const keep = this.measure.value;
     replace(
       this.measure,
-      MEASURE_IDS.map((id) => el('option', { value: id }, [t(`measure.${id}` as MessageKey)])),
+      measures.map((m) => el('option', { value: m.id }, [m.label])),
     );
+    if (keep && measures.some((m) => m.id === keep)) this.measure.value = keep;
+  }
+
+  setTranslator(t: T): void {
+    const keep = { m: this.measure.value, s: this.scale.value, top: this.top.value };
     replace(this.scale, [
       el('option', { value: 'fixed' }, [t('scale.fixed')]),
       el('option', { value: 'year' }, [t('scale.year')]),

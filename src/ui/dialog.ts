@@ -12,7 +12,11 @@ export class Dialog {
   private readonly closeButton = el('button', { type: 'button', class: 'panel-close' }, ['×']);
   private returnFocus: HTMLElement | null = null;
 
-  constructor(id: string, testid: string) {
+  constructor(
+    id: string,
+    testid: string,
+    private readonly onClose?: () => void,
+  ) {
     this.heading = el('h2', { id: `${id}-title` });
     const box = el(
       'div',
@@ -48,6 +52,7 @@ export class Dialog {
     if (!this.isOpen) return;
     this.element.hidden = true;
     this.returnFocus?.focus();
+    this.onClose?.();
   }
 
   private focusables(): HTMLElement[] {

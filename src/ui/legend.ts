@@ -17,6 +17,9 @@ const css = (c: Rgba) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)
 
 export interface LegendInput {
   measure: MeasureId;
+  /** The measure's name and unit, in the current language. */
+  label: string;
+  unit: string;
   year: number;
   scale: ColourScale;
   scaleMode: 'fixed' | 'year';
@@ -47,17 +50,16 @@ export class LegendControl {
     const ticks = shown.map(([v, label]) =>
       el('span', { class: 'legend-tick', style: `left:${(legendPosition(scale, v) * 100).toFixed(1)}%` }, [label]),
     );
-    const unitKey = `unit.${input.measure}` as MessageKey;
     if (input.hidden) {
       replace(this.element, [
-        el('h2', {}, [t(`measure.${input.measure}` as MessageKey), ' · ', String(input.year)]),
+        el('h2', {}, [input.label, ' · ', String(input.year)]),
         el('p', { class: 'legend-note', 'data-testid': 'legend-hidden' }, [t('story.hidden')]),
       ]);
       return;
     }
     replace(this.element, [
-      el('h2', {}, [t(`measure.${input.measure}` as MessageKey), ' · ', String(input.year)]),
-      el('p', { class: 'legend-unit' }, [t(unitKey, { year: input.year, next: input.year + 1 })]),
+      el('h2', {}, [input.label, ' · ', String(input.year)]),
+      el('p', { class: 'legend-unit' }, [input.unit]),
       el('div', { class: 'legend-bar', style: `background:${gradient}`, 'data-testid': 'legend-bar' }),
       el('div', { class: 'legend-ticks' }, ticks),
       el('p', { class: 'legend-row' }, [

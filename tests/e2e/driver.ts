@@ -64,19 +64,41 @@ export async function appState(page: Page): Promise<AppState> {
 }
 
 /**
+ * A condition on the app, in a small language the page can check without
+ * eval (the built page's Content-Security-Policy forbids it): clauses joined
+ * by `&&`, each `app.path`, `!app.path` or `app.path === literal` (a number,
+ * 'text', null, true or false).
+ */
+export type Condition = string;
+
+/**
  * Waits until the app's state satisfies `ready` (if given) and deck.gl has drawn
  * a frame since the layers last changed. Call after an action that re-renders.
  */
-export async function settle(page: Page, ready?: string, timeout = FRAME_TIMEOUT): Promise<void> {
+export async function settle(page: Page, ready?: Condition, timeout = FRAME_TIMEOUT): Promise<void> {
+  const clauses = (ready ?? '')
+    .split('&&')
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .map((c) => {
+      const m = /^(!)?app\.([\w.]+)(?:\s*===\s*(.+))?$/.exec(c);
+      if (!m) throw new Error(`settle: cannot read the condition "${c}"`);
+      const literal = m[3] === undefined ? undefined : (JSON.parse(m[3].replace(/^'(.*)'$/, '"$1"')) as unknown);
+      return { not: m[1] === '!', path: m[2]!.split('.'), compare: m[3] !== undefined, literal };
+    });
   await page.waitForFunction(
-    (cond) => {
+    (list) => {
       const app = window.__app;
       if (!app) return false;
-      // eslint-disable-next-line no-new-func
-      if (cond && !new Function('app', `return (${cond});`)(app)) return false;
+      for (const c of list) {
+        let v: unknown = app;
+        for (const key of c.path) v = (v as Record<string, unknown> | null | undefined)?.[key];
+        const ok = c.compare ? v === c.literal : Boolean(v);
+        if (ok === c.not) return false;
+      }
       return app.isDrawn();
     },
-    ready ?? '',
+    clauses,
     { timeout, polling: 50 },
   );
 }

@@ -523,7 +523,9 @@ describe('ways in and out', () => {
       const page = await open(w, `${served.url}?v=1&embed=1`);
       const slider = await page.getByTestId('year-slider').boundingBox();
       expect(slider!.width).toBeGreaterThan(500);
-      const labels = await page.locator('.tl-axis span').evaluateAll((s) => s.map((e) => e.getBoundingClientRect().left));
+      const labels = await page
+        .locator('.tl-axis span')
+        .evaluateAll((s) => s.map((e) => e.getBoundingClientRect().left));
       expect(labels[labels.length - 1]! - labels[0]!).toBeGreaterThan(400);
     } finally {
       await w.context.close();
