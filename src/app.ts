@@ -9,16 +9,12 @@ import regionsUrl from '../geo/regions.geojson?url';
 import basemapUrl from '../geo/basemap.geojson?url';
 import {
   arcFilterRange,
-  buildArcBuffers,
-  externalArcs,
   filterValuesFor,
-  internalArcs,
   passingArcs,
   type ArcBuffers,
   type ArcRecord,
   type YearSlice,
 } from './data/arcs';
-import { ChoroplethColours } from './data/choropleth';
 import { NO_DATA, type ColourScale, type Rgba } from './data/scales';
 import { yearCoverage } from './data/coverage';
 import { embeddedTableTexts } from './data/embedded';
@@ -27,8 +23,8 @@ import { polygonName } from './data/labels';
 import { loadDataset, type Dataset } from './data/load';
 import { MEASURE_IDS, measureInfo, type MeasureId, type PolygonValue } from './data/measures';
 import type { Geography } from './data/model';
-import { buildNodeBuffers } from './data/nodes';
 import { northSouthSeries, type GroupDensity } from './data/north-south';
+import { NO_ANCHORS, prepareData, type PreparedData } from './data/prepared';
 import { DataManager } from './datasets';
 import { regionSummary } from './data/region-summary';
 import { initialLanguage, rememberLanguage, translate, type MessageKey } from './i18n';
@@ -65,27 +61,10 @@ import { Tooltip } from './ui/tooltip';
 
 export const FONT_FAMILY = '"Noto Sans", sans-serif';
 
-interface Derived {
-  colours: ChoroplethColours;
-  internal: ArcBuffers;
-  external: ArcBuffers;
-  nodes: ReturnType<typeof buildNodeBuffers>;
+/** The prepared data plus the caches of what is drawn from it (rebuilt with the dataset). */
+interface Derived extends PreparedData {
   labelCache: Map<string, LabelDatum[]>;
   fillCache: Map<string, ReadonlyMap<string, Rgba>>;
-  externalYears: Set<number>;
-  /** Whole-country anchors used by each year's external arcs (codes, and positions for drawing). */
-  anchorsByYear: Map<number, { codes: string[]; positions: [number, number][] }>;
-}
-
-function anchorsByYear(records: ArcRecord[], model: Dataset['model']): Derived['anchorsByYear'] {
-  const out: Derived['anchorsByYear'] = new Map();
-  for (const year of new Set(records.map((r) => r.year))) {
-    const codes = [...new Set(records.filter((r) => r.year === year).flatMap((r) => [r.origin, r.destination]))]
-      .filter((code) => model.anchors.has(code) && !model.units.has(code))
-      .sort();
-    out.set(year, { codes, positions: codes.map((c) => model.anchors.get(c)!) });
-  }
-  return out;
 }
 
 /** The view settings kept in the browser across restarts (the rest comes from links). */
@@ -101,23 +80,8 @@ const HIDDEN_FILL: Rgba = [222, 216, 202, 255];
 /** Outside a spotlight: the colour washed towards white, so the lit regions stand out. */
 const dim = (c: Rgba): Rgba => [c[0] + (255 - c[0]) * 0.7, c[1] + (255 - c[1]) * 0.7, c[2] + (255 - c[2]) * 0.7, 160];
 
-const NO_ANCHORS = { codes: [] as string[], positions: [] as [number, number][] };
-
-/** Everything prepared once from the data: typed arrays for arcs and nodes, colour and label caches. */
-function prepareDerived({ model, measures }: Dataset): Derived {
-  const positionOf = (code: string) => model.units.get(code)?.centre ?? model.anchors.get(code);
-  const internal = buildArcBuffers(internalArcs(model), positionOf).buffers;
-  const external = buildArcBuffers(externalArcs(model), positionOf).buffers;
-  return {
-    colours: new ChoroplethColours(measures),
-    internal,
-    external,
-    nodes: buildNodeBuffers(model),
-    labelCache: new Map(),
-    fillCache: new Map(),
-    externalYears: new Set(external.records.map((r) => r.year)),
-    anchorsByYear: anchorsByYear(external.records, model),
-  };
+function prepareDerived(dataset: Dataset): Derived {
+  return { ...prepareData(dataset), labelCache: new Map(), fillCache: new Map() };
 }
 
 export class App {

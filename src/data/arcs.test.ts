@@ -16,15 +16,6 @@ import { loadDataset } from './load';
 const { model } = loadDataset(readTableTexts());
 const positionOf = (code: string) => model.units.get(code)?.centre ?? model.anchors.get(code);
 
-/** The arcs a DataFilterExtension with this range lets through, evaluated on the CPU. */
-function passing(values: Float32Array, range: [number, number][]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < values.length / FILTER_SIZE; i++)
-    if (range.every(([lo, hi], d) => values[i * FILTER_SIZE + d]! >= lo && values[i * FILTER_SIZE + d]! <= hi))
-      out.push(i);
-  return out;
-}
-
 describe('internal arcs', () => {
   const { buffers, unplaced } = buildArcBuffers(internalArcs(model), positionOf);
   const passing = (values: Float32Array, range: [number, number][]) =>

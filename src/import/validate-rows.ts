@@ -402,7 +402,7 @@ export class FlowRowValidator {
 
   constructor(
     private readonly mapping: FlowMapping,
-    private readonly options: ValidationOptions,
+    options: ValidationOptions,
   ) {
     this.report = new Report(options.file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
     this.matcher = options.matcher;
