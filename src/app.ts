@@ -287,10 +287,10 @@ export class App {
     ]);
     const credit = this.credit;
     const left = el('div', { class: 'left' }, [
-      this.data.panel.element,
       this.regionSearch.element,
       this.settings.element,
       this.presenter.panel.element,
+      this.data.panel.element,
     ]);
     this.root.append(
       header,
