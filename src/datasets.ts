@@ -202,6 +202,15 @@ export class DataManager {
         );
     }
     const model = buildModel(tables, custom);
+    const [from, to] = this.base.model.yearRange;
+    const years = [...model.flowYears, ...(custom?.byYear.keys() ?? [])];
+    const outside = [...new Set(years.filter((y) => y < from || y > to))].sort();
+    if (outside.length)
+      this.host.notices.show(
+        this.host.t('data.outsideTimeline', { years: outside.join(', '), from, to }),
+        this.host.t('notice.dismiss'),
+        'warning',
+      );
     // The built-in data was validated as a whole; an import was validated row by row when it was read.
     const dataset: Dataset = { tables, model, measures: new MeasureTable(model), issues: [] };
     this.host.showDataset(stored.id, dataset, regions);

@@ -269,6 +269,7 @@ export const en = {
   'data.missing': 'The link shows the dataset "{id}", which is not stored in this browser. Showing the built-in data.',
   'data.quota': 'The browser’s storage is full: "{name}" is shown but not saved.',
   'data.showing': 'Showing your data: {name}.',
+  'data.outsideTimeline': 'Years outside the timeline ({from}–{to}) are not shown: {years}.',
   'data.boundaryUnits': 'Your boundaries are drawn; these units have no shape in them: {units}.',
   'import.title': 'Import {file}',
   'import.detected': 'Separator: {delimiter}; encoding: {encoding}.',

@@ -280,6 +280,7 @@ export const ru: Messages = {
   'data.missing': 'Ссылка ведёт к набору данных «{id}», которого нет в этом браузере. Показаны встроенные данные.',
   'data.quota': 'Хранилище браузера переполнено: «{name}» показан, но не сохранён.',
   'data.showing': 'Показаны ваши данные: {name}.',
+  'data.outsideTimeline': 'Годы вне шкалы времени ({from}–{to}) не показаны: {years}.',
   'data.boundaryUnits': 'Показаны ваши границы; для этих единиц в них нет контуров: {units}.',
   'import.title': 'Импорт: {file}',
   'import.detected': 'Разделитель: {delimiter}; кодировка: {encoding}.',
