@@ -338,6 +338,8 @@ export class App {
     this.state = { ...this.state, selected };
     this.applySelection();
     this.update({ dataset: id, measure, selected });
+    // The list marks which dataset is shown.
+    this.data.render();
   }
 
   /** Texts that change only with the language. */

@@ -214,7 +214,6 @@ export class DataManager {
     // The built-in data was validated as a whole; an import was validated row by row when it was read.
     const dataset: Dataset = { tables, model, measures: new MeasureTable(model), issues: [] };
     this.host.showDataset(stored.id, dataset, regions);
-    this.render();
     this.host.notices.show(this.host.t('data.showing', { name: stored.name }), this.host.t('notice.dismiss'));
   }
 

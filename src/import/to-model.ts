@@ -51,8 +51,9 @@ export function customFiguresFromColumns(
     units.set(columns.unitCodes[columns.unit[i]!]!, columns.value[i]!);
   }
   return {
-    name: columns.measure.values[0] ?? meta.name,
-    unit: columns.unitOfMeasure.values[0] ?? '',
+    // A dictionary column keeps the empty text at index 0: the name is the first non-empty value.
+    name: columns.measure.values.find(Boolean) ?? meta.name,
+    unit: columns.unitOfMeasure.values.find(Boolean) ?? '',
     additive: meta.additive,
     sourceId: meta.datasetId,
     byYear,

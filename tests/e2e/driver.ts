@@ -24,6 +24,8 @@ export interface AppState {
   step: number;
   view: 'normal' | 'projector' | 'embed';
   highContrast: boolean;
+  /** The imported dataset shown (src/datasets.ts), or null for the built-in data. */
+  dataset: string | null;
 }
 
 /** The part of App the tests use; `derived` is private in TypeScript but readable at run time. */

@@ -7,7 +7,10 @@ import { mkdirSync, statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
-import { MEASURE_IDS } from '../../src/data/measures';
+import { MEASURE_IDS as ALL_MEASURES } from '../../src/data/measures';
+
+/** The built-in measures: the imported-figures measure is offered only with an imported dataset. */
+const MEASURE_IDS = ALL_MEASURES.filter((m) => m !== 'custom');
 import { REPO_ROOT } from '../../data/read-tables';
 import { cleanSpotIn, kazakhstanRect, openApp, pointerOffMap, settle, updateAndDraw } from './driver';
 import { launchBrowser, serveDist, type Served, type Watched } from './harness';
