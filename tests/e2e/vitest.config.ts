@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests drive one headless Chromium against the built app; they run
-// one file at a time because software WebGL (SwiftShader) is slow and CPU-bound.
+// End-to-end tests drive headless Chromium against the built app. Software WebGL
+// (SwiftShader) is CPU-bound, so at most two files run at once (one per core
+// here); much of a test is waiting for frames, which two files overlap well.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
