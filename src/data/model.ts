@@ -33,7 +33,8 @@ const GEOGRAPHY_START: Record<Exclude<Geography, 'RU'>, string> = {
 };
 
 export interface Unit extends UnitRow {
-  polygonId: string;
+  /** The drawn polygon the unit lies in; null when the boundaries shown have no shape for it. */
+  polygonId: string | null;
   /** [lon, lat] of the administrative centre. */
   centre: [number, number];
   centreName: string;
@@ -97,11 +98,13 @@ export function buildModel(tables: Tables, custom: CustomFigures | null = null):
   const units = new Map<string, Unit>();
   const polygons = new Map<string, Polygon>();
   for (const row of tables['units.csv']) {
-    const polygonId = polygonOf.get(row.unit_code);
+    const polygonId = polygonOf.get(row.unit_code) ?? null;
     const centre = centres.get(row.unit_code);
-    // Validation reports these; the model skips a unit it cannot place.
-    if (!polygonId || !centre) continue;
+    // Validation reports a unit without a centre; the model skips what it cannot place.
+    if (!centre) continue;
     units.set(row.unit_code, { ...row, polygonId, centre: [centre.lon, centre.lat], centreName: centre.centre_en });
+    // A unit without a shape (imported boundaries that lack it) stays a node of the flows.
+    if (!polygonId) continue;
     let polygon = polygons.get(polygonId);
     if (!polygon)
       polygons.set(polygonId, (polygon = { id: polygonId, country: row.country as 'KZ' | 'RU', unitCodes: [] }));

@@ -127,7 +127,7 @@ export class DataPanel {
       const remove = el(
         'button',
         { type: 'button', 'aria-label': t('data.delete', { name: item.name }), 'data-testid': `delete-${id}` },
-        ['🗑'],
+        ['×'],
       );
       remove.addEventListener('click', () => this.actions.remove(item.id));
       return el('li', {}, [

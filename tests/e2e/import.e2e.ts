@@ -962,3 +962,87 @@ describe('storage the browser refuses', () => {
     }
   });
 });
+
+describe('boundaries', () => {
+  it('are joined by a property the user picks, drawn instead of the built-in shapes, and keep every unit a node', async () => {
+    const w = await watched();
+    try {
+      const { page } = w;
+      await page.goto(`${served.url}?v=1&year=2015&m=population`);
+      await waitForMap(page);
+      // The built-in Kazakh shapes, renamed, plus a shape that matches no region.
+      const geo = JSON.parse(readFileSync(join(REPO_ROOT, 'geo/regions.geojson'), 'utf8')) as {
+        features: { properties: { polygon_id: string; country: string }; geometry: unknown }[];
+      };
+      const names: Record<string, string> = {
+        'KZ-AKM': 'Akmola',
+        'KZ-PAV': 'Pavlodar',
+        'KZ-VOS': 'East Kazakhstan',
+        'KZ-AST': 'Astana',
+      };
+      const features = geo.features
+        .filter((f) => names[f.properties.polygon_id])
+        .map((f) => ({
+          type: 'Feature',
+          properties: { oblast: names[f.properties.polygon_id], code: 1 },
+          geometry: f.geometry,
+        }));
+      features.push({
+        type: 'Feature',
+        properties: { oblast: 'Nowhere', code: 1 },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [60, 40],
+              [61, 40],
+              [61, 41],
+              [60, 40],
+            ],
+          ],
+        },
+      });
+      const file = {
+        name: 'oblasts.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })),
+      };
+      await openDataPanel(page);
+      await page.getByTestId('data-file').setInputFiles(file);
+      const property = page.getByTestId('join-property');
+      await property.waitFor({ timeout: 20_000 });
+      // Candidates come best first: the names match, the constant "code" does not.
+      expect(await property.locator('option').allTextContents()).toEqual([
+        expect.stringMatching(/^oblast — 4 of 5 match/),
+        expect.stringMatching(/^code — 0 of 5 match/),
+      ]);
+      await property.selectOption('oblast');
+      await page.getByTestId('join-start').click();
+      const summary = page.getByTestId('import-summary');
+      await summary.waitFor({ timeout: 20_000 });
+      expect(await summary.textContent()).toBe('5 rows read: 4 valid, 1 with problems (1 problems).');
+      expect(await issueLines(page)).toEqual(['oblasts.geojson:1: feature 5: unknown region "Nowhere"']);
+      await page.getByTestId('import-valid').click();
+      await settle(page, 'app.state.dataset');
+      // Four shapes drawn; flows still run between every unit's centre.
+      const drawn = await page.evaluate(() => {
+        const app = window.__app as unknown as {
+          regions: { features: { properties: { polygon_id: string } }[] };
+          dataset: { model: { units: Map<string, unknown>; polygons: Map<string, unknown> } };
+        };
+        return {
+          shapes: app.regions.features.map((f) => f.properties.polygon_id).sort(),
+          units: app.dataset.model.units.size,
+          polygons: app.dataset.model.polygons.size,
+        };
+      });
+      expect(drawn).toEqual({ shapes: ['KZ-11', 'KZ-55', 'KZ-63', 'KZ-71'], units: 32, polygons: 4 });
+      await page.evaluate(() => window.__app!.update({ topN: null }));
+      await settle(page, 'app.state.topN === null');
+      expect(await page.getByTestId('status').getAttribute('data-arcs')).toBe('380');
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+});
