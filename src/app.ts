@@ -125,6 +125,8 @@ export class App {
   /** Whether the page was opened with a view in its URL (else the saved settings apply). */
   private readonly hadUrlState: boolean;
   private measureContext: CanvasRenderingContext2D | null = null;
+  /** Label widths by size and text: measured once (labels are placed again on every camera stop). */
+  private readonly textWidths = new Map<string, number>();
   private readonly placedCache = new WeakMap<LabelDatum[], { key: string; labels: LabelDatum[] }>();
 
   constructor(
@@ -674,8 +676,13 @@ export class App {
         return [x, y];
       },
       measure: (line, size) => {
-        ctx.font = `600 ${size}px ${FONT_FAMILY}`;
-        return ctx.measureText(line).width;
+        const key = `${size}|${line}`;
+        let width = this.textWidths.get(key);
+        if (width === undefined) {
+          ctx.font = `600 ${size}px ${FONT_FAMILY}`;
+          this.textWidths.set(key, (width = ctx.measureText(line).width));
+        }
+        return width;
       },
       size: (l) => labelSize(l, textScale),
     });

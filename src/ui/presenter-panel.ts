@@ -33,9 +33,15 @@ export interface PresenterState {
 export class PresenterPanel {
   readonly element = el('details', { class: 'presenter panel', 'data-testid': 'presenter' });
 
+  private shown = '';
+
   constructor(private readonly actions: PresenterActions) {}
 
   update(state: PresenterState, t: T): void {
+    // Redrawn only when something it shows changed (it is asked on every year step).
+    const key = JSON.stringify([state, t('present.title')]);
+    if (key === this.shown) return;
+    this.shown = key;
     const open = this.element.open;
     const button = (key: MessageKey, action: () => void, testid: string, pressed?: boolean, label?: string) => {
       const b = el(

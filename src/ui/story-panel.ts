@@ -39,6 +39,8 @@ export class StoryPanel {
     'data-testid': 'story',
   });
 
+  private shown = '';
+
   constructor(private readonly actions: StoryActions) {}
 
   hide(): void {
@@ -47,6 +49,10 @@ export class StoryPanel {
   }
 
   show(view: StoryView, t: T): void {
+    // Redrawn only when the step, its texts or the reveal changed (it is asked on every year step).
+    const key = JSON.stringify(view);
+    if (key === this.shown && !this.element.hidden) return;
+    this.shown = key;
     const button = (label: string, action: () => void, attrs: Record<string, string | boolean> = {}) => {
       const b = el('button', { type: 'button', ...attrs }, [label]);
       b.addEventListener('click', action);
