@@ -37,15 +37,23 @@ export class Dialog {
 
   /** Fills the dialog; keeps it open if it is. */
   set(title: string, closeLabel: string, content: (Node | string | null | false)[]): void {
+    const hadFocus = this.isOpen && this.body.contains(document.activeElement);
     this.heading.textContent = title;
     this.closeButton.setAttribute('aria-label', closeLabel);
     replace(this.body, content);
+    // The focused control may just have been replaced: keep focus (and Escape) in the dialog
+    // rather than letting it fall to the page.
+    if (hadFocus && !this.body.contains(document.activeElement)) this.focusFirst();
+  }
+
+  private focusFirst(): void {
+    (this.focusables()[1] ?? this.closeButton).focus();
   }
 
   open(): void {
     this.returnFocus = document.activeElement as HTMLElement | null;
     this.element.hidden = false;
-    (this.focusables()[1] ?? this.closeButton).focus();
+    this.focusFirst();
   }
 
   close(): void {
