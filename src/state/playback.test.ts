@@ -70,6 +70,18 @@ describe('Playback', () => {
     expect(p.current.playing).toBe(false);
   });
 
+  it('a listener that pauses on a year leaves no step pending', () => {
+    const clock = fakeScheduler();
+    const p = new Playback(years, 2020, clock.scheduler);
+    p.subscribe((s) => {
+      if (s.year === 2021 && s.playing) p.pause();
+    });
+    p.play();
+    clock.tick();
+    expect(p.current).toMatchObject({ year: 2021, playing: false });
+    expect(clock.pending).toBeNull();
+  });
+
   it('steps and seeks stay within the years and snap to the nearest', () => {
     const p = new Playback(years, 2021, fakeScheduler().scheduler);
     p.step(-5);

@@ -111,7 +111,8 @@ export class Playback {
       this.update({ playing: false });
       return;
     }
-    this.schedule();
+    // A listener may have paused on the new year: no timer then, or a later play() would run two.
+    if (this.state.playing) this.schedule();
   }
 
   private clampYear(year: number): number {

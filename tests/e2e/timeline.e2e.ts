@@ -77,6 +77,8 @@ async function recordYears(page: Page): Promise<void> {
     window.__stopRecording = window.__app.playback.subscribe((s) => {
       const ys = window.__years;
       if (ys[ys.length - 1] !== s.year) ys.push(s.year);
+      // A test may ask playback to stop at a year, so that a slow machine cannot skip past it.
+      if (s.year === window.__pauseAt && s.playing) window.__app.playback.pause();
     });
   })()`);
 }
@@ -223,13 +225,16 @@ describe('timeline', () => {
     await updateAndDraw(page, { year: 2020 });
     await page.getByTestId('speed').selectOption('0'); // slow: 2 s a year, time to draw and shoot
     await recordYears(page);
-    await page.getByTestId('play').click();
     const years: number[] = [];
     const frames: Pixels[] = [];
     const arcs: string[] = [];
     try {
       for (const year of [2021, 2022, 2023, 2024]) {
+        // Play on to the year, where playback holds for the pictures (however long they take).
+        await page.evaluate((y) => ((window as unknown as { __pauseAt: number }).__pauseAt = y), year);
+        await page.getByTestId('play').click();
         await settle(page, `app.state.year === ${year}`, 10_000);
+        expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
         const path = `${SHOTS}/timeline-${year}.png`;
         await page.screenshot({ path });
         frames.push(await readCanvas(page));
@@ -237,6 +242,8 @@ describe('timeline', () => {
         arcs.push((await page.getByTestId('status').getAttribute('data-arcs')) ?? '');
         expect(statSync(path).size).toBeGreaterThan(100_000);
       }
+      await page.evaluate(() => ((window as unknown as { __pauseAt: number }).__pauseAt = 0));
+      await page.getByTestId('play').click();
       expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('true');
     } finally {
       await pause(page);
