@@ -121,62 +121,78 @@ const ON_TOP = { depthCompare: 'always', depthWriteEnabled: false } as const;
  * selection.
  */
 type BinaryTable = { length: number; attributes: Record<string, { value: Float32Array | Float64Array; size: number }> };
-const arcData = new WeakMap<Float32Array, Map<number, BinaryTable>>();
-const nodeData = new WeakMap<NodeBuffers, Map<number, BinaryTable>>();
+const arcData = new WeakMap<Float32Array, Map<string, BinaryTable>>();
+const nodeData = new WeakMap<object, Map<string, BinaryTable>>();
 const EMPTY: BinaryTable = { length: 0, attributes: {} };
 
 function yearTable(
-  cache: WeakMap<object, Map<number, BinaryTable>>,
+  cache: WeakMap<object, Map<string, BinaryTable>>,
   key: object,
-  year: number,
   slice: YearSlice | undefined,
   columns: Record<string, { value: Float32Array | Float64Array; size: number }>,
 ): BinaryTable {
   if (!slice) return EMPTY;
-  let byYear = cache.get(key);
-  if (!byYear) cache.set(key, (byYear = new Map()));
-  let table = byYear.get(year);
+  let bySlice = cache.get(key);
+  if (!bySlice) cache.set(key, (bySlice = new Map()));
+  const { offset, length } = slice;
+  let table = bySlice.get(`${offset}:${length}`);
   if (!table) {
-    const { offset, length } = slice;
     const attributes = Object.fromEntries(
       Object.entries(columns).map(([name, { value, size }]) => [
         name,
         { value: value.subarray(offset * size, (offset + length) * size), size },
       ]),
     );
-    byYear.set(year, (table = { length, attributes }));
+    bySlice.set(`${offset}:${length}`, (table = { length, attributes }));
   }
   return table;
 }
 
-function arcLayer(
+/** What an arc layer draws from: positions and widths laid out by year (ArcBuffers, PreparedFlows). */
+export interface ArcArrays {
+  sourcePositions: Float64Array;
+  targetPositions: Float64Array;
+  widths: Float32Array;
+}
+
+export interface ArcStyle {
+  from: Rgba;
+  to: Rgba;
+  /** Tilting lays each arc towards the map, so that it bends to the left of its direction. */
+  height: number;
+  tilt: number;
+  numSegments?: number;
+}
+
+/**
+ * Flow arcs of one slice (a year, or its top N) of prepared arrays, filtered on
+ * the GPU by `range` over `filter` (FILTER_SIZE values per arc).
+ */
+export function flowArcLayer(
   id: string,
-  buffers: ArcBuffers,
+  arrays: ArcArrays,
   filter: Float32Array,
-  year: number,
+  slice: YearSlice | undefined,
   range: [number, number][],
-  from: Rgba,
-  to: Rgba,
-  shape: { height: number; tilt: number },
+  style: ArcStyle,
   visible: boolean,
 ): ArcLayer {
   return new ArcLayer({
     id,
     visible,
-    data: yearTable(arcData, filter, year, buffers.slices.get(year), {
-      getSourcePosition: { value: buffers.sourcePositions, size: 2 },
-      getTargetPosition: { value: buffers.targetPositions, size: 2 },
-      getWidth: { value: buffers.widths, size: 1 },
+    data: yearTable(arcData, filter, slice, {
+      getSourcePosition: { value: arrays.sourcePositions, size: 2 },
+      getTargetPosition: { value: arrays.targetPositions, size: 2 },
+      getWidth: { value: arrays.widths, size: 1 },
       getFilterValue: { value: filter, size: FILTER_SIZE },
     }),
-    getSourceColor: from,
-    getTargetColor: to,
-    // Tilting lays each arc towards the map, so that it bends to the left of its direction:
-    // A->B and B->A take opposite sides and direction shows in shape as well as colour.
-    getHeight: shape.height,
-    getTilt: shape.tilt,
+    getSourceColor: style.from,
+    getTargetColor: style.to,
+    // A->B and B->A take opposite sides, so direction shows in shape as well as colour.
+    getHeight: style.height,
+    getTilt: style.tilt,
     // Fewer segments than the default 50: as smooth at these curvatures, less vertex work per frame.
-    numSegments: 32,
+    numSegments: style.numSegments ?? 32,
     widthUnits: 'pixels',
     widthMinPixels: 0.7,
     widthMaxPixels: 24,
@@ -185,6 +201,43 @@ function arcLayer(
     highlightColor: [255, 220, 0, 255],
     extensions: [arcFilter],
     filterRange: range,
+  });
+}
+
+/**
+ * Segments per arc for a number of drawn arcs: a few hundred wide arcs need a
+ * smooth curve; thousands of thin ones read the same with fewer segments, and
+ * the vertex work (what a software rasteriser spends its time on) falls with them.
+ */
+export function arcSegmentsFor(arcCount: number): number {
+  if (arcCount <= 500) return 32;
+  if (arcCount <= 2000) return 16;
+  return 10;
+}
+
+/** Nodes of one year's slice, sized by their total flow. */
+export function flowNodeLayer(
+  nodes: { positions: Float64Array; radii: Float32Array },
+  slice: YearSlice | undefined,
+  theme: Theme,
+  visible: boolean,
+): ScatterplotLayer {
+  return new ScatterplotLayer({
+    id: 'nodes',
+    visible,
+    data: yearTable(nodeData, nodes, slice, {
+      getPosition: { value: nodes.positions, size: 2 },
+      getRadius: { value: nodes.radii, size: 1 },
+    }),
+    radiusUnits: 'pixels',
+    radiusMinPixels: 2,
+    stroked: true,
+    getFillColor: theme.node,
+    getLineColor: theme.nodeOutline,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    pickable: true,
+    parameters: ON_TOP,
   });
 }
 
@@ -210,46 +263,26 @@ export function buildLayers(input: LayerInputs): Layer[] {
     },
   });
 
-  const internal = arcLayer(
+  const internal = flowArcLayer(
     'arcs-internal',
     input.internal,
     input.internalFilter,
-    input.year,
+    input.internal.slices.get(input.year),
     input.arcRange,
-    theme.origin,
-    theme.destination,
-    { height: 0.12, tilt: 90 },
+    { from: theme.origin, to: theme.destination, height: 0.12, tilt: 90 },
     input.showFlows,
   );
-  const external = arcLayer(
+  const external = flowArcLayer(
     'arcs-external',
     input.external,
     input.externalFilter,
-    input.year,
+    input.external.slices.get(input.year),
     input.arcRange,
-    theme.externalOrigin,
-    theme.externalDestination,
-    { height: 0.2, tilt: 90 },
+    { from: theme.externalOrigin, to: theme.externalDestination, height: 0.2, tilt: 90 },
     input.showFlows && input.showExternal,
   );
 
-  const nodes = new ScatterplotLayer({
-    id: 'nodes',
-    visible: input.showFlows,
-    data: yearTable(nodeData, input.nodes, input.year, input.nodes.slices.get(input.year), {
-      getPosition: { value: input.nodes.positions, size: 2 },
-      getRadius: { value: input.nodes.radii, size: 1 },
-    }),
-    radiusUnits: 'pixels',
-    radiusMinPixels: 2,
-    stroked: true,
-    getFillColor: theme.node,
-    getLineColor: theme.nodeOutline,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 1,
-    pickable: true,
-    parameters: ON_TOP,
-  });
+  const nodes = flowNodeLayer(input.nodes, input.nodes.slices.get(input.year), theme, input.showFlows);
 
   // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.
   const anchors = new ScatterplotLayer<[number, number]>({

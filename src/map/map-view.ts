@@ -65,7 +65,8 @@ export class MapView {
       interleaved: true,
       layers: [],
       onHover: opts.onHover,
-      onAfterRender: opts.onAfterRender,
+      // deck.gl calls the prop without checking it: an undefined one would throw every frame.
+      ...(opts.onAfterRender ? { onAfterRender: opts.onAfterRender } : {}),
     });
     this.map.addControl(this.overlay);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

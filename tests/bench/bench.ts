@@ -1,177 +1,311 @@
 /**
- * `npm run bench`: speed on the real data, as ratios against a baseline
- * measured in the same run (machines here are noisy; absolute times are only
- * context).
+ * `npm run bench`: speed at scale, side by side, in one run on one machine.
  *
- * 1. Navigation to the first frame with arcs (built app, headless Chromium).
- * 2. A year step over a played timeline: the app's way (prepared typed arrays,
- *    a filter range and a colour lookup) against a baseline that rebuilds
- *    every layer's data on each step. Wall time to the next drawn frame, so
- *    it includes software WebGL drawing, which both share.
- * 3. The CPU-side work of a year step alone, in Node: preparing the step's
- *    inputs against rebuilding the typed arrays.
+ * Flow sets: the real data, and seeded synthetic sets of 1 thousand to 1
+ * million flows over 20 years on 3,000 locations inside the real polygons
+ * (tests/bench/synthetic.ts). Renderers (tests/bench/page/renderers.ts): ours,
+ * flowmap.gl's FlowmapLayer and a naive deck.gl ArcLayer, each in the app's
+ * map at the same viewport, headless Chromium with software WebGL.
+ *
+ * For each set and renderer: navigation to the first frame with flows, the
+ * year step over a played timeline (CPU part and whole frame, median and 95th
+ * percentile), the JavaScript heap after load; then the app itself: its first
+ * frame on the real data; and the 1-million-row import (import-bench.ts).
+ * Loads are interleaved across renderers (ours, flowmap.gl, naive, ours, ...)
+ * so that drift of the machine hits all three alike; the ratios are computed
+ * per load as well, and their spread is printed to show whether they are stable.
+ *
+ * Writes bench/results.md. BENCH_LOADS (default 3) sets the loads per renderer
+ * and set; BENCH_SETS (e.g. "real,1000") the sets.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import type { Page } from 'playwright-core';
-import { readTableTexts } from '../../data/read-tables';
-import { arcFilterRange, buildArcBuffers, externalArcs, internalArcs } from '../../src/data/arcs';
-import { ChoroplethColours } from '../../src/data/choropleth';
-import { loadDataset } from '../../src/data/load';
-import { buildNodeBuffers } from '../../src/data/nodes';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { REPO_ROOT } from '../../data/read-tables';
 import { launchBrowser, openPage, serveDist, waitForMap } from '../e2e/harness';
+import { main as importBench, type ImportBenchResult } from './import-bench';
+import { RENDERERS, TOP_N, type RendererName } from './page/config';
+import { encodeFlows, realFlows, syntheticFlows, syntheticLocations, YEARS } from './synthetic';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const SETS = (process.env.BENCH_SETS ?? 'real,1000,10000,100000,1000000').split(',');
+const VIEWPORT = { width: 1280, height: 800 };
+const BUILD = join(REPO_ROOT, 'tests/bench/.build');
+const DATA = join(REPO_ROOT, 'tests/bench/.data/data');
+const CONFIG = join(REPO_ROOT, 'tests/bench/vite.config.ts');
+const LABEL: Record<RendererName, string> = { ours: 'ours', flowmap: 'flowmap.gl', naive: 'naive ArcLayer' };
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
 const median = (xs: number[]) => quantile(xs, 0.5);
-const ms = (v: number) => `${v.toFixed(1)} ms`;
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
-/** Steps through every year of the timeline in the page; returns ms per step to the next deck frame. */
-async function stepTimeline(page: Page, rebuild: boolean, rounds: number): Promise<number[]> {
-  return page.evaluate(
-    async ({ rebuild, rounds }) => {
-      type AppLike = {
-        playback: { years: number[] };
-        update(p: { year: number }): void;
-        rebuildPrepared(): void;
-        framesSinceUpdate: number;
-      };
-      const app = (window as unknown as { __app: AppLike }).__app;
-      const nextFrame = () =>
-        new Promise<void>((resolve, reject) => {
-          const deadline = performance.now() + 30_000;
-          const poll = () => {
-            if (app.framesSinceUpdate > 0) resolve();
-            else if (performance.now() > deadline) reject(new Error('no frame within 30 s'));
-            else requestAnimationFrame(poll);
-          };
-          poll();
-        });
-      const times: number[] = [];
-      for (let r = 0; r < rounds; r++)
-        for (const year of app.playback.years) {
-          const t0 = performance.now();
-          if (rebuild) app.rebuildPrepared();
-          app.update({ year });
-          await nextFrame();
-          times.push(performance.now() - t0);
-        }
-      return times;
-    },
-    { rebuild, rounds },
-  );
+interface LoadResult {
+  firstFrame: number;
+  heapMB: number;
+  drawn: number;
+  cpu: number[];
+  busy: number[];
+  frame: number[];
 }
 
-/** A redraw with nothing changed: what one frame costs here, the floor of any step. */
-async function repaints(page: Page, count: number): Promise<number[]> {
-  return page.evaluate(async (count) => {
-    type AppLike = { framesDrawn: number; map: { map: { triggerRepaint(): void } } };
-    const app = (window as unknown as { __app: AppLike }).__app;
-    const times: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const t0 = performance.now();
-      const before = app.framesDrawn;
-      app.map.map.triggerRepaint();
-      await new Promise<void>((resolve) => {
-        const poll = () => (app.framesDrawn > before ? resolve() : requestAnimationFrame(poll));
-        poll();
-      });
-      times.push(performance.now() - t0);
+type Results = Map<string, Map<RendererName, LoadResult[]>>;
+
+function writeData(): Record<string, number> {
+  const dir = DATA;
+  mkdirSync(dir, { recursive: true });
+  const sizes: Record<string, number> = {};
+  const locations = syntheticLocations();
+  writeFileSync(join(dir, 'locations-synthetic.json'), JSON.stringify(locations));
+  for (const set of SETS) {
+    if (set === 'real') {
+      const real = realFlows();
+      writeFileSync(join(dir, 'locations-real.json'), JSON.stringify(real.locations));
+      writeFileSync(join(dir, 'flows-real.bin'), encodeFlows(real.table));
+      sizes[set] = real.table.length;
+    } else {
+      const table = syntheticFlows(Number(set), locations.lon.length);
+      writeFileSync(join(dir, `flows-${set}.bin`), encodeFlows(table));
+      sizes[set] = table.length;
     }
-    return times;
-  }, count);
+  }
+  return sizes;
 }
 
-function cpuStep(iterations: number) {
-  const { model, measures } = loadDataset(readTableTexts());
-  const positionOf = (code: string) => model.units.get(code)?.centre ?? model.anchors.get(code);
-  const years: number[] = [];
-  for (let y = model.yearRange[0]; y <= model.yearRange[1]; y++) years.push(y);
-  const prepared = new ChoroplethColours(measures);
-  buildArcBuffers(internalArcs(model), positionOf);
-  const time = (fn: (year: number) => void) => {
-    const out: number[] = [];
-    for (let i = 0; i < iterations; i++)
-      for (const y of years) {
-        const t0 = performance.now();
-        fn(y);
-        out.push(performance.now() - t0);
-      }
-    return out;
-  };
-  // Warm both paths so that the first-call compilation is not measured.
-  const appWay = (y: number) => {
-    prepared.colours('net', y, 'fixed');
-    arcFilterRange(y, 0, 50);
-  };
-  const baseline = (y: number) => {
-    buildArcBuffers(internalArcs(model), positionOf);
-    buildArcBuffers(externalArcs(model), positionOf);
-    buildNodeBuffers(model);
-    new ChoroplethColours(measures).colours('net', y, 'fixed');
-  };
-  time(appWay);
-  time(baseline);
-  return { app: time(appWay), baseline: time(baseline) };
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1048576;
 }
 
-async function main(): Promise<void> {
-  console.log(
-    `bench: ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, Chromium (SwiftShader software WebGL)`,
-  );
-  const served = await serveDist();
-  const browser = await launchBrowser();
+async function oneLoad(browser: Browser, url: string, renderer: RendererName, set: string): Promise<LoadResult> {
+  const w = await openPage(browser, url, VIEWPORT);
   try {
-    const firstFrame: number[] = [];
-    for (let i = 0; i < LOADS; i++) {
-      const w = await openPage(browser, served.url);
+    await w.page.goto(`${url}?renderer=${renderer}&set=${set}`);
+    type BenchLike = { error?: string; firstFrameAt?: number };
+    await w.page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __bench?: BenchLike }).__bench;
+        return b?.firstFrameAt !== undefined || b?.error !== undefined;
+      },
+      null,
+      { timeout: 300_000, polling: 100 },
+    );
+    const status = await w.page.evaluate(() => {
+      const b = (window as unknown as { __bench: BenchLike & { drawn(): number } }).__bench;
+      return { error: b.error, firstFrame: b.firstFrameAt!, drawn: b.drawn() };
+    });
+    if (status.error) throw new Error(`${renderer} ${set}: ${status.error}`);
+    const heap = await heapMB(w.page);
+    // One played timeline, year by year, after a warm-up step to the last year.
+    const steps = await w.page.evaluate(async () => {
+      type Step = { cpu: number; busy: number; frame: number };
+      type BenchSteps = { years: number[]; step(y: number): Promise<Step> };
+      const b = (window as unknown as { __bench: BenchSteps }).__bench;
+      await b.step(b.years[b.years.length - 1]!);
+      const out: Step[] = [];
+      for (const y of b.years) out.push(await b.step(y));
+      return out;
+    });
+    if (w.consoleErrors.length) throw new Error(`${renderer} ${set}: ${w.consoleErrors.join('\n')}`);
+    if (w.offOrigin.length) throw new Error(`${renderer} ${set}: off-origin requests ${w.offOrigin.join(' ')}`);
+    return {
+      firstFrame: status.firstFrame,
+      heapMB: heap,
+      drawn: status.drawn,
+      cpu: steps.map((s) => s.cpu),
+      busy: steps.map((s) => s.busy),
+      frame: steps.map((s) => s.frame),
+    };
+  } finally {
+    await w.context.close();
+  }
+}
+
+/** The app's own first frame with arcs on the real data (window.__app.firstFrameAt). */
+async function appFirstFrames(browser: Browser): Promise<number[]> {
+  const served = await serveDist();
+  try {
+    const out: number[] = [];
+    for (let i = 0; i < Math.max(LOADS, 5); i++) {
+      const w = await openPage(browser, served.url, VIEWPORT);
       await w.page.goto(served.url);
       await waitForMap(w.page, 120_000);
-      firstFrame.push(
+      out.push(
         await w.page.evaluate(() => (window as unknown as { __app: { firstFrameAt: number } }).__app.firstFrameAt),
       );
       await w.context.close();
     }
-    console.log(
-      `\n1. navigation -> first frame with arcs (${LOADS} loads): median ${ms(median(firstFrame))}, max ${ms(Math.max(...firstFrame))}`,
-    );
-
-    const w = await openPage(browser, served.url);
-    // tsx keeps function names with a __name helper that the page does not have.
-    await w.page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await w.page.goto(served.url);
-    await waitForMap(w.page, 120_000);
-    const baseline = await stepTimeline(w.page, true, ROUNDS);
-    const prepared = await stepTimeline(w.page, false, ROUNDS);
-    const frames = await repaints(w.page, prepared.length);
-    await w.context.close();
-    const [pm, p95, bm, b95] = [median(prepared), quantile(prepared, 0.95), median(baseline), quantile(baseline, 0.95)];
-    console.log(`\n2. year step to the next drawn frame, ${prepared.length} steps over the played timeline`);
-    console.log(`   prepared (the app):        median ${ms(pm)}, p95 ${ms(p95)}`);
-    console.log(`   baseline (rebuild layers): median ${ms(bm)}, p95 ${ms(b95)}`);
-    console.log(`   ratio app/baseline:        median ${(pm / bm).toFixed(2)}, p95 ${(p95 / b95).toFixed(2)}`);
-    const [fm, f95] = [median(frames), quantile(frames, 0.95)];
-    console.log(`   one redraw, nothing changed: median ${ms(fm)}, p95 ${ms(f95)}`);
-    console.log(`   ratio step/redraw:         median ${(pm / fm).toFixed(2)} (1.00 = a step costs one frame)`);
-
-    const cpu = cpuStep(20);
-    const [cm, c95, cbm, cb95] = [
-      median(cpu.app),
-      quantile(cpu.app, 0.95),
-      median(cpu.baseline),
-      quantile(cpu.baseline, 0.95),
-    ];
-    console.log(`\n3. CPU work of a year step in Node, ${cpu.app.length} steps`);
-    console.log(`   prepared (the app):        median ${cm.toFixed(4)} ms, p95 ${c95.toFixed(4)} ms`);
-    console.log(`   baseline (rebuild arrays): median ${cbm.toFixed(3)} ms, p95 ${cb95.toFixed(3)} ms`);
-    console.log(`   ratio app/baseline:        median ${(cm / cbm).toFixed(4)}, p95 ${(c95 / cb95).toFixed(4)}`);
+    return out;
   } finally {
-    await browser.close();
     await served.stop();
+  }
+}
+
+const all = (loads: LoadResult[], k: 'cpu' | 'busy' | 'frame') => loads.flatMap((l) => l[k]);
+
+/** Ratio of medians ours ÷ other, over all loads and per load (its spread says how stable it is). */
+function ratio(ours: LoadResult[], other: LoadResult[], k: 'cpu' | 'frame') {
+  const overall = median(all(ours, k)) / median(all(other, k));
+  const perLoad = ours.map((l, i) => median(l[k]) / median(other[i]![k]));
+  return { overall, min: Math.min(...perLoad), max: Math.max(...perLoad) };
+}
+
+function report(
+  results: Results,
+  sizes: Record<string, number>,
+  app: number[],
+  imported: ImportBenchResult | null,
+  renderer: string,
+): string {
+  const lines: string[] = [];
+  const date = new Date().toISOString().slice(0, 10);
+  lines.push('# Benchmark results', '');
+  lines.push(
+    `Written by \`npm run bench\` on ${date}: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, ` +
+      `Chromium headless, viewport ${VIEWPORT.width}×${VIEWPORT.height} at device pixel ratio 1, WebGL renderer \`${renderer}\`.`,
+    '',
+    `Each renderer draws a year's largest ${TOP_N.toLocaleString('en')} flows (flowmap.gl's default cap) in the app's map at the same viewport; ` +
+      'flowmap.gl with clustering off, so that all three draw the same flows. ' +
+      `${LOADS} fresh page loads per renderer and set, interleaved across renderers; each load plays the timeline once ` +
+      `(${YEARS.length} years for the synthetic sets, the 6 years with flows for the real data) after one warm-up step. ` +
+      'Medians and 95th percentiles are over all steps of all loads.',
+    '',
+    '- **CPU part**: main-thread time of the step up to the frame that shows the year, where its draw calls start: ' +
+      "the year change and deck.gl's layer updates (data, attributes, buffer uploads).",
+    '- **Main thread**: all main-thread time of the step until every draw call of that frame is issued, basemap included ' +
+      '(what the map costs per frame whatever the renderer; idle waits between frames left out).',
+    '- **Whole frame**: wall time from the year change until that frame is rasterised (a one-pixel read waits for the software rasteriser).',
+    '- **First frame**: navigation to the first rasterised frame with flows. **Heap**: V8 heap after load and a garbage collection ' +
+      '(typed-array contents live outside it).',
+    '',
+  );
+  lines.push(
+    '| flows | renderer | drawn a year | first frame ms | CPU part median / p95 ms | main thread median ms | whole frame median / p95 ms | heap MB |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const [set, byRenderer] of results)
+    for (const [name, loads] of byRenderer) {
+      const cpu = all(loads, 'cpu');
+      const frame = all(loads, 'frame');
+      lines.push(
+        `| ${set === 'real' ? `real (${sizes[set]!.toLocaleString('en')})` : sizes[set]!.toLocaleString('en')} | ${LABEL[name]} | ` +
+          `${loads[0]!.drawn.toLocaleString('en')} | ${fmt(median(loads.map((l) => l.firstFrame)))} | ` +
+          `${fmt(median(cpu))} / ${fmt(quantile(cpu, 0.95))} | ${fmt(median(all(loads, 'busy')))} | ${fmt(median(frame))} / ${fmt(quantile(frame, 0.95))} | ` +
+          `${fmt(median(loads.map((l) => l.heapMB)))} |`,
+      );
+    }
+  lines.push('', '## Ratios, ours ÷ other (below 1: ours is faster)', '');
+  lines.push(
+    '| flows | CPU part ÷ flowmap.gl | CPU part ÷ naive | whole frame ÷ flowmap.gl | whole frame ÷ naive |',
+    '|---:|---:|---:|---:|---:|',
+  );
+  const spread: number[] = [];
+  for (const [set, byRenderer] of results) {
+    const ours = byRenderer.get('ours')!;
+    const cell = (other: RendererName, k: 'cpu' | 'frame') => {
+      const r = ratio(ours, byRenderer.get(other)!, k);
+      spread.push(r.max / r.min);
+      return `${fmt(r.overall)} (per load ${fmt(r.min)}–${fmt(r.max)})`;
+    };
+    lines.push(
+      `| ${set === 'real' ? 'real' : sizes[set]!.toLocaleString('en')} | ${cell('flowmap', 'cpu')} | ${cell('naive', 'cpu')} | ` +
+        `${cell('flowmap', 'frame')} | ${cell('naive', 'frame')} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Stability: across the ${LOADS} loads, each ratio's largest per-load value is at most ${fmt(Math.max(...spread))}× its smallest ` +
+      `(median over all ratios ${fmt(median(spread))}×).`,
+    '',
+  );
+
+  lines.push('## Targets', '');
+  const upTo100k = [...results].filter(([set]) => set === 'real' || Number(set) <= 100_000);
+  const cpuP95 = Math.max(...upTo100k.map(([, r]) => quantile(all(r.get('ours')!, 'cpu'), 0.95)));
+  const vsNaive = Math.min(
+    ...upTo100k.map(([, r]) => median(all(r.get('naive')!, 'cpu')) / median(all(r.get('ours')!, 'cpu'))),
+  );
+  const framesWon = [...results].every(([, r]) =>
+    (['flowmap', 'naive'] as const).every((o) => median(all(r.get('ours')!, 'frame')) < median(all(r.get(o)!, 'frame'))),
+  );
+  const yes = (b: boolean) => (b ? 'met' : '**not met**');
+  lines.push(
+    `- CPU part of a year step, 95th percentile, up to 100 thousand flows: at most ${fmt(cpuP95)} ms (target 4 ms): ${yes(cpuP95 <= 4)}.`,
+    `- CPU part at least 20 times below the naive baseline up to 100 thousand flows: smallest factor ${fmt(vsNaive)}: ${yes(vsNaive >= 20)}.`,
+    `- Whole frame faster than flowmap.gl and the naive baseline at every size (medians): ${yes(framesWon)}.`,
+    `- The app's first frame with flows on the real data, ${app.length} loads: median ${fmt(median(app))} ms, max ${fmt(Math.max(...app))} ms (target under 2,000 ms): ${yes(median(app) < 2000)}.`,
+    '',
+  );
+  if (imported) {
+    const s = imported.streaming;
+    const b = imported.baseline;
+    lines.push(
+      '## Import of a 1-million-row flows file',
+      '',
+      `${imported.rows.toLocaleString('en')} rows (${imported.fileMB.toFixed(0)} MB CSV), read as the app's import worker reads it ` +
+        `(stream, papaparse, validation, aggregation), in Node: ${s.seconds.toFixed(2)} s, peak RSS ${s.maxRssMB.toFixed(0)} MB; ` +
+        `baseline (whole text, d3-dsv, same validation): ${b.seconds.toFixed(2)} s, ${b.maxRssMB.toFixed(0)} MB ` +
+        `(ratios ${(s.seconds / b.seconds).toFixed(2)} and ${(s.maxRssMB / b.maxRssMB).toFixed(2)}).`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const sizes = writeData();
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', CONFIG], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  console.log(`bench: ${new Date().toISOString()}; sets ${SETS.join(', ')}; ${LOADS} loads per renderer`);
+  const served = await serveDist({ file: CONFIG, outDir: BUILD });
+  const browser = await launchBrowser();
+  const results: Results = new Map();
+  let rendererString = 'unknown';
+  try {
+    {
+      const w = await openPage(browser, served.url);
+      await w.page.goto(`${served.url}?renderer=ours&set=${SETS[0]}`);
+      rendererString = await w.page.evaluate(() => {
+        const gl = document.createElement('canvas').getContext('webgl2')!;
+        const ext = gl.getExtension('WEBGL_debug_renderer_info');
+        return String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+      });
+      await w.context.close();
+    }
+    for (const set of SETS) {
+      const byRenderer = new Map<RendererName, LoadResult[]>(RENDERERS.map((r) => [r, []]));
+      results.set(set, byRenderer);
+      for (let i = 0; i < LOADS; i++)
+        for (const name of RENDERERS) {
+          const r = await oneLoad(browser, served.url, name, set);
+          byRenderer.get(name)!.push(r);
+          console.log(
+            `${set.padStart(8)} ${LABEL[name].padEnd(15)} load ${i + 1}: first frame ${fmt(r.firstFrame)} ms, ` +
+              `cpu median ${fmt(median(r.cpu))} ms, busy ${fmt(median(r.busy))} ms, frame median ${fmt(median(r.frame))} ms, heap ${fmt(r.heapMB)} MB, drawn ${r.drawn}`,
+          );
+        }
+    }
+    await served.stop();
+    const app = await appFirstFrames(browser);
+    console.log(`app first frame (real data): ${app.map(fmt).join(', ')} ms`);
+    await browser.close();
+    const imported = process.env.BENCH_IMPORT === '0' ? null : await importBench();
+    const text = report(results, sizes, app, imported, rendererString);
+    mkdirSync(join(REPO_ROOT, 'bench'), { recursive: true });
+    writeFileSync(join(REPO_ROOT, 'bench/results.md'), text);
+    console.log(`\n${text}`);
+  } catch (e) {
+    await browser.close().catch(() => {});
+    await served.stop().catch(() => {});
+    throw e;
   }
 }
 

@@ -37,9 +37,13 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Serves dist/ with vite preview; the build must exist (npm run build). */
-export async function serveDist(): Promise<Served> {
-  if (!existsSync(`${REPO_ROOT}/dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` first');
+/**
+ * Serves dist/ with vite preview; the build must exist (npm run build). With a
+ * vite config, serves that config's build instead (the benchmark page).
+ */
+export async function serveDist(config?: { file: string; outDir: string }): Promise<Served> {
+  const outDir = config?.outDir ?? `${REPO_ROOT}/dist`;
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir} is missing: build it first`);
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -51,6 +55,7 @@ export async function serveDist(): Promise<Served> {
       '--port',
       String(port),
       '--strictPort',
+      ...(config ? ['--config', config.file] : []),
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );

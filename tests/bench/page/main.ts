@@ -1,0 +1,149 @@
+/**
+ * The benchmark page: the app's map (offline basemap, deck.gl interleaved) and
+ * one renderer of one flow set, chosen by the URL (?renderer=ours&set=100000).
+ * tests/bench/bench.ts drives it through window.__bench.
+ *
+ * A year step is timed from the year change to the frame that shows the year:
+ * - cpu: main-thread time of the step's own work: the change itself and
+ *   deck.gl's layer updates (data, attributes, buffers) up to that frame,
+ *   where drawing starts;
+ * - busy: main-thread time of the whole step: the change, and each frame's work
+ *   from its start (document.timeline) to the end of the map's render, when
+ *   every draw call of basemap and layers has been issued (idle waits left out);
+ * - frame: wall time until that frame is rasterised (a one-pixel read waits
+ *   for the GPU, here the software rasteriser, to finish).
+ */
+import type { Layer } from '@deck.gl/core';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import basemapUrl from '../../../geo/basemap.geojson?url';
+import { MapView } from '../../../src/map/map-view';
+import { decodeFlows } from './flow-file';
+import { RENDERERS, type RendererName } from './config';
+import { makeRenderer, type BenchRenderer } from './renderers';
+
+interface StepTime {
+  cpu: number;
+  busy: number;
+  frame: number;
+  frames: number;
+}
+
+interface Bench {
+  error?: string;
+  firstFrameAt?: number;
+  years: number[];
+  drawn(): number;
+  step(year: number): Promise<StepTime>;
+}
+
+const bench: Bench = {
+  years: [],
+  drawn: () => 0,
+  step: () => Promise.reject(new Error('not ready')),
+};
+(window as unknown as { __bench: Bench }).__bench = bench;
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const name = params.get('renderer') as RendererName;
+  if (!RENDERERS.includes(name)) throw new Error(`unknown renderer ${name}`);
+  const set = params.get('set') ?? '';
+  if (!/^(real|\d+)$/.test(set)) throw new Error(`unknown set ${set}`);
+  const locationsFile = set === 'real' ? 'real' : 'synthetic';
+  const [locations, bytes] = await Promise.all([
+    fetch(`data/locations-${locationsFile}.json`).then((r) => r.json() as Promise<{ lon: number[]; lat: number[] }>),
+    fetch(`data/flows-${set}.bin`).then((r) => r.arrayBuffer()),
+    // The map starts while the data downloads.
+    mapReady,
+  ]);
+  const table = decodeFlows(bytes);
+  const years = [...new Set(table.year)].sort((a, b) => a - b);
+  bench.years = years;
+
+  const map = view.map;
+  const gl = map.getCanvas().getContext('webgl2')!;
+  const pixel = new Uint8Array(4);
+  const deck = () =>
+    (overlay as unknown as { _deck: { layerManager: { getLayers(): Layer[]; updateLayers(): void } } })._deck;
+  // Time spent in deck.gl's layer updates (where attributes are computed and uploaded).
+  // The instance is sealed, so the method is wrapped on its prototype (one deck.gl on this page).
+  const managerClass = Object.getPrototypeOf(deck().layerManager) as { updateLayers(this: unknown): void };
+  const updateLayers = managerClass.updateLayers;
+  let updating = 0;
+  managerClass.updateLayers = function (this: unknown) {
+    const t = performance.now();
+    updateLayers.call(this);
+    updating += performance.now() - t;
+  };
+  let current: Layer[] = [];
+  const setLayers = (layers: Layer[]) => {
+    current = layers;
+    view.setLayers(layers);
+  };
+  const renderer: BenchRenderer = makeRenderer(name, table, Float64Array.from(locations.lon), Float64Array.from(locations.lat), setLayers);
+  // The frame shows the latest layers once deck.gl has taken them (and, for a composite layer,
+  // drawn sublayers made from its latest data).
+  const shown = () => {
+    const active = deck().layerManager.getLayers();
+    return current.every((l) => active.includes(l)) && (name !== 'flowmap' || flowmapSublayersCurrent(active));
+  };
+  const flowmapSublayersCurrent = (active: Layer[]) => {
+    const layer = current[0] as unknown as { state?: { layersData?: { lineAttributes: unknown } } };
+    const lines = layer.state?.layersData?.lineAttributes;
+    return !!lines && active.some((l) => (l.props as { data?: unknown }).data === lines);
+  };
+
+  const showYear = async (year: number): Promise<StepTime> => {
+    const t0 = performance.now();
+    const pending = renderer.setYear(year);
+    const t1 = performance.now();
+    const updatingBefore = updating;
+    let busy = t1 - t0;
+    let frames = 0;
+    let dataAt = pending ? Infinity : t1;
+    if (pending) void pending.then(() => (dataAt = performance.now()));
+    return new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        map.off('render', onRender);
+        reject(new Error(`no frame of ${year} within 120 s`));
+      }, 120_000);
+      const onRender = () => {
+        const end = performance.now();
+        busy += end - Math.max(document.timeline.currentTime as number, t1);
+        frames++;
+        if (end < dataAt || !shown()) {
+          map.triggerRepaint();
+          return;
+        }
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+        const done = performance.now();
+        map.off('render', onRender);
+        clearTimeout(timeout);
+        resolve({ cpu: t1 - t0 + (updating - updatingBefore), busy, frame: done - t0, frames });
+      };
+      map.on('render', onRender);
+      map.triggerRepaint();
+    });
+  };
+
+  await showYear(years[0]!);
+  bench.firstFrameAt = performance.now();
+  bench.drawn = () => renderer.drawn();
+  bench.step = showYear;
+}
+
+const view = new MapView({
+  container: document.getElementById('map')!,
+  basemapUrl,
+  camera: null,
+  onHover: () => {},
+  onClick: () => {},
+  onMove: () => {},
+});
+const overlay = (view as unknown as { overlay: MapLibreOverlay }).overlay;
+const mapReady = view.ready;
+
+main().catch((e: unknown) => {
+  bench.error = String(e instanceof Error ? (e.stack ?? e.message) : e);
+  console.error(e);
+});

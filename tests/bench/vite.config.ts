@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * The benchmark page (tests/bench/page), built apart from the app into
+ * tests/bench/.build, with the generated flow sets (tests/bench/.data) as its data/.
+ */
+const here = fileURLToPath(new URL('.', import.meta.url));
+export default defineConfig({
+  root: `${here}page`,
+  base: './',
+  publicDir: `${here}.data`,
+  build: { outDir: `${here}.build`, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
+  preview: { host: '127.0.0.1' },
+});
