@@ -122,6 +122,14 @@ export class App {
   /** performance.now() of deck.gl's first frame (layers, arcs included, are set before it). */
   firstFrameAt: number | null = null;
   private layersSet = false;
+  /**
+   * Region labels join the layers once their font has loaded and the first
+   * frame (regions, arcs, nodes) is drawn: their font atlas and text layout
+   * are not needed to show the map, so they do not hold it up.
+   */
+  private labelsShown = false;
+  private fontsLoaded = false;
+  private labelsScheduled = false;
   /** Whether the page was opened with a view in its URL (else the saved settings apply). */
   private readonly hadUrlState: boolean;
   private measureContext: CanvasRenderingContext2D | null = null;
@@ -228,6 +236,11 @@ export class App {
           if (this.layersSet) this.firstFrameAt ??= performance.now();
           this.framesDrawn++;
           this.framesSinceUpdate++;
+          if (this.layersSet && !this.labelsScheduled) {
+            this.labelsScheduled = true;
+            // Not from inside deck.gl's frame: the labels come with the next one.
+            setTimeout(() => this.showLabelsWhenReady());
+          }
         },
       });
       await this.map.ready;
@@ -501,28 +514,28 @@ export class App {
     const textScale = state.view === 'projector' ? 1.8 : 1;
     this.framesSinceUpdate = 0;
     this.layersSet = true;
-    this.map.setLayers(
-      buildLayers({
-        regions: this.regions,
-        fillColours: fill.colours,
-        fillKey: fill.key,
-        selected: state.selected,
-        internal: this.derived.internal,
-        internalFilter: this.internalFilter,
-        external: this.derived.external,
-        externalFilter: this.externalFilter,
-        showExternal: state.showExternal,
-        showFlows: !hidden,
-        arcRange: arcFilterRange(state.year, state.minFlow, state.topN),
-        nodes: this.derived.nodes,
-        year: state.year,
-        labels: this.placedLabels(this.labels(this.geographyOf(values)), textScale),
-        anchors: (this.derived.anchorsByYear.get(state.year) ?? NO_ANCHORS).positions,
-        fontFamily: FONT_FAMILY,
-        textScale,
-        theme,
-      }),
-    );
+    const layers = buildLayers({
+      regions: this.regions,
+      fillColours: fill.colours,
+      fillKey: fill.key,
+      selected: state.selected,
+      internal: this.derived.internal,
+      internalFilter: this.internalFilter,
+      external: this.derived.external,
+      externalFilter: this.externalFilter,
+      showExternal: state.showExternal,
+      showFlows: !hidden,
+      arcRange: arcFilterRange(state.year, state.minFlow, state.topN),
+      nodes: this.derived.nodes,
+      year: state.year,
+      // Placed only once the font has loaded: their widths are measured in it.
+      labels: this.labelsShown ? this.placedLabels(this.labels(this.geographyOf(values)), textScale) : [],
+      anchors: (this.derived.anchorsByYear.get(state.year) ?? NO_ANCHORS).positions,
+      fontFamily: FONT_FAMILY,
+      textScale,
+      theme,
+    });
+    this.map.setLayers(this.labelsShown ? layers : layers.filter((layer) => layer.id !== 'labels'));
   }
 
   /**
@@ -617,9 +630,21 @@ export class App {
     return [box.left + p.x, box.top + p.y];
   }
 
-  /** True once the map exists and deck.gl has drawn the current layers at least once. */
+  /** True once the map exists and deck.gl has drawn the current layers, labels included, at least once. */
   isDrawn(): boolean {
-    return this.map !== null && this.framesSinceUpdate > 0;
+    return this.map !== null && this.labelsShown && this.framesSinceUpdate > 0;
+  }
+
+  /** Called when the label font has loaded (or failed to: the labels then use the fallback font). */
+  fontsReady(): void {
+    this.fontsLoaded = true;
+    this.showLabelsWhenReady();
+  }
+
+  private showLabelsWhenReady(): void {
+    if (this.labelsShown || !this.fontsLoaded || this.firstFrameAt === null) return;
+    this.labelsShown = true;
+    this.render();
   }
 
   private geographyOf(values: Map<string, PolygonValue>): Geography | null {
@@ -898,9 +923,15 @@ export class App {
   }
 }
 
-export async function startApp(root: HTMLElement, mapContainer: HTMLElement): Promise<App> {
+export async function startApp(
+  root: HTMLElement,
+  mapContainer: HTMLElement,
+  fontsReady: Promise<unknown>,
+): Promise<App> {
   const regions = (await (await fetch(regionsUrl)).json()) as FeatureCollection<Geometry, RegionProps>;
   const app = new App(root, regions);
+  const ready = () => app.fontsReady();
+  fontsReady.then(ready, ready);
   app.render();
   await app.startMap(mapContainer);
   return app;

@@ -14,12 +14,13 @@ async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   const mapContainer = document.getElementById('map')!;
   // deck.gl draws labels into its own font atlas: the font (with the Kazakh
-  // letters of the cyrillic-ext subset) must be loaded before the first frame.
-  await Promise.all([
+  // letters of the cyrillic-ext subset) must be loaded before the labels are
+  // drawn. It loads while the map starts; the labels follow the first frame.
+  const fontsReady = Promise.all([
     document.fonts.load('600 16px "Noto Sans"', 'Aa Қазақстан Ұлытау Жетісу Өңір Һ'),
     document.fonts.load('400 16px "Noto Sans"', 'Aa Қазақстан Ұлытау Жетісу Өңір Һ'),
   ]);
-  const app = await startApp(root, mapContainer);
+  const app = await startApp(root, mapContainer, fontsReady);
   document.body.classList.remove('loading');
   // Exposed for end-to-end tests and the benchmark.
   (window as unknown as { __app: typeof app }).__app = app;
