@@ -30,7 +30,7 @@ import { regionSummary } from './data/region-summary';
 import { initialLanguage, rememberLanguage, translate, type MessageKey } from './i18n';
 import { en } from './i18n/en';
 import { placeName } from './i18n/names';
-import { DARK, HIGH_CONTRAST, LIGHT } from './map/basemap-style';
+import { DARK, HIGH_CONTRAST, LIGHT, type OutlineStyle } from './map/basemap-style';
 import { placeLabels } from './map/label-placement';
 import {
   buildLayers,
@@ -40,6 +40,7 @@ import {
   THEME,
   type LabelDatum,
   type RegionProps,
+  type Theme,
 } from './map/layers';
 import { MapView } from './map/map-view';
 import { Presenter } from './presenter';
@@ -77,6 +78,8 @@ function pickSettings(s: Partial<ViewState>): Partial<ViewState> {
 
 /** Polygons while a question hides the values: one neutral colour, unlike the no-data grey. */
 const HIDDEN_FILL: Rgba = [222, 216, 202, 255];
+const cssColour = ([r, g, b, a]: Rgba): string => `rgba(${r}, ${g}, ${b}, ${a / 255})`;
+
 /** Outside a spotlight: the colour washed towards white, so the lit regions stand out. */
 const dim = (c: Rgba): Rgba => [c[0] + (255 - c[0]) * 0.7, c[1] + (255 - c[1]) * 0.7, c[2] + (255 - c[2]) * 0.7, 160];
 
@@ -222,6 +225,8 @@ export class App {
       this.map = new MapView({
         container,
         basemapUrl,
+        regions: this.regions,
+        outlines: this.outlineStyle(this.theme()),
         camera: this.state.camera,
         onHover: (info) => this.onHover(info),
         onClick: (info, at) => {
@@ -342,6 +347,7 @@ export class App {
   showDataset(id: string | null, dataset: Dataset, regions: FeatureCollection<Geometry, RegionProps>): void {
     this.dataset = dataset;
     this.regions = regions;
+    this.map?.setRegions(regions);
     this.derived = prepareDerived(dataset);
     this.nsSeries = northSouthSeries(dataset.measures);
     this.timeline.setCoverage(yearCoverage(dataset.model, (y) => this.derived.externalYears.has(y)));
@@ -479,7 +485,7 @@ export class App {
     const notes = [...new Set([...values.values()].flatMap((v) => v.notes))];
     const hidden = this.presenter.hidesValues;
     const dark = !state.highContrast && (this.colourScheme?.matches ?? false);
-    const theme = state.highContrast ? HIGH_CONTRAST_THEME : dark ? DARK_THEME : THEME;
+    const theme = this.theme();
     this.settings.show(state);
     this.legend.update({
       measure: state.measure,
@@ -509,6 +515,7 @@ export class App {
 
     if (!this.map) return;
     this.map.setBasemapColours(state.highContrast ? HIGH_CONTRAST : dark ? DARK : LIGHT);
+    this.map.setOutlines(this.outlineStyle(theme));
     const spotlight = this.presenter.spotlight();
     const fill = this.fillColours(hidden, spotlight);
     const textScale = state.view === 'projector' ? 1.8 : 1;
@@ -518,7 +525,6 @@ export class App {
       regions: this.regions,
       fillColours: fill.colours,
       fillKey: fill.key,
-      selected: state.selected,
       internal: this.derived.internal,
       internalFilter: this.internalFilter,
       external: this.derived.external,
@@ -536,6 +542,21 @@ export class App {
       theme,
     });
     this.map.setLayers(this.labelsShown ? layers : layers.filter((layer) => layer.id !== 'labels'));
+  }
+
+  /** The colours of labels, outlines and arcs: high contrast, or following the system's dark theme. */
+  private theme(): Theme {
+    if (this.state.highContrast) return HIGH_CONTRAST_THEME;
+    return this.colourScheme?.matches ? DARK_THEME : THEME;
+  }
+
+  /** The regions' outlines (drawn by maplibre over deck.gl's fill): the theme's colours, the selection. */
+  private outlineStyle(theme: Theme): OutlineStyle {
+    return {
+      selected: this.state.selected,
+      colour: cssColour(theme.outline),
+      selectedColour: cssColour(theme.selectedOutline),
+    };
   }
 
   /**

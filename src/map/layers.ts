@@ -12,6 +12,7 @@ import type { NodeBuffers } from '../data/nodes';
 import { FILTER_SIZE } from '../data/arcs';
 import type { Rgba } from '../data/scales';
 import { NO_DATA } from '../data/scales';
+import { REGION_OUTLINES } from './basemap-style';
 
 export interface RegionProps {
   polygon_id: string;
@@ -89,7 +90,6 @@ export interface LayerInputs {
   fillColours: ReadonlyMap<string, Rgba>;
   /** Names what fillColours holds (measure, year, scale): deck.gl compares update triggers by value. */
   fillKey: string;
-  selected: string | null;
   internal: ArcBuffers;
   internalFilter: Float32Array;
   external: ArcBuffers;
@@ -243,24 +243,19 @@ export function flowNodeLayer(
 
 export function buildLayers(input: LayerInputs): Layer[] {
   const theme = input.theme ?? THEME;
-  const choropleth = new GeoJsonLayer<RegionProps>({
+  // The fill only: maplibre draws the outlines (and the selected one) over it, and deck.gl's
+  // interleaved overlay draws this layer before them (beforeId), the arcs and the rest after.
+  const choropleth = new GeoJsonLayer<RegionProps, { beforeId: string }>({
     id: 'choropleth',
+    beforeId: REGION_OUTLINES,
     data: input.regions,
     filled: true,
-    stroked: true,
+    stroked: false,
     getFillColor: (f) => input.fillColours.get(f.properties.polygon_id) ?? NO_DATA,
-    getLineColor: (f) => (f.properties.polygon_id === input.selected ? theme.selectedOutline : theme.outline),
-
-    getLineWidth: (f) => (f.properties.polygon_id === input.selected ? 3 : 1),
-    lineWidthUnits: 'pixels',
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 70],
-    updateTriggers: {
-      getFillColor: input.fillKey,
-      getLineColor: [input.selected, theme.outline],
-      getLineWidth: input.selected,
-    },
+    updateTriggers: { getFillColor: input.fillKey },
   });
 
   const internal = flowArcLayer(

@@ -6,12 +6,20 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
-import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 // maplibre-gl 6 locates its worker at run time and Vite does not copy it.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
-import { offlineStyle, type BasemapColours } from './basemap-style';
+import {
+  offlineStyle,
+  REGION_OUTLINES,
+  selectedFilter,
+  SELECTED_OUTLINE,
+  type BasemapColours,
+  type OutlineStyle,
+} from './basemap-style';
 import { isSoftwareRenderer } from './gpu';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -30,6 +38,9 @@ const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 export interface MapViewOptions {
   container: HTMLElement;
   basemapUrl: string;
+  /** The regions, whose outlines maplibre draws (deck.gl fills them); without them, no outlines. */
+  regions?: FeatureCollection;
+  outlines?: OutlineStyle;
   camera: Camera | null;
   onHover: (info: PickingInfo) => void;
   /** A click on the map, with what deck.gl picked there (regions and nodes only) and where. */
@@ -43,11 +54,18 @@ export class MapView {
   readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
   readonly ready: Promise<void>;
+  /** The style's layers exist (their sources may still be loading): paint properties can be set. */
+  private styleLoaded = false;
+  /** The outlines wanted, and those the style has (they differ until the style has loaded). */
+  private outlines: OutlineStyle | null;
+  private drawnOutlines: OutlineStyle | null;
 
   constructor(opts: MapViewOptions) {
+    const regions = opts.regions && opts.outlines ? { data: opts.regions, outlines: opts.outlines } : undefined;
+    this.outlines = this.drawnOutlines = regions?.outlines ?? null;
     this.map = new maplibregl.Map({
       container: opts.container,
-      style: offlineStyle(opts.basemapUrl),
+      style: offlineStyle(opts.basemapUrl, undefined, regions),
       ...(opts.camera
         ? { center: [opts.camera.lon, opts.camera.lat], zoom: opts.camera.zoom }
         : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: HOME_PADDING } }),
@@ -80,6 +98,10 @@ export class MapView {
       opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
     });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.map.once('style.load', () => {
+      this.styleLoaded = true;
+      if (this.outlines) this.setOutlines(this.outlines);
+    });
   }
 
   camera(): Camera {
@@ -125,6 +147,23 @@ export class MapView {
     this.map.setPaintProperty('countries', 'fill-color', colours.country);
     this.map.setPaintProperty('water', 'fill-color', colours.water);
     this.map.setPaintProperty('borders', 'line-color', colours.border);
+  }
+
+  /** Draws other regions' outlines (an imported boundary file). */
+  setRegions(regions: FeatureCollection): void {
+    this.map.getSource<GeoJSONSource>('regions')?.setData(regions);
+  }
+
+  setOutlines(outlines: OutlineStyle): void {
+    const before = this.drawnOutlines;
+    if (!before) return;
+    this.outlines = outlines;
+    if (!this.styleLoaded) return;
+    this.drawnOutlines = outlines;
+    if (outlines.colour !== before.colour) this.map.setPaintProperty(REGION_OUTLINES, 'line-color', outlines.colour);
+    if (outlines.selectedColour !== before.selectedColour)
+      this.map.setPaintProperty(SELECTED_OUTLINE, 'line-color', outlines.selectedColour);
+    if (outlines.selected !== before.selected) this.map.setFilter(SELECTED_OUTLINE, selectedFilter(outlines.selected));
   }
 
   setLayers(layers: Layer[]): void {
