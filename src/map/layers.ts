@@ -211,8 +211,8 @@ export function flowArcLayer(
  */
 export function arcSegmentsFor(arcCount: number): number {
   if (arcCount <= 500) return 32;
-  if (arcCount <= 2000) return 16;
-  return 10;
+  if (arcCount <= 2000) return 12;
+  return 6;
 }
 
 /** Nodes of one year's slice, sized by their total flow. */
@@ -221,9 +221,10 @@ export function flowNodeLayer(
   slice: YearSlice | undefined,
   theme: Theme,
   visible: boolean,
+  id = 'nodes',
 ): ScatterplotLayer {
   return new ScatterplotLayer({
-    id: 'nodes',
+    id,
     visible,
     data: yearTable(nodeData, nodes, slice, {
       getPosition: { value: nodes.positions, size: 2 },

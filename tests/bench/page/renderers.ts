@@ -17,6 +17,7 @@ import { FlowmapLayer } from '@flowmap.gl/layers';
 import { arcFilterRange, arcWidth } from '../../../src/data/arcs';
 import { prepareFlows, prepareNodes, topSlice, type FlowTable } from '../../../src/data/flow-columns';
 import { arcSegmentsFor, flowArcLayer, flowNodeLayer, THEME } from '../../../src/map/layers';
+import { YearLayers } from '../../../src/map/year-layers';
 
 import { TOP_N, type RendererName } from './config';
 
@@ -61,28 +62,34 @@ function ours(table: FlowTable, lon: Float64Array, lat: Float64Array, setLayers:
   }
   const flows = prepareFlows(table, locations);
   const nodes = prepareNodes(table, locations);
+  const arcLayers = new YearLayers();
+  const nodeLayers = new YearLayers();
+  const style = (y: number) => ({
+    from: THEME.origin,
+    to: THEME.destination,
+    height: 0.12,
+    tilt: 90,
+    numSegments: arcSegmentsFor(topSlice(flows.slices, y, TOP_N)?.length ?? 0),
+  });
   let drawn = 0;
   return {
     setYear(year) {
-      const slice = topSlice(flows.slices, year, TOP_N);
-      drawn = slice?.length ?? 0;
+      drawn = topSlice(flows.slices, year, TOP_N)?.length ?? 0;
       setLayers([
-        flowArcLayer(
-          'arcs',
-          flows,
-          flows.filterValues,
-          slice,
-          arcFilterRange(year, 0, null),
-          {
-            from: THEME.origin,
-            to: THEME.destination,
-            height: 0.12,
-            tilt: 90,
-            numSegments: arcSegmentsFor(drawn),
-          },
-          true,
+        ...arcLayers.layers([flows], flows.slices.keys(), year, (y, visible) =>
+          flowArcLayer(
+            `arcs-${y}`,
+            flows,
+            flows.filterValues,
+            topSlice(flows.slices, y, TOP_N),
+            arcFilterRange(y, 0, null),
+            style(y),
+            visible,
+          ),
         ),
-        flowNodeLayer(nodes, nodes.slices.get(year), THEME, true),
+        ...nodeLayers.layers([nodes], nodes.slices.keys(), year, (y, visible) =>
+          flowNodeLayer(nodes, nodes.slices.get(y), THEME, visible, `nodes-${y}`),
+        ),
       ]);
     },
     drawn: () => drawn,
