@@ -41,6 +41,7 @@ import {
   type LabelDatum,
   type RegionProps,
   type Theme,
+  layerKind,
 } from './map/layers';
 import { MapView } from './map/map-view';
 import { Presenter } from './presenter';
@@ -816,7 +817,7 @@ export class App {
     const { lang, year, measure } = this.state;
     const t = this.t;
     const n = (v: number, signed = false, digits = 0) => formatNumber(v, lang, { signed, digits });
-    const id = info.layer?.id;
+    const id = layerKind(info.layer?.id);
     if (id === 'choropleth') {
       const props = (info.object as { properties: RegionProps }).properties;
       if (!model.polygons.has(props.polygon_id))
@@ -897,7 +898,7 @@ export class App {
   }
 
   private onClick(info: PickingInfo): void {
-    const id = info.layer?.id;
+    const id = layerKind(info.layer?.id);
     let polygonId: string | null = null;
     if (id === 'choropleth') polygonId = (info.object as { properties: RegionProps }).properties.polygon_id;
     else if (id === 'nodes') {

@@ -12,6 +12,7 @@ import type { NodeBuffers } from '../data/nodes';
 import { FILTER_SIZE } from '../data/arcs';
 import type { Rgba } from '../data/scales';
 import { NO_DATA } from '../data/scales';
+import { YearLayers } from './year-layers';
 import { REGION_OUTLINES } from './basemap-style';
 
 export interface RegionProps {
@@ -242,6 +243,14 @@ export function flowNodeLayer(
   });
 }
 
+/** The id of a kind of layer's layer for one year. */
+export const yearLayerId = (kind: string, year: number): string => `${kind}-${year}`;
+/** The kind of a layer ('arcs-internal', 'nodes', 'choropleth'...), from its id. */
+export const layerKind = (id: string | undefined): string | undefined => id?.replace(/-\d{4}$/, '');
+
+/** The year layers of the (one) map, kept between calls of buildLayers. */
+const caches = { internal: new YearLayers(), external: new YearLayers(), nodes: new YearLayers() };
+
 export function buildLayers(input: LayerInputs): Layer[] {
   const theme = input.theme ?? THEME;
   // The fill only: maplibre draws the outlines (and the selected one) over it, and deck.gl's
@@ -259,26 +268,42 @@ export function buildLayers(input: LayerInputs): Layer[] {
     updateTriggers: { getFillColor: input.fillKey },
   });
 
-  const internal = flowArcLayer(
-    'arcs-internal',
-    input.internal,
-    input.internalFilter,
-    input.internal.slices.get(input.year),
-    input.arcRange,
-    { from: theme.origin, to: theme.destination, height: 0.12, tilt: 90 },
-    input.showFlows,
+  // One layer per year with flows, kept between updates: a year step swaps the visible one.
+  const rangeKey = JSON.stringify(input.arcRange.slice(1));
+  const yearRange = (y: number): [number, number][] => [[y, y], ...input.arcRange.slice(1)];
+  const internal = caches.internal.layers(
+    [input.internal, input.internalFilter, rangeKey, theme, input.showFlows],
+    input.internal.slices.keys(),
+    input.year,
+    (y, visible) =>
+      flowArcLayer(
+        yearLayerId('arcs-internal', y),
+        input.internal,
+        input.internalFilter,
+        input.internal.slices.get(y),
+        yearRange(y),
+        { from: theme.origin, to: theme.destination, height: 0.12, tilt: 90 },
+        visible && input.showFlows,
+      ),
   );
-  const external = flowArcLayer(
-    'arcs-external',
-    input.external,
-    input.externalFilter,
-    input.external.slices.get(input.year),
-    input.arcRange,
-    { from: theme.externalOrigin, to: theme.externalDestination, height: 0.2, tilt: 90 },
-    input.showFlows && input.showExternal,
+  const external = caches.external.layers(
+    [input.external, input.externalFilter, rangeKey, theme, input.showFlows && input.showExternal],
+    input.external.slices.keys(),
+    input.year,
+    (y, visible) =>
+      flowArcLayer(
+        yearLayerId('arcs-external', y),
+        input.external,
+        input.externalFilter,
+        input.external.slices.get(y),
+        yearRange(y),
+        { from: theme.externalOrigin, to: theme.externalDestination, height: 0.2, tilt: 90 },
+        visible && input.showFlows && input.showExternal,
+      ),
   );
-
-  const nodes = flowNodeLayer(input.nodes, input.nodes.slices.get(input.year), theme, input.showFlows);
+  const nodes = caches.nodes.layers([input.nodes, theme, input.showFlows], input.nodes.slices.keys(), input.year, (y, visible) =>
+    flowNodeLayer(input.nodes, input.nodes.slices.get(y), theme, visible && input.showFlows, yearLayerId('nodes', y)),
+  );
 
   // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.
   const anchors = new ScatterplotLayer<[number, number]>({
@@ -319,7 +344,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     updateTriggers: { getSize: input.textScale, getColor: theme.label },
   });
 
-  return [choropleth, internal, external, nodes, anchors, labels];
+  return [choropleth, ...internal, ...external, ...nodes, anchors, labels];
 }
 
 /** Label size in CSS px (also used to place labels without overlaps). */
