@@ -123,7 +123,7 @@ export class App {
   /** Frames deck.gl has drawn since the layers last changed; tests and the benchmark wait on it. */
   framesSinceUpdate = 0;
   framesDrawn = 0;
-  /** performance.now() of deck.gl's first frame (layers, arcs included, are set before it). */
+  /** performance.now() at the end of the first map frame drawn with the layers (arcs included). */
   firstFrameAt: number | null = null;
   private layersSet = false;
   /**

@@ -46,7 +46,7 @@ export interface MapViewOptions {
   /** A click on the map, with what deck.gl picked there (regions and nodes only) and where. */
   onClick: (info: PickingInfo, lngLat: { lon: number; lat: number }) => void;
   onMove: (camera: Camera) => void;
-  /** Called after deck.gl has drawn a frame. */
+  /** Called after a map frame in which deck.gl drew (all its layers: it is called once the whole frame is drawn). */
   onAfterRender?: () => void;
 }
 
@@ -79,14 +79,25 @@ export class MapView {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
+    // deck.gl draws its layers in groups placed among maplibre's layers (the choropleth before the
+    // outlines, the rest last) and calls onAfterRender after each group; a frame is drawn only
+    // when maplibre's frame is, with every group in it.
+    let deckDrew = false;
     this.overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
       onHover: opts.onHover,
-      // deck.gl calls the prop without checking it: an undefined one would throw every frame.
-      ...(opts.onAfterRender ? { onAfterRender: opts.onAfterRender } : {}),
+      onAfterRender: () => {
+        deckDrew = true;
+      },
     });
     this.map.addControl(this.overlay);
+    // After the overlay's own listener, so after everything deck.gl draws in the frame.
+    this.map.on('render', () => {
+      if (!deckDrew) return;
+      deckDrew = false;
+      opts.onAfterRender?.();
+    });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('moveend', () => opts.onMove(this.camera()));
     // Clicks are taken from maplibre and picked here rather than through deck.gl's click
