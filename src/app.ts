@@ -542,6 +542,7 @@ export class App {
       textScale,
       theme,
     });
+    this.map.showYear(state.year);
     this.map.setLayers(this.labelsShown ? layers : layers.filter((layer) => layer.id !== 'labels'));
   }
 
@@ -633,15 +634,6 @@ export class App {
         this.framesDrawn > start || performance.now() > deadline ? resolve() : requestAnimationFrame(poll);
       requestAnimationFrame(poll);
     });
-  }
-
-  /**
-   * Throws away every prepared array and builds them again, then redraws.
-   * The benchmark's baseline: what a year step would cost without preparation.
-   */
-  rebuildPrepared(): void {
-    this.derived = prepareDerived(this.dataset);
-    this.applySelection();
   }
 
   /** Screen position (CSS pixels, page coordinates) of a longitude/latitude; for tests. */

@@ -12,7 +12,7 @@ import type { NodeBuffers } from '../data/nodes';
 import { FILTER_SIZE } from '../data/arcs';
 import type { Rgba } from '../data/scales';
 import { NO_DATA } from '../data/scales';
-import { YearLayers } from './year-layers';
+import { YearLayers, yearLayerId } from './year-layers';
 import { REGION_OUTLINES } from './basemap-style';
 
 export interface RegionProps {
@@ -243,10 +243,7 @@ export function flowNodeLayer(
   });
 }
 
-/** The id of a kind of layer's layer for one year. */
-export const yearLayerId = (kind: string, year: number): string => `${kind}-${year}`;
-/** The kind of a layer ('arcs-internal', 'nodes', 'choropleth'...), from its id. */
-export const layerKind = (id: string | undefined): string | undefined => id?.replace(/-\d{4}$/, '');
+export { layerKind, yearLayerId } from './year-layers';
 
 /** The year layers of the (one) map, kept between calls of buildLayers. */
 const caches = { internal: new YearLayers(), external: new YearLayers(), nodes: new YearLayers() };
@@ -268,14 +265,13 @@ export function buildLayers(input: LayerInputs): Layer[] {
     updateTriggers: { getFillColor: input.fillKey },
   });
 
-  // One layer per year with flows, kept between updates: a year step swaps the visible one.
+  // One layer per year with flows, kept between updates; the map draws the shown year's (MapView.showYear).
   const rangeKey = JSON.stringify(input.arcRange.slice(1));
   const yearRange = (y: number): [number, number][] => [[y, y], ...input.arcRange.slice(1)];
   const internal = caches.internal.layers(
     [input.internal, input.internalFilter, rangeKey, theme, input.showFlows],
     input.internal.slices.keys(),
-    input.year,
-    (y, visible) =>
+    (y) =>
       flowArcLayer(
         yearLayerId('arcs-internal', y),
         input.internal,
@@ -283,14 +279,13 @@ export function buildLayers(input: LayerInputs): Layer[] {
         input.internal.slices.get(y),
         yearRange(y),
         { from: theme.origin, to: theme.destination, height: 0.12, tilt: 90 },
-        visible && input.showFlows,
+        input.showFlows,
       ),
   );
   const external = caches.external.layers(
     [input.external, input.externalFilter, rangeKey, theme, input.showFlows && input.showExternal],
     input.external.slices.keys(),
-    input.year,
-    (y, visible) =>
+    (y) =>
       flowArcLayer(
         yearLayerId('arcs-external', y),
         input.external,
@@ -298,11 +293,11 @@ export function buildLayers(input: LayerInputs): Layer[] {
         input.external.slices.get(y),
         yearRange(y),
         { from: theme.externalOrigin, to: theme.externalDestination, height: 0.2, tilt: 90 },
-        visible && input.showFlows && input.showExternal,
+        input.showFlows && input.showExternal,
       ),
   );
-  const nodes = caches.nodes.layers([input.nodes, theme, input.showFlows], input.nodes.slices.keys(), input.year, (y, visible) =>
-    flowNodeLayer(input.nodes, input.nodes.slices.get(y), theme, visible && input.showFlows, yearLayerId('nodes', y)),
+  const nodes = caches.nodes.layers([input.nodes, theme, input.showFlows], input.nodes.slices.keys(), (y) =>
+    flowNodeLayer(input.nodes, input.nodes.slices.get(y), theme, input.showFlows, yearLayerId('nodes', y)),
   );
 
   // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.

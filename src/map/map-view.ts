@@ -21,6 +21,7 @@ import {
   type OutlineStyle,
 } from './basemap-style';
 import { isSoftwareRenderer } from './gpu';
+import { drawsInYear } from './year-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -53,6 +54,7 @@ export interface MapViewOptions {
 export class MapView {
   readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
+  private shownYear: number | null = null;
   readonly ready: Promise<void>;
   /** The style's layers exist (their sources may still be loading): paint properties can be set. */
   private styleLoaded = false;
@@ -87,6 +89,8 @@ export class MapView {
       interleaved: true,
       layers: [],
       onHover: opts.onHover,
+      // Year layers draw only in the shown year: a year step changes this, not the layers.
+      layerFilter: ({ layer }) => this.shownYear === null || drawsInYear(layer.id, this.shownYear),
       onAfterRender: () => {
         deckDrew = true;
       },
@@ -175,6 +179,16 @@ export class MapView {
     if (outlines.selectedColour !== before.selectedColour)
       this.map.setPaintProperty(SELECTED_OUTLINE, 'line-color', outlines.selectedColour);
     if (outlines.selected !== before.selected) this.map.setFilter(SELECTED_OUTLINE, selectedFilter(outlines.selected));
+  }
+
+  /**
+   * The year whose year layers (src/map/year-layers.ts) are drawn. A step
+   * between years only redraws: no layer is made, diffed or uploaded.
+   */
+  showYear(year: number): void {
+    if (year === this.shownYear) return;
+    this.shownYear = year;
+    this.map.triggerRepaint();
   }
 
   setLayers(layers: Layer[]): void {

@@ -83,7 +83,14 @@ async function main(): Promise<void> {
     current = layers;
     view.setLayers(layers);
   };
-  const renderer: BenchRenderer = makeRenderer(name, table, Float64Array.from(locations.lon), Float64Array.from(locations.lat), setLayers);
+  const renderer: BenchRenderer = makeRenderer(
+    name,
+    table,
+    Float64Array.from(locations.lon),
+    Float64Array.from(locations.lat),
+    setLayers,
+    (year) => view.showYear(year),
+  );
   // The frame shows the latest layers once deck.gl has taken them (and, for a composite layer,
   // drawn sublayers made from its latest data).
   const shown = () => {

@@ -17,7 +17,7 @@ import { FlowmapLayer } from '@flowmap.gl/layers';
 import { arcFilterRange, arcWidth } from '../../../src/data/arcs';
 import { prepareFlows, prepareNodes, topSlice, type FlowTable } from '../../../src/data/flow-columns';
 import { arcSegmentsFor, flowArcLayer, flowNodeLayer, THEME } from '../../../src/map/layers';
-import { YearLayers } from '../../../src/map/year-layers';
+import { yearLayerId, YearLayers } from '../../../src/map/year-layers';
 
 import { TOP_N, type RendererName } from './config';
 
@@ -48,13 +48,20 @@ export function makeRenderer(
   lon: Float64Array,
   lat: Float64Array,
   setLayers: (layers: Layer[]) => void,
+  showYear: (year: number) => void,
 ): BenchRenderer {
-  if (name === 'ours') return ours(table, lon, lat, setLayers);
+  if (name === 'ours') return ours(table, lon, lat, setLayers, showYear);
   if (name === 'flowmap') return flowmap(table, lon, lat, setLayers);
   return naive(table, lon, lat, setLayers);
 }
 
-function ours(table: FlowTable, lon: Float64Array, lat: Float64Array, setLayers: (l: Layer[]) => void): BenchRenderer {
+function ours(
+  table: FlowTable,
+  lon: Float64Array,
+  lat: Float64Array,
+  setLayers: (l: Layer[]) => void,
+  showYear: (year: number) => void,
+): BenchRenderer {
   const locations = new Float64Array(lon.length * 2);
   for (let i = 0; i < lon.length; i++) {
     locations[i * 2] = lon[i]!;
@@ -72,23 +79,28 @@ function ours(table: FlowTable, lon: Float64Array, lat: Float64Array, setLayers:
     numSegments: arcSegmentsFor(topSlice(flows.slices, y, TOP_N)?.length ?? 0),
   });
   let drawn = 0;
+  let made = false;
   return {
     setYear(year) {
       drawn = topSlice(flows.slices, year, TOP_N)?.length ?? 0;
+      // The map draws the year's layers; the layers themselves were handed over once.
+      showYear(year);
+      if (made) return;
+      made = true;
       setLayers([
-        ...arcLayers.layers([flows], flows.slices.keys(), year, (y, visible) =>
+        ...arcLayers.layers([flows], flows.slices.keys(), (y) =>
           flowArcLayer(
-            `arcs-${y}`,
+            yearLayerId('arcs', y),
             flows,
             flows.filterValues,
             topSlice(flows.slices, y, TOP_N),
             arcFilterRange(y, 0, null),
             style(y),
-            visible,
+            true,
           ),
         ),
-        ...nodeLayers.layers([nodes], nodes.slices.keys(), year, (y, visible) =>
-          flowNodeLayer(nodes, nodes.slices.get(y), THEME, visible, `nodes-${y}`),
+        ...nodeLayers.layers([nodes], nodes.slices.keys(), (y) =>
+          flowNodeLayer(nodes, nodes.slices.get(y), THEME, true, yearLayerId('nodes', y)),
         ),
       ]);
     },
