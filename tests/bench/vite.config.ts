@@ -11,5 +11,9 @@ export default defineConfig({
   base: './',
   publicDir: `${here}.data`,
   build: { outDir: `${here}.build`, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
-  preview: { host: '127.0.0.1' },
+  preview: {
+    host: '127.0.0.1',
+    // Cross-origin isolation gives performance.now() its fine resolution (5 µs instead of 100 µs).
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  },
 });
