@@ -43,10 +43,17 @@ import {
   type Theme,
   layerKind,
 } from './map/layers';
-import { MapView } from './map/map-view';
+import { MapView, type MapViewOptions } from './map/map-view';
 import { Presenter } from './presenter';
 import { Playback } from './state/playback';
-import { DEFAULT_VIEW, readUrlState, writeUrlState, type UrlContext, type ViewState } from './state/url-state';
+import {
+  DEFAULT_VIEW,
+  readUrlState,
+  urlCamera,
+  writeUrlState,
+  type UrlContext,
+  type ViewState,
+} from './state/url-state';
 import { SettingsControl, type SettingsPatch } from './ui/controls';
 import { el } from './ui/dom';
 import { LegendControl } from './ui/legend';
@@ -220,35 +227,37 @@ export class App {
   readonly t = (key: MessageKey, params?: Record<string, string | number>): string =>
     translate(this.state.lang, key, params);
 
-  /** Creates the map; if WebGL2 is unavailable the panels keep working and say so. */
-  async startMap(container: HTMLElement): Promise<void> {
+  /** What the map reports (startApp creates it before the app, and hands its events on). */
+  readonly mapEvents: Required<Pick<MapViewOptions, 'onHover' | 'onClick' | 'onMove' | 'onAfterRender'>> = {
+    onHover: (info) => this.onHover(info),
+    onClick: (info, at) => {
+      if (!this.presenter.onMapClick(at.lon, at.lat)) this.onClick(info);
+    },
+    onMove: (camera) => {
+      this.update({ camera }, { silent: true });
+      // Label overlaps depend on the zoom and the view: placed again when the camera stops.
+      this.render();
+    },
+    onAfterRender: () => {
+      if (this.layersSet) this.firstFrameAt ??= performance.now();
+      this.framesDrawn++;
+      this.framesSinceUpdate++;
+      if (this.layersSet && !this.labelsScheduled) {
+        this.labelsScheduled = true;
+        // Not from inside deck.gl's frame: the labels come with the next one.
+        setTimeout(() => this.showLabelsWhenReady());
+      }
+    },
+  };
+
+  /**
+   * Draws on the map once it has loaded; if it could not be created (no
+   * WebGL2) or fails to load, the panels keep working and say so.
+   */
+  async startMap(view: MapView | Error): Promise<void> {
     try {
-      this.map = new MapView({
-        container,
-        basemapUrl,
-        regions: this.regions,
-        outlines: this.outlineStyle(this.theme()),
-        camera: this.state.camera,
-        onHover: (info) => this.onHover(info),
-        onClick: (info, at) => {
-          if (!this.presenter.onMapClick(at.lon, at.lat)) this.onClick(info);
-        },
-        onMove: (camera) => {
-          this.update({ camera }, { silent: true });
-          // Label overlaps depend on the zoom and the view: placed again when the camera stops.
-          this.render();
-        },
-        onAfterRender: () => {
-          if (this.layersSet) this.firstFrameAt ??= performance.now();
-          this.framesDrawn++;
-          this.framesSinceUpdate++;
-          if (this.layersSet && !this.labelsScheduled) {
-            this.labelsScheduled = true;
-            // Not from inside deck.gl's frame: the labels come with the next one.
-            setTimeout(() => this.showLabelsWhenReady());
-          }
-        },
-      });
+      if (view instanceof Error) throw view;
+      this.map = view;
       await this.map.ready;
       this.presenter.attach();
       await this.data.start();
@@ -943,10 +952,30 @@ export async function startApp(
   fontsReady: Promise<unknown>,
 ): Promise<App> {
   const regions = (await (await fetch(regionsUrl)).json()) as FeatureCollection<Geometry, RegionProps>;
-  const app = new App(root, regions);
+  // The map starts before the data is read and the panels are built: its worker, basemap and
+  // shaders load meanwhile. Its outlines get the theme and the selection with the first layers;
+  // what it reports before the app exists (a first camera stop, empty frames) is not needed.
+  let app: App | undefined;
+  let view: MapView | Error;
+  try {
+    view = new MapView({
+      container: mapContainer,
+      basemapUrl,
+      regions,
+      outlines: { selected: null, colour: cssColour(THEME.outline), selectedColour: cssColour(THEME.selectedOutline) },
+      camera: urlCamera(location.search),
+      onHover: (info) => app?.mapEvents.onHover(info),
+      onClick: (info, at) => app?.mapEvents.onClick(info, at),
+      onMove: (camera) => app?.mapEvents.onMove(camera),
+      onAfterRender: () => app?.mapEvents.onAfterRender(),
+    });
+  } catch (error) {
+    view = error instanceof Error ? error : new Error(String(error));
+  }
+  app = new App(root, regions);
   const ready = () => app.fontsReady();
   fontsReady.then(ready, ready);
   app.render();
-  await app.startMap(mapContainer);
+  await app.startMap(view);
   return app;
 }

@@ -24,6 +24,9 @@ import { isSoftwareRenderer } from './gpu';
 import { drawsInYear } from './year-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
+// The worker (its script, then the basemap) starts loading now, while the page reads its data,
+// rather than when the map is created.
+maplibregl.prewarm();
 
 /** Kazakhstan and the Russian border subjects. */
 export const HOME_BOUNDS: [[number, number], [number, number]] = [

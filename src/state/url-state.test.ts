@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW as defaults, readUrlState, writeUrlState, type UrlContext, type ViewState } from './url-state';
+import {
+  DEFAULT_VIEW as defaults,
+  readUrlState,
+  urlCamera,
+  writeUrlState,
+  type UrlContext,
+  type ViewState,
+} from './url-state';
 const ctx: UrlContext = {
   yearRange: [2000, 2026],
   selectable: new Set(['KZ-VOS', 'KZ-AST', 'RU-OMS']),
@@ -28,6 +35,21 @@ describe('URL state', () => {
     const parsed = readUrlState(writeUrlState(state), ctx);
     expect(parsed.rejected).toEqual([]);
     expect(parsed.state).toEqual(state);
+  });
+
+  it('reads the camera alone (for the map, before the data) exactly as the whole link does', () => {
+    for (const search of [
+      '',
+      '?v=1&cam=66.5,48.25,4.5',
+      '?v=1&year=1850&cam=66.5,48.25,4.5&sel=KZ-XX',
+      '?cam=66.5,48.25,4.5',
+      '?v=2&cam=66.5,48.25,4.5',
+      '?v=1&cam=1,2',
+      '?v=1&cam=200,10,3',
+      '?v=1&cam=10,10,NaN',
+      '?v=1&year=2015',
+    ])
+      expect(urlCamera(search), search).toEqual(readUrlState(search, ctx).state.camera);
   });
 
   it('gives the defaults for an empty URL', () => {

@@ -75,6 +75,31 @@ export interface ParsedUrl {
 const TOP_N_MAX = 380;
 const MIN_FLOW_MAX = 1_000_000;
 
+/** A `cam` value, or null if it is not a usable longitude,latitude,zoom. */
+function parseCamera(cam: string): Camera | null {
+  const parts = cam.split(',').map(Number);
+  const [lon, lat, zoom] = parts;
+  const ok =
+    parts.length === 3 &&
+    parts.every(Number.isFinite) &&
+    Math.abs(lon!) <= 180 &&
+    Math.abs(lat!) <= 85 &&
+    zoom! >= 0 &&
+    zoom! <= 22;
+  return ok ? { lon: lon!, lat: lat!, zoom: zoom! } : null;
+}
+
+/**
+ * The camera of a link, as readUrlState reads it (null: the home view). Needs
+ * no data, so the map can start with it before the data is read.
+ */
+export function urlCamera(search: string): Camera | null {
+  const params = new URLSearchParams(search);
+  const cam = params.get('cam');
+  if (params.get('v') !== String(URL_STATE_VERSION) || cam === null) return null;
+  return parseCamera(cam);
+}
+
 export function readUrlState(search: string, ctx: UrlContext): ParsedUrl {
   const params = new URLSearchParams(search);
   const state: ViewState = { ...ctx.defaults, camera: ctx.defaults.camera && { ...ctx.defaults.camera } };
@@ -140,16 +165,8 @@ export function readUrlState(search: string, ctx: UrlContext): ParsedUrl {
 
   const cam = params.get('cam');
   if (cam !== null) {
-    const parts = cam.split(',').map(Number);
-    const [lon, lat, zoom] = parts;
-    const ok =
-      parts.length === 3 &&
-      parts.every(Number.isFinite) &&
-      Math.abs(lon!) <= 180 &&
-      Math.abs(lat!) <= 85 &&
-      zoom! >= 0 &&
-      zoom! <= 22;
-    if (ok) state.camera = { lon: lon!, lat: lat!, zoom: zoom! };
+    const camera = parseCamera(cam);
+    if (camera) state.camera = camera;
     else reject('cam', 'must be longitude,latitude,zoom');
   }
 
