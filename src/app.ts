@@ -44,6 +44,7 @@ import {
   layerKind,
 } from './map/layers';
 import { MapView, type MapViewOptions } from './map/map-view';
+import { drawsInYear } from './map/year-layers';
 import { Presenter } from './presenter';
 import { Playback } from './state/playback';
 import {
@@ -134,13 +135,14 @@ export class App {
   firstFrameAt: number | null = null;
   private layersSet = false;
   /**
-   * Region labels join the layers once their font has loaded and the first
-   * frame (regions, arcs, nodes) is drawn: their font atlas and text layout
-   * are not needed to show the map, so they do not hold it up.
+   * The first frame draws what it shows: the regions, and the arcs and nodes
+   * of the shown year. The rest joins once that frame is drawn and the label
+   * font has loaded: the region labels (their font atlas and text layout) and
+   * the other years' layers (made once, drawn only in their year).
    */
-  private labelsShown = false;
+  private restShown = false;
   private fontsLoaded = false;
-  private labelsScheduled = false;
+  private restScheduled = false;
   /** Whether the page was opened with a view in its URL (else the saved settings apply). */
   private readonly hadUrlState: boolean;
   private measureContext: CanvasRenderingContext2D | null = null;
@@ -242,10 +244,10 @@ export class App {
       if (this.layersSet) this.firstFrameAt ??= performance.now();
       this.framesDrawn++;
       this.framesSinceUpdate++;
-      if (this.layersSet && !this.labelsScheduled) {
-        this.labelsScheduled = true;
+      if (this.layersSet && !this.restScheduled) {
+        this.restScheduled = true;
         // Not from inside deck.gl's frame: the labels come with the next one.
-        setTimeout(() => this.showLabelsWhenReady());
+        setTimeout(() => this.showRestWhenReady());
       }
     },
   };
@@ -545,14 +547,16 @@ export class App {
       nodes: this.derived.nodes,
       year: state.year,
       // Placed only once the font has loaded: their widths are measured in it.
-      labels: this.labelsShown ? this.placedLabels(this.labels(this.geographyOf(values)), textScale) : [],
+      labels: this.restShown ? this.placedLabels(this.labels(this.geographyOf(values)), textScale) : [],
       anchors: (this.derived.anchorsByYear.get(state.year) ?? NO_ANCHORS).positions,
       fontFamily: FONT_FAMILY,
       textScale,
       theme,
     });
     this.map.showYear(state.year);
-    this.map.setLayers(this.labelsShown ? layers : layers.filter((layer) => layer.id !== 'labels'));
+    this.map.setLayers(
+      this.restShown ? layers : layers.filter((layer) => layer.id !== 'labels' && drawsInYear(layer.id, state.year)),
+    );
   }
 
   /** The colours of labels, outlines and arcs: high contrast, or following the system's dark theme. */
@@ -655,18 +659,18 @@ export class App {
 
   /** True once the map exists and deck.gl has drawn the current layers, labels included, at least once. */
   isDrawn(): boolean {
-    return this.map !== null && this.labelsShown && this.framesSinceUpdate > 0;
+    return this.map !== null && this.restShown && this.framesSinceUpdate > 0;
   }
 
   /** Called when the label font has loaded (or failed to: the labels then use the fallback font). */
   fontsReady(): void {
     this.fontsLoaded = true;
-    this.showLabelsWhenReady();
+    this.showRestWhenReady();
   }
 
-  private showLabelsWhenReady(): void {
-    if (this.labelsShown || !this.fontsLoaded || this.firstFrameAt === null) return;
-    this.labelsShown = true;
+  private showRestWhenReady(): void {
+    if (this.restShown || !this.fontsLoaded || this.firstFrameAt === null) return;
+    this.restShown = true;
     this.render();
   }
 

@@ -248,6 +248,27 @@ export { layerKind, yearLayerId } from './year-layers';
 /** The year layers of the (one) map, kept between calls of buildLayers. */
 const caches = { internal: new YearLayers(), external: new YearLayers(), nodes: new YearLayers() };
 
+/**
+ * Anchors as binary columns laid out like the nodes' (positions, radii), so
+ * that both draw with one pipeline: under software WebGL every other vertex
+ * layout is another shader compilation in the first frame. Made once per array.
+ */
+const anchorTables = new WeakMap<[number, number][], BinaryTable>();
+const ANCHOR_RADIUS = 5;
+function anchorTable(anchors: [number, number][]): BinaryTable {
+  let table = anchorTables.get(anchors);
+  if (!table) {
+    const positions = new Float64Array(anchors.flat());
+    const radii = new Float32Array(anchors.length).fill(ANCHOR_RADIUS);
+    table = {
+      length: anchors.length,
+      attributes: { getPosition: { value: positions, size: 2 }, getRadius: { value: radii, size: 1 } },
+    };
+    anchorTables.set(anchors, table);
+  }
+  return table;
+}
+
 export function buildLayers(input: LayerInputs): Layer[] {
   const theme = input.theme ?? THEME;
   // The fill only: maplibre draws the outlines (and the selected one) over it, and deck.gl's
@@ -301,12 +322,10 @@ export function buildLayers(input: LayerInputs): Layer[] {
   );
 
   // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.
-  const anchors = new ScatterplotLayer<[number, number]>({
+  const anchors = new ScatterplotLayer({
     id: 'anchors',
     visible: input.showFlows && input.showExternal,
-    data: input.anchors,
-    getPosition: (d) => d,
-    getRadius: 5,
+    data: anchorTable(input.anchors),
     radiusUnits: 'pixels',
     filled: false,
     stroked: true,
