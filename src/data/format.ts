@@ -10,23 +10,28 @@ import type { Lang } from './model';
  * Russian (1 000,5), so without Kazakh data the Russian rules of Kazakhstan
  * (ru-KZ) are used, and words such as "тыс." are avoided (no compact form).
  */
-const KAZAKH_NUMBERS = (() => {
-  try {
-    return /^1\s000,5$/.test(new Intl.NumberFormat('kk-KZ').format(1000.5));
-  } catch {
-    return false;
+let kazakhNumbers: boolean | undefined;
+/** Asked on first use: loading the browser's Kazakh locale data takes a while, and most pages never need it. */
+function hasKazakhNumbers(): boolean {
+  if (kazakhNumbers === undefined) {
+    try {
+      kazakhNumbers = /^1\s000,5$/.test(new Intl.NumberFormat('kk-KZ').format(1000.5));
+    } catch {
+      kazakhNumbers = false;
+    }
   }
-})();
+  return kazakhNumbers;
+}
 
-const LOCALE: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU', kk: KAZAKH_NUMBERS ? 'kk-KZ' : 'ru-KZ' };
-export const localeOf = (lang: Lang): string => LOCALE[lang];
+export const localeOf = (lang: Lang): string =>
+  lang === 'en' ? 'en-GB' : lang === 'ru' ? 'ru-RU' : hasKazakhNumbers() ? 'kk-KZ' : 'ru-KZ';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function formatter(lang: Lang, digits: number, signed: boolean, compact: boolean): Intl.NumberFormat {
   const key = `${lang}|${digits}|${signed}|${compact}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], {
+    f = new Intl.NumberFormat(localeOf(lang), {
       maximumFractionDigits: digits,
       minimumFractionDigits: compact ? 0 : digits,
       signDisplay: signed ? 'exceptZero' : 'auto',
@@ -43,6 +48,6 @@ export function formatNumber(value: number, lang: Lang, opts: { digits?: number;
 
 /** Short form for legend ticks (12K, 1,5 млн). */
 export function formatCompact(value: number, lang: Lang, opts: { signed?: boolean } = {}): string {
-  const compact = lang !== 'kk' || KAZAKH_NUMBERS;
+  const compact = lang !== 'kk' || hasKazakhNumbers();
   return formatter(lang, compact ? 1 : 0, opts.signed ?? false, compact).format(value);
 }
