@@ -51,9 +51,10 @@ export function syntheticLocations(count = LOCATION_COUNT, seed = 1): Locations 
   const out: Locations = { lon: [], lat: [] };
   features.forEach((f, k) => {
     // Largest remainder would be exact; rounding and a final top-up keep it simple and seeded.
-    const want = k === features.length - 1 ? count - out.lon.length : Math.round((count * f.properties.area_km2) / totalArea);
+    const want =
+      k === features.length - 1 ? count - out.lon.length : Math.round((count * f.properties.area_km2) / totalArea);
     const [x0, y0, x1, y1] = bbox(f);
-    for (let placed = 0; placed < want; ) {
+    for (let placed = 0; placed < want;) {
       const p: [number, number] = [x0 + rnd() * (x1 - x0), y0 + rnd() * (y1 - y0)];
       if (!booleanPointInPolygon(p, f)) continue;
       out.lon.push(Math.round(p[0] * 1e4) / 1e4);
