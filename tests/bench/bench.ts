@@ -32,6 +32,8 @@ import { encodeFlows, realFlows, syntheticFlows, syntheticLocations, YEARS } fro
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const SETS = (process.env.BENCH_SETS ?? 'real,1000,10000,100000,1000000').split(',');
 const VIEWPORT = { width: 1280, height: 800 };
+/** Loads of the app for its first frame: it varies by a few hundred ms from load to load on these machines. */
+const APP_LOADS = Math.max(LOADS, 9);
 const BUILD = join(REPO_ROOT, 'tests/bench/.build');
 const DATA = join(REPO_ROOT, 'tests/bench/.data/data');
 const CONFIG = join(REPO_ROOT, 'tests/bench/vite.config.ts');
@@ -144,7 +146,7 @@ async function appFirstFrames(browser: Browser): Promise<number[]> {
   const served = await serveDist();
   try {
     const out: number[] = [];
-    for (let i = 0; i < Math.max(LOADS, 5); i++) {
+    for (let i = 0; i < APP_LOADS; i++) {
       const w = await openPage(browser, served.url, VIEWPORT);
       await w.page.goto(served.url);
       await waitForMap(w.page, 120_000);
@@ -183,7 +185,8 @@ function report(
       `Chromium headless, viewport ${VIEWPORT.width}×${VIEWPORT.height} at device pixel ratio 1, WebGL renderer \`${renderer}\`.`,
     '',
     `Each renderer draws a year's largest ${TOP_N.toLocaleString('en')} flows (flowmap.gl's default cap) in the app's map at the same viewport; ` +
-      'flowmap.gl with clustering off, so that all three draw the same flows. ' +
+      'flowmap.gl with clustering off, so that all three draw the same flows, and no renderer draws location circles ' +
+      '(the app does; the naive layer has none), so that the pictures hold the same things. ' +
       `${LOADS} fresh page loads per renderer and set, interleaved across renderers; each load plays the timeline once ` +
       `(${YEARS.length} years for the synthetic sets, the 6 years with flows for the real data) after one warm-up step. ` +
       'Medians and 95th percentiles are over all steps of all loads.',
@@ -256,7 +259,7 @@ function report(
     `- CPU part at least 20 times below the naive baseline up to 100 thousand flows: smallest factor ${fmt(vsNaive)}: ${yes(vsNaive >= 20)}. ` +
       `Every step includes asking maplibre for a frame: timed alone, with nothing changed, that costs ${fmt(floor)} ms (median over all loads).`,
     `- Whole frame faster than flowmap.gl and the naive baseline at every size (medians): ${yes(framesWon)}${framesWon ? '' : ` (not faster: ${framesLost.join('; ')})`}.`,
-    `- The app's first frame with flows on the real data, ${app.length} loads: median ${fmt(median(app))} ms, max ${fmt(Math.max(...app))} ms (target under 2,000 ms): ${yes(median(app) < 2000)}.`,
+    `- The app's first frame with flows on the real data, ${app.length} loads: median ${fmt(median(app))} ms, range ${fmt(Math.min(...app))}–${fmt(Math.max(...app))} ms (target under 2,000 ms): ${yes(median(app) < 2000)}.`,
     '',
   );
   if (imported) {

@@ -2,7 +2,8 @@
  * The three ways of drawing a year of flows that the benchmark compares, on the
  * same data, in the same map, at the same viewport. Each draws a year's
  * largest TOP_N flows (flowmap.gl's own default cap), so that the pictures
- * hold the same flows.
+ * hold the same flows, and only the flows: no location circles (the app
+ * draws them too, but the naive layer has none).
  *
  * - ours: the app's code (src/data/flow-columns.ts prepares the arrays once;
  *   src/map/layers.ts draws a year's top slice as views of them).
@@ -15,8 +16,8 @@ import type { Layer } from '@deck.gl/core';
 import { ArcLayer } from '@deck.gl/layers';
 import { FlowmapLayer } from '@flowmap.gl/layers';
 import { arcFilterRange, arcWidth } from '../../../src/data/arcs';
-import { prepareFlows, prepareNodes, topSlice, type FlowTable } from '../../../src/data/flow-columns';
-import { arcSegmentsFor, flowArcLayer, flowNodeLayer, THEME } from '../../../src/map/layers';
+import { prepareFlows, topSlice, type FlowTable } from '../../../src/data/flow-columns';
+import { arcSegmentsFor, flowArcLayer, THEME } from '../../../src/map/layers';
 import { yearLayerId, YearLayers } from '../../../src/map/year-layers';
 
 import { TOP_N, type RendererName } from './config';
@@ -68,9 +69,7 @@ function ours(
     locations[i * 2 + 1] = lat[i]!;
   }
   const flows = prepareFlows(table, locations);
-  const nodes = prepareNodes(table, locations);
   const arcLayers = new YearLayers();
-  const nodeLayers = new YearLayers();
   const style = (y: number) => ({
     from: THEME.origin,
     to: THEME.destination,
@@ -98,9 +97,6 @@ function ours(
             style(y),
             true,
           ),
-        ),
-        ...nodeLayers.layers([nodes], nodes.slices.keys(), (y) =>
-          flowNodeLayer(nodes, nodes.slices.get(y), THEME, true, yearLayerId('nodes', y)),
         ),
       ]);
     },
@@ -170,6 +166,7 @@ function flowmap(
         getFlowTime: (f) => dateOf(f.y),
         filter: { selectedTimeRange: [dateOf(year), dateOf(year + 1)] },
         clusteringEnabled: false,
+        locationsEnabled: false,
         maxTopFlowsDisplayNum: TOP_N,
         // Called with the year's layer data just before the layer stores it (in the same callback).
         onScaleChange: () =>
