@@ -30,7 +30,8 @@ import { regionSummary } from './data/region-summary';
 import { initialLanguage, rememberLanguage, translate, type MessageKey } from './i18n';
 import { en } from './i18n/en';
 import { placeName } from './i18n/names';
-import { DARK, HIGH_CONTRAST, LIGHT, type OutlineStyle } from './map/basemap-style';
+import { DARK, HIGH_CONTRAST, LIGHT } from './map/basemap-style';
+import { outlineSegments, type OutlineSegments } from './data/outlines';
 import { placeLabels } from './map/label-placement';
 import {
   buildLayers,
@@ -87,7 +88,6 @@ function pickSettings(s: Partial<ViewState>): Partial<ViewState> {
 
 /** Polygons while a question hides the values: one neutral colour, unlike the no-data grey. */
 const HIDDEN_FILL: Rgba = [222, 216, 202, 255];
-const cssColour = ([r, g, b, a]: Rgba): string => `rgba(${r}, ${g}, ${b}, ${a / 255})`;
 
 /** Outside a spotlight: the colour washed towards white, so the lit regions stand out. */
 const dim = (c: Rgba): Rgba => [c[0] + (255 - c[0]) * 0.7, c[1] + (255 - c[1]) * 0.7, c[2] + (255 - c[2]) * 0.7, 160];
@@ -104,6 +104,8 @@ export class App {
   readonly data: DataManager;
   readonly playback: Playback;
   private derived: Derived;
+  /** The regions' outlines as line segments (made with the regions). */
+  private outlines: OutlineSegments;
   private map: MapView | null = null;
   private internalFilter: Float32Array;
   private externalFilter: Float32Array;
@@ -154,6 +156,7 @@ export class App {
     private readonly root: HTMLElement,
     private regions: FeatureCollection<Geometry, RegionProps>,
   ) {
+    this.outlines = outlineSegments(regions);
     this.dataset = this.builtIn = loadDataset(embeddedTableTexts());
     const { model, measures } = this.dataset;
 
@@ -359,7 +362,7 @@ export class App {
   showDataset(id: string | null, dataset: Dataset, regions: FeatureCollection<Geometry, RegionProps>): void {
     this.dataset = dataset;
     this.regions = regions;
-    this.map?.setRegions(regions);
+    this.outlines = outlineSegments(regions);
     this.derived = prepareDerived(dataset);
     this.nsSeries = northSouthSeries(dataset.measures);
     this.timeline.setCoverage(yearCoverage(dataset.model, (y) => this.derived.externalYears.has(y)));
@@ -527,7 +530,6 @@ export class App {
 
     if (!this.map) return;
     this.map.setBasemapColours(state.highContrast ? HIGH_CONTRAST : dark ? DARK : LIGHT);
-    this.map.setOutlines(this.outlineStyle(theme));
     const spotlight = this.presenter.spotlight();
     const fill = this.fillColours(hidden, spotlight);
     const textScale = state.view === 'projector' ? 1.8 : 1;
@@ -535,6 +537,8 @@ export class App {
     this.layersSet = true;
     const layers = buildLayers({
       regions: this.regions,
+      outlines: this.outlines,
+      selected: state.selected,
       fillColours: fill.colours,
       fillKey: fill.key,
       internal: this.derived.internal,
@@ -563,15 +567,6 @@ export class App {
   private theme(): Theme {
     if (this.state.highContrast) return HIGH_CONTRAST_THEME;
     return this.colourScheme?.matches ? DARK_THEME : THEME;
-  }
-
-  /** The regions' outlines (drawn by maplibre over deck.gl's fill): the theme's colours, the selection. */
-  private outlineStyle(theme: Theme): OutlineStyle {
-    return {
-      selected: this.state.selected,
-      colour: cssColour(theme.outline),
-      selectedColour: cssColour(theme.selectedOutline),
-    };
   }
 
   /**
@@ -955,18 +950,15 @@ export async function startApp(
   mapContainer: HTMLElement,
   fontsReady: Promise<unknown>,
 ): Promise<App> {
-  const regions = (await (await fetch(regionsUrl)).json()) as FeatureCollection<Geometry, RegionProps>;
-  // The map starts before the data is read and the panels are built: its worker, basemap and
-  // shaders load meanwhile. Its outlines get the theme and the selection with the first layers;
-  // what it reports before the app exists (a first camera stop, empty frames) is not needed.
+  // The map starts first, before the regions and the data are read and the panels are built: its
+  // worker and basemap load meanwhile. What it reports before the app exists (a first camera
+  // stop, empty frames) is not needed.
   let app: App | undefined;
   let view: MapView | Error;
   try {
     view = new MapView({
       container: mapContainer,
       basemapUrl,
-      regions,
-      outlines: { selected: null, colour: cssColour(THEME.outline), selectedColour: cssColour(THEME.selectedOutline) },
       camera: urlCamera(location.search),
       onHover: (info) => app?.mapEvents.onHover(info),
       onClick: (info, at) => app?.mapEvents.onClick(info, at),
@@ -976,6 +968,7 @@ export async function startApp(
   } catch (error) {
     view = error instanceof Error ? error : new Error(String(error));
   }
+  const regions = (await (await fetch(regionsUrl)).json()) as FeatureCollection<Geometry, RegionProps>;
   app = new App(root, regions);
   const ready = () => app.fontsReady();
   fontsReady.then(ready, ready);

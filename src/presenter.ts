@@ -340,6 +340,7 @@ export class Presenter {
     return exportPicture(
       {
         map: view.map,
+        canvases: () => view.canvases(),
         setPixelRatio: (r) => view.setPixelRatio(r),
         scale: scaleNow,
         arcColours: [THEME.origin, THEME.destination],
@@ -378,7 +379,7 @@ export class Presenter {
     this.recording = t('present.recording', { year: playback.years[0]! });
     try {
       const blob = await recordTimeline({
-        map: view.map,
+        canvases: () => view.canvases(),
         years: playback.years,
         showYear: async (year) => {
           this.host.update({ year });

@@ -1,5 +1,5 @@
 /**
- * Pictures for slides: the map (with its arcs, drawn into maplibre's canvas)
+ * Pictures for slides: the map (the basemap's canvas and deck.gl's over it)
  * composed with a title, the year, the legend and the source credits into one
  * PNG, at screen size or at 2x for print; and the played timeline as a WebM
  * video with the year in every frame.
@@ -19,8 +19,18 @@ export interface PictureText {
   hiddenNote?: string;
 }
 
+/** The map's canvases, bottom first (MapView.canvases); all have the first one's size. */
+type Canvases = () => HTMLCanvasElement[];
+
+/** Draws the map's canvases one over the other at (x, y), at the size of the first. */
+function drawMap(ctx: CanvasRenderingContext2D, canvases: HTMLCanvasElement[], x: number, y: number): void {
+  const { width, height } = canvases[0]!;
+  for (const c of canvases) ctx.drawImage(c, x, y, width, height);
+}
+
 export interface PictureInput {
   map: MapLibreMap;
+  canvases: Canvases;
   /** Sets the pixel ratio of the map and of what is drawn over it. */
   setPixelRatio: (ratio: number) => void;
   scale: ColourScale;
@@ -43,7 +53,7 @@ export async function exportPicture(input: PictureInput, ratio: 1 | 2): Promise<
       input.setPixelRatio(wanted);
       await input.nextFrame();
     }
-    const canvas = composePicture(input, map.getCanvas(), wanted);
+    const canvas = composePicture(input, input.canvases(), wanted);
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), 'image/png'),
     );
@@ -53,7 +63,8 @@ export async function exportPicture(input: PictureInput, ratio: 1 | 2): Promise<
 }
 
 /** Draws header, map and legend/credits onto a new canvas (device pixels). */
-export function composePicture(input: PictureInput, mapCanvas: HTMLCanvasElement, px: number): HTMLCanvasElement {
+export function composePicture(input: PictureInput, mapCanvases: HTMLCanvasElement[], px: number): HTMLCanvasElement {
+  const mapCanvas = mapCanvases[0]!;
   const { text, scale, font } = input;
   const w = mapCanvas.width;
   const header = Math.round(64 * px);
@@ -64,7 +75,7 @@ export function composePicture(input: PictureInput, mapCanvas: HTMLCanvasElement
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(mapCanvas, 0, header);
+  drawMap(ctx, mapCanvases, 0, header);
 
   const pad = 16 * px;
   ctx.fillStyle = '#1d1d1f';
@@ -134,7 +145,7 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, x: number, y: number,
 }
 
 export interface RecordingInput {
-  map: MapLibreMap;
+  canvases: Canvases;
   years: readonly number[];
   /** Shows a year and resolves once its frame is drawn. */
   showYear: (year: number) => Promise<void>;
@@ -158,7 +169,8 @@ export function videoMimeType(): string | null {
 export async function recordTimeline(input: RecordingInput): Promise<Blob> {
   const mimeType = videoMimeType();
   if (!mimeType) throw new Error('MediaRecorder with WebM is not available');
-  const source = input.map.getCanvas();
+  const layers = input.canvases();
+  const source = layers[0]!;
   const canvas = document.createElement('canvas');
   canvas.width = source.width;
   canvas.height = source.height;
@@ -166,7 +178,7 @@ export async function recordTimeline(input: RecordingInput): Promise<Blob> {
   const px = source.width / source.clientWidth || 1;
   let year = input.years[0]!;
   const draw = () => {
-    ctx.drawImage(source, 0, 0);
+    drawMap(ctx, layers, 0, 0);
     ctx.fillStyle = 'rgba(255,255,255,0.85)';
     ctx.fillRect(0, 0, canvas.width, 52 * px);
     ctx.fillStyle = '#1d1d1f';

@@ -5,15 +5,15 @@
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ArcLayer, GeoJsonLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ArcBuffers, YearSlice } from '../data/arcs';
 import type { NodeBuffers } from '../data/nodes';
 import { FILTER_SIZE } from '../data/arcs';
 import type { Rgba } from '../data/scales';
 import { NO_DATA } from '../data/scales';
+import { polygonSegments, type OutlineSegments } from '../data/outlines';
 import { YearLayers, yearLayerId } from './year-layers';
-import { REGION_OUTLINES } from './basemap-style';
 
 export interface RegionProps {
   polygon_id: string;
@@ -87,6 +87,10 @@ export const HIGH_CONTRAST_THEME: Theme = {
 
 export interface LayerInputs {
   regions: FeatureCollection<Geometry, RegionProps>;
+  /** The regions' outlines (src/data/outlines.ts), prepared with the regions. */
+  outlines: OutlineSegments;
+  /** The selected polygon, outlined over the others. */
+  selected: string | null;
   /** Colour per polygon id for the current measure and year. */
   fillColours: ReadonlyMap<string, Rgba>;
   /** Names what fillColours holds (measure, year, scale): deck.gl compares update triggers by value. */
@@ -269,15 +273,44 @@ function anchorTable(anchors: [number, number][]): BinaryTable {
   return table;
 }
 
+/** Outline segments as a binary table: all of them, or one polygon's; made once per outlines and polygon. */
+const outlineTables = new WeakMap<OutlineSegments, Map<string | null | undefined, BinaryTable>>();
+function outlineTable(outlines: OutlineSegments, polygonId: string | null | undefined): BinaryTable {
+  let byPolygon = outlineTables.get(outlines);
+  if (!byPolygon) outlineTables.set(outlines, (byPolygon = new Map()));
+  let table = byPolygon.get(polygonId);
+  if (!table) {
+    const segments = polygonId === undefined ? outlines : polygonSegments(outlines, polygonId);
+    table = {
+      length: segments.length,
+      attributes: {
+        getSourcePosition: { value: segments.sourcePositions, size: 2 },
+        getTargetPosition: { value: segments.targetPositions, size: 2 },
+      },
+    };
+    byPolygon.set(polygonId, table);
+  }
+  return table;
+}
+
+function outlineLayer(id: string, data: BinaryTable, colour: Rgba, widthPixels: number): LineLayer {
+  return new LineLayer({
+    id,
+    data,
+    getColor: colour,
+    getWidth: widthPixels,
+    widthUnits: 'pixels',
+    updateTriggers: { getColor: colour.join(',') },
+  });
+}
+
 export function buildLayers(input: LayerInputs): Layer[] {
   const theme = input.theme ?? THEME;
-  // The fill only: maplibre draws the outlines (and the selected one) over it, and deck.gl's
-  // interleaved overlay draws this layer before them (beforeId), the arcs and the rest after.
-  const choropleth = new GeoJsonLayer<RegionProps, { beforeId: string }>({
+  const choropleth = new GeoJsonLayer<RegionProps>({
     id: 'choropleth',
-    beforeId: REGION_OUTLINES,
     data: input.regions,
     filled: true,
+    // Outlines are a line layer (below): no path joins to tessellate, a cheaper shader to compile.
     stroked: false,
     getFillColor: (f) => input.fillColours.get(f.properties.polygon_id) ?? NO_DATA,
     pickable: true,
@@ -285,6 +318,13 @@ export function buildLayers(input: LayerInputs): Layer[] {
     highlightColor: [255, 255, 255, 70],
     updateTriggers: { getFillColor: input.fillKey },
   });
+  const outlines = outlineLayer('outlines', outlineTable(input.outlines, undefined), theme.outline, 1);
+  const selectedOutline = outlineLayer(
+    'outline-selected',
+    outlineTable(input.outlines, input.selected),
+    theme.selectedOutline,
+    3,
+  );
 
   // One layer per year with flows, kept between updates; the map draws the shown year's (MapView.showYear).
   const rangeKey = JSON.stringify(input.arcRange.slice(1));
@@ -358,7 +398,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     updateTriggers: { getSize: input.textScale, getColor: theme.label },
   });
 
-  return [choropleth, ...internal, ...external, ...nodes, anchors, labels];
+  return [choropleth, outlines, selectedOutline, ...internal, ...external, ...nodes, anchors, labels];
 }
 
 /** Label size in CSS px (also used to place labels without overlaps). */

@@ -1,25 +1,18 @@
 /**
- * The maplibre map with deck.gl interleaved in its WebGL2 context. The
- * basemap is the offline style; an online style URL is only used when the
- * user opts in.
+ * The maplibre map (the offline basemap; an online style only when the user
+ * opts in) with deck.gl in its own canvas over it: the regions' fill and
+ * outlines, the flows and the labels. A year step redraws deck.gl's canvas
+ * only; the basemap, which does not change, is not drawn again.
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 // maplibre-gl 6 locates its worker at run time and Vite does not copy it.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
-import {
-  offlineStyle,
-  REGION_OUTLINES,
-  selectedFilter,
-  SELECTED_OUTLINE,
-  type BasemapColours,
-  type OutlineStyle,
-} from './basemap-style';
+import { offlineStyle, type BasemapColours } from './basemap-style';
 import { isSoftwareRenderer } from './gpu';
 import { drawsInYear } from './year-layers';
 
@@ -39,18 +32,20 @@ const HOME_PADDING = { top: 20, left: 270, right: 320, bottom: 140 };
 
 const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 
+/** What MapView reaches inside the overlay's deck.gl instance (no public accessor). */
+interface DeckInternals {
+  layerManager: { setNeedsRedraw(reason: string): void };
+}
+
 export interface MapViewOptions {
   container: HTMLElement;
   basemapUrl: string;
-  /** The regions, whose outlines maplibre draws (deck.gl fills them); without them, no outlines. */
-  regions?: FeatureCollection;
-  outlines?: OutlineStyle;
   camera: Camera | null;
   onHover: (info: PickingInfo) => void;
   /** A click on the map, with what deck.gl picked there (regions and nodes only) and where. */
   onClick: (info: PickingInfo, lngLat: { lon: number; lat: number }) => void;
   onMove: (camera: Camera) => void;
-  /** Called after a map frame in which deck.gl drew (all its layers: it is called once the whole frame is drawn). */
+  /** Called after each frame deck.gl draws (all its layers). */
   onAfterRender?: () => void;
 }
 
@@ -59,18 +54,11 @@ export class MapView {
   private readonly overlay: MapLibreOverlay;
   private shownYear: number | null = null;
   readonly ready: Promise<void>;
-  /** The style's layers exist (their sources may still be loading): paint properties can be set. */
-  private styleLoaded = false;
-  /** The outlines wanted, and those the style has (they differ until the style has loaded). */
-  private outlines: OutlineStyle | null;
-  private drawnOutlines: OutlineStyle | null;
 
   constructor(opts: MapViewOptions) {
-    const regions = opts.regions && opts.outlines ? { data: opts.regions, outlines: opts.outlines } : undefined;
-    this.outlines = this.drawnOutlines = regions?.outlines ?? null;
     this.map = new maplibregl.Map({
       container: opts.container,
-      style: offlineStyle(opts.basemapUrl, undefined, regions),
+      style: offlineStyle(opts.basemapUrl),
       ...(opts.camera
         ? { center: [opts.camera.lon, opts.camera.lat], zoom: opts.camera.zoom }
         : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: HOME_PADDING } }),
@@ -84,27 +72,20 @@ export class MapView {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
-    // deck.gl draws its layers in groups placed among maplibre's layers (the choropleth before the
-    // outlines, the rest last) and calls onAfterRender after each group; a frame is drawn only
-    // when maplibre's frame is, with every group in it.
-    let deckDrew = false;
+    // deck.gl in its own canvas (not interleaved in maplibre's): it follows the camera, and draws in
+    // its own frame loop, so a change to the layers or the year redraws only its canvas.
     this.overlay = new MapLibreOverlay({
-      interleaved: true,
+      interleaved: false,
       layers: [],
       onHover: opts.onHover,
       // Year layers draw only in the shown year: a year step changes this, not the layers.
       layerFilter: ({ layer }) => this.shownYear === null || drawsInYear(layer.id, this.shownYear),
-      onAfterRender: () => {
-        deckDrew = true;
-      },
+      onAfterRender: () => opts.onAfterRender?.(),
+      // Kept for export and pixel checks, like the map's (deck.gl's default); no multisampling
+      // where a software rasteriser would pay for it.
+      deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: !isSoftwareRenderer() } },
     });
     this.map.addControl(this.overlay);
-    // After the overlay's own listener, so after everything deck.gl draws in the frame.
-    this.map.on('render', () => {
-      if (!deckDrew) return;
-      deckDrew = false;
-      opts.onAfterRender?.();
-    });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('moveend', () => opts.onMove(this.camera()));
     // Clicks are taken from maplibre and picked here rather than through deck.gl's click
@@ -116,10 +97,6 @@ export class MapView {
       opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
     });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.map.once('style.load', () => {
-      this.styleLoaded = true;
-      if (this.outlines) this.setOutlines(this.outlines);
-    });
   }
 
   camera(): Camera {
@@ -138,20 +115,10 @@ export class MapView {
     else this.map.jumpTo(target);
   }
 
-  /**
-   * Renders at a pixel ratio (the 2x print picture). deck.gl's interleaved
-   * instance caches the drawing-buffer size of the shared canvas and only
-   * updates it when the canvas's CSS size changes, so it is told the new size.
-   */
+  /** Renders at a pixel ratio (the 2x print picture): the map, and deck.gl's canvas with it. */
   setPixelRatio(ratio: number): void {
     this.map.setPixelRatio(ratio);
-    const canvas = this.map.getCanvas();
-    type DeckLike = { device?: { canvasContext?: { setDrawingBufferSize(w: number, h: number): void } } };
-    (this.overlay as unknown as { _deck?: DeckLike })._deck?.device?.canvasContext?.setDrawingBufferSize(
-      canvas.width,
-      canvas.height,
-    );
-    this.map.triggerRepaint();
+    this.overlay.setProps({ useDevicePixels: ratio });
   }
 
   pixelRatio(): number {
@@ -167,23 +134,6 @@ export class MapView {
     this.map.setPaintProperty('borders', 'line-color', colours.border);
   }
 
-  /** Draws other regions' outlines (an imported boundary file). */
-  setRegions(regions: FeatureCollection): void {
-    this.map.getSource<GeoJSONSource>('regions')?.setData(regions);
-  }
-
-  setOutlines(outlines: OutlineStyle): void {
-    const before = this.drawnOutlines;
-    if (!before) return;
-    this.outlines = outlines;
-    if (!this.styleLoaded) return;
-    this.drawnOutlines = outlines;
-    if (outlines.colour !== before.colour) this.map.setPaintProperty(REGION_OUTLINES, 'line-color', outlines.colour);
-    if (outlines.selectedColour !== before.selectedColour)
-      this.map.setPaintProperty(SELECTED_OUTLINE, 'line-color', outlines.selectedColour);
-    if (outlines.selected !== before.selected) this.map.setFilter(SELECTED_OUTLINE, selectedFilter(outlines.selected));
-  }
-
   /**
    * The year whose year layers (src/map/year-layers.ts) are drawn. A step
    * between years only redraws: no layer is made, diffed or uploaded.
@@ -191,7 +141,12 @@ export class MapView {
   showYear(year: number): void {
     if (year === this.shownYear) return;
     this.shownYear = year;
-    this.map.triggerRepaint();
+    this.requestFrame();
+  }
+
+  /** Asks deck.gl for a frame: a flag its frame loop (which runs anyway) reads on the next one. */
+  requestFrame(): void {
+    (this.overlay as unknown as { _deck?: DeckInternals })._deck?.layerManager.setNeedsRedraw('requested');
   }
 
   setLayers(layers: Layer[]): void {
@@ -200,5 +155,10 @@ export class MapView {
 
   canvas(): HTMLCanvasElement {
     return this.map.getCanvas();
+  }
+
+  /** The canvases that make the picture, bottom first: the basemap, then deck.gl's. */
+  canvases(): HTMLCanvasElement[] {
+    return [...this.map.getContainer().querySelectorAll('canvas')];
   }
 }

@@ -263,7 +263,7 @@ function report(
   lines.push(
     `- CPU part of a year step, 95th percentile, up to 100 thousand flows: at most ${fmt(cpuP95)} ms (target 4 ms): ${yes(cpuP95 <= 4)}.`,
     `- CPU part at least 20 times below the naive baseline up to 100 thousand flows: smallest factor ${fmt(vsNaive)}: ${yes(vsNaive >= 20)}. ` +
-      `Every step includes asking maplibre for a frame: timed alone, with nothing changed, that costs ${fmt(floor)} ms (median over all loads). ` +
+      `Every step includes asking deck.gl for a frame: timed alone, with nothing changed, that costs ${fmt(floor)} ms (median over all loads). ` +
       `At the 95th percentile the factor is at least ${fmt(Math.min(...vsNaiveP95.map((v) => v.pooled)))} over all steps, ` +
       `but one load's 95th percentile varies too much to rely on (factors ${fmt(Math.min(...vsNaiveP95.map((v) => v.min)))}–${fmt(Math.max(...vsNaiveP95.map((v) => v.max)))}), so the medians judge.`,
     `- Whole frame faster than flowmap.gl and the naive baseline at every size (medians): ${yes(framesWon)}${framesWon ? '' : ` (not faster: ${framesLost.join('; ')})`}.`,

@@ -42,8 +42,9 @@ describe('load', () => {
     expect(await page.locator('#app').getAttribute('data-measure')).toBe('net');
     expect(await page.locator('#fatal').isHidden()).toBe(true);
     expect(await page.getByTestId('notice').count()).toBe(0);
-    // Exactly one WebGL canvas: deck.gl is interleaved into maplibre's.
-    expect(await page.locator('canvas').count()).toBe(1);
+    // Two WebGL canvases: maplibre's basemap, and deck.gl's over it (a year step redraws only that one).
+    expect(await page.locator('#map canvas').count()).toBe(2);
+    expect(await page.locator('canvas').count()).toBe(2);
     expect(w.offOrigin).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
   });

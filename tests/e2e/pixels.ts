@@ -1,8 +1,9 @@
 /**
- * Pixel helpers for the end-to-end tests: the map's WebGL canvas (maplibre,
- * with deck.gl interleaved) is created with preserveDrawingBuffer, so its last
- * frame can be copied into a 2D canvas in the page and read back here. DOM
- * panels, the tooltip and notices lie above the canvas and are not part of it.
+ * Pixel helpers for the end-to-end tests: the map's WebGL canvases (maplibre's
+ * basemap, and deck.gl's over it) keep their drawing buffers, so their last
+ * frames can be copied, one over the other, into a 2D canvas in the page and
+ * read back here. DOM panels, the tooltip and notices lie above the canvases
+ * and are not part of them.
  */
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -35,16 +36,17 @@ export const BASEMAP: Rgb[] = [
   [0xeb, 0xe8, 0xe1],
 ];
 
-/** Copies the map canvas's current frame (whole canvas) and returns its pixels. */
+/** Copies the map's current frame (basemap and deck.gl's canvas, whole) and returns its pixels. */
 export async function readCanvas(page: Page): Promise<Pixels> {
   const result = await page.evaluate(() => {
-    const source = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas');
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#map canvas')];
+    const source = canvases[0];
     if (!source) throw new Error('no map canvas');
     const copy = document.createElement('canvas');
     copy.width = source.width;
     copy.height = source.height;
     const ctx = copy.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(source, 0, 0);
+    for (const c of canvases) ctx.drawImage(c, 0, 0, copy.width, copy.height);
     const bytes = ctx.getImageData(0, 0, copy.width, copy.height).data;
     // Base64 in chunks: a frame is a few megabytes, too large for one String.fromCharCode call.
     let binary = '';

@@ -1,5 +1,5 @@
 /**
- * The benchmark page: the app's map (offline basemap, deck.gl interleaved) and
+ * The benchmark page: the app's map (offline basemap, deck.gl's canvas over it) and
  * one renderer of one flow set, chosen by the URL (?renderer=ours&set=100000).
  * tests/bench/bench.ts drives it through window.__bench.
  *
@@ -8,8 +8,8 @@
  *   deck.gl's layer updates (data, attributes, buffers) up to that frame,
  *   where drawing starts;
  * - busy: main-thread time of the whole step: the change, and each frame's work
- *   from its start (document.timeline) to the end of the map's render, when
- *   every draw call of basemap and layers has been issued (idle waits left out);
+ *   from its start (document.timeline) to the end of deck.gl's render, when
+ *   every draw call of its layers has been issued (idle waits left out);
  * - frame: wall time until that frame is rasterised (a one-pixel read waits
  *   for the GPU, here the software rasteriser, to finish).
  */
@@ -66,11 +66,15 @@ async function main(): Promise<void> {
   const years = [...new Set(table.year)].sort((a, b) => a - b);
   bench.years = years;
 
-  const map = view.map;
-  const gl = map.getCanvas().getContext('webgl2')!;
   const pixel = new Uint8Array(4);
   const deck = () =>
-    (overlay as unknown as { _deck: { layerManager: { getLayers(): Layer[]; updateLayers(): void } } })._deck;
+    (
+      overlay as unknown as {
+        _deck: { layerManager: { getLayers(): Layer[]; updateLayers(): void }; device: { gl: WebGL2RenderingContext } };
+      }
+    )._deck;
+  // deck.gl's own context: a read waits for its frame to be rasterised.
+  const gl = deck().device.gl;
   // Time spent in deck.gl's layer updates (where attributes are computed and uploaded).
   // The instance is sealed, so the method is wrapped on its prototype (one deck.gl on this page).
   const managerClass = Object.getPrototypeOf(deck().layerManager) as { updateLayers(this: unknown): void };
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
     if (pending) void pending.then(() => (dataAt = performance.now()));
     return new Promise((resolve, reject) => {
       const timeout = setTimeout(() => {
-        map.off('render', onRender);
+        afterRender.delete(onRender);
         reject(new Error(`no frame of ${label} within 120 s`));
       }, 120_000);
       const onRender = () => {
@@ -126,12 +130,12 @@ async function main(): Promise<void> {
         busy += end - Math.max(document.timeline.currentTime as number, t1);
         frames++;
         if (end < dataAt || !shown()) {
-          map.triggerRepaint();
+          view.requestFrame();
           return;
         }
         gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
         const done = performance.now();
-        map.off('render', onRender);
+        afterRender.delete(onRender);
         clearTimeout(timeout);
         resolve({
           cpu: t1 - t0 + (updating - updatingBefore),
@@ -142,8 +146,8 @@ async function main(): Promise<void> {
           frames,
         });
       };
-      map.on('render', onRender);
-      map.triggerRepaint();
+      afterRender.add(onRender);
+      view.requestFrame();
     });
   };
 
@@ -152,11 +156,14 @@ async function main(): Promise<void> {
   bench.firstFrameAt = performance.now();
   bench.drawn = () => renderer.drawn();
   bench.step = showYear;
-  // What every renderer's step includes whatever it computes: asking maplibre for a frame.
-  bench.repaint = () => timeStep('a repaint', () => map.triggerRepaint());
+  // What every renderer's step includes whatever it computes: asking for a frame.
+  bench.repaint = () => timeStep('a repaint', () => view.requestFrame());
 }
 
+/** Called after each frame deck.gl draws. */
+const afterRender = new Set<() => void>();
 const view = new MapView({
+  onAfterRender: () => afterRender.forEach((f) => f()),
   container: document.getElementById('map')!,
   basemapUrl,
   camera: null,

@@ -1,0 +1,61 @@
+/**
+ * The regions' outlines as line segments in flat typed arrays, grouped by
+ * polygon, so that deck.gl draws every outline with one simple line layer
+ * (no path joins to tessellate, one cheap shader) and the selected region's
+ * outline is a view of the same arrays. Built once per boundary set.
+ */
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+
+export interface OutlineSegments {
+  length: number;
+  /** [lon, lat] of each segment's start and end. */
+  sourcePositions: Float64Array;
+  targetPositions: Float64Array;
+  /** Where each polygon's segments lie (segments of one feature are contiguous). */
+  byPolygon: Map<string, { offset: number; length: number }>;
+}
+
+function ringsOf(geometry: Geometry | null): Position[][] {
+  if (!geometry) return [];
+  if (geometry.type === 'Polygon') return geometry.coordinates;
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates.flat();
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.flatMap(ringsOf);
+  return [];
+}
+
+export function outlineSegments(regions: FeatureCollection<Geometry, { polygon_id: string }>): OutlineSegments {
+  let count = 0;
+  for (const f of regions.features) for (const ring of ringsOf(f.geometry)) count += Math.max(0, ring.length - 1);
+  const sourcePositions = new Float64Array(count * 2);
+  const targetPositions = new Float64Array(count * 2);
+  const byPolygon = new Map<string, { offset: number; length: number }>();
+  let i = 0;
+  for (const f of regions.features) {
+    const offset = i;
+    for (const ring of ringsOf(f.geometry))
+      for (let k = 1; k < ring.length; k++) {
+        sourcePositions[i * 2] = ring[k - 1]![0]!;
+        sourcePositions[i * 2 + 1] = ring[k - 1]![1]!;
+        targetPositions[i * 2] = ring[k]![0]!;
+        targetPositions[i * 2 + 1] = ring[k]![1]!;
+        i++;
+      }
+    const id = f.properties.polygon_id;
+    // A polygon id in two features keeps the first (boundary files are checked for duplicates on import).
+    if (!byPolygon.has(id)) byPolygon.set(id, { offset, length: i - offset });
+  }
+  return { length: count, sourcePositions, targetPositions, byPolygon };
+}
+
+/** One polygon's segments, as views of the same arrays (empty when the id is unknown or null). */
+export function polygonSegments(outlines: OutlineSegments, polygonId: string | null): OutlineSegments {
+  const at = polygonId === null ? undefined : outlines.byPolygon.get(polygonId);
+  const offset = at?.offset ?? 0;
+  const length = at?.length ?? 0;
+  return {
+    length,
+    sourcePositions: outlines.sourcePositions.subarray(offset * 2, (offset + length) * 2),
+    targetPositions: outlines.targetPositions.subarray(offset * 2, (offset + length) * 2),
+    byPolygon: new Map(at && polygonId !== null ? [[polygonId, { offset: 0, length }]] : []),
+  };
+}
