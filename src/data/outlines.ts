@@ -1,7 +1,7 @@
 /**
  * The regions' outlines as line segments in flat typed arrays, grouped by
- * polygon, so that deck.gl draws every outline with one simple line layer
- * (no path joins to tessellate, one cheap shader) and the selected region's
+ * polygon, so that deck.gl draws every outline with one layer of segments
+ * (no path joins to tessellate, no shader of their own) and the selected region's
  * outline is a view of the same arrays. Built once per boundary set.
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';

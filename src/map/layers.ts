@@ -5,7 +5,7 @@
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { ArcLayer, GeoJsonLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ArcBuffers, YearSlice } from '../data/arcs';
 import type { NodeBuffers } from '../data/nodes';
@@ -293,14 +293,33 @@ function outlineTable(outlines: OutlineSegments, polygonId: string | null | unde
   return table;
 }
 
-function outlineLayer(id: string, data: BinaryTable, colour: Rgba, widthPixels: number): LineLayer {
-  return new LineLayer({
+/**
+ * Outlines are drawn by the arcs' pipeline (flat arcs of two points, the
+ * same filter extension with a range that lets every segment through): under
+ * software WebGL every other shader is another compilation in the first frame.
+ */
+const OUTLINE_FILTER_VALUE = [0, 0, 0, 1];
+const OUTLINE_FILTER_RANGE: [number, number][] = [
+  [0, 0],
+  [0, 0],
+  [0, 0],
+  [1, 1],
+];
+function outlineLayer(id: string, data: BinaryTable, colour: Rgba, widthPixels: number): ArcLayer {
+  return new ArcLayer({
     id,
     data,
-    getColor: colour,
+    getSourceColor: colour,
+    getTargetColor: colour,
+    getHeight: 0,
+    // Two points: one straight segment.
+    numSegments: 2,
     getWidth: widthPixels,
     widthUnits: 'pixels',
-    updateTriggers: { getColor: colour.join(',') },
+    extensions: [arcFilter],
+    getFilterValue: OUTLINE_FILTER_VALUE,
+    filterRange: OUTLINE_FILTER_RANGE,
+    updateTriggers: { getSourceColor: colour.join(','), getTargetColor: colour.join(',') },
   });
 }
 
@@ -310,7 +329,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
     id: 'choropleth',
     data: input.regions,
     filled: true,
-    // Outlines are a line layer (below): no path joins to tessellate, a cheaper shader to compile.
+    // Outlines are drawn as segments (below): no path joins to tessellate, no shader of their own.
     stroked: false,
     getFillColor: (f) => input.fillColours.get(f.properties.polygon_id) ?? NO_DATA,
     pickable: true,
