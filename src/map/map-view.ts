@@ -1,6 +1,5 @@
 /**
- * The maplibre map (the offline basemap; an online style only when the user
- * opts in) with deck.gl in its own canvas over it: the regions' fill and
+ * The maplibre map (the offline basemap: no tile, glyph or font server) with deck.gl in its own canvas over it: the regions' fill and
  * outlines, the flows and the labels. A year step redraws deck.gl's canvas
  * only; the basemap, which does not change, is not drawn again.
  */
