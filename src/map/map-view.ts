@@ -1,7 +1,8 @@
 /**
- * The maplibre map (the offline basemap: no tile, glyph or font server) with deck.gl in its own canvas over it: the regions' fill and
- * outlines, the flows and the labels. A year step redraws deck.gl's canvas
- * only; the basemap, which does not change, is not drawn again.
+ * The maplibre map (the offline basemap: no tile, glyph or font server) with
+ * deck.gl in its own canvas over it: the regions' fill and outlines, the
+ * flows and the labels. A year step redraws deck.gl's canvas only; the
+ * basemap, which does not change, is not drawn again.
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
