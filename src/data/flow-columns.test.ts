@@ -30,8 +30,14 @@ describe('prepared flow columns', () => {
         expect([...p.rows].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
         p.rows.forEach((row, i) => {
           const r = rows[row]!;
-          expect([p.sourcePositions[i * 2], p.sourcePositions[i * 2 + 1]]).toEqual([LOCATIONS[r.o * 2], LOCATIONS[r.o * 2 + 1]]);
-          expect([p.targetPositions[i * 2], p.targetPositions[i * 2 + 1]]).toEqual([LOCATIONS[r.d * 2], LOCATIONS[r.d * 2 + 1]]);
+          expect([p.sourcePositions[i * 2], p.sourcePositions[i * 2 + 1]]).toEqual([
+            LOCATIONS[r.o * 2],
+            LOCATIONS[r.o * 2 + 1],
+          ]);
+          expect([p.targetPositions[i * 2], p.targetPositions[i * 2 + 1]]).toEqual([
+            LOCATIONS[r.d * 2],
+            LOCATIONS[r.d * 2 + 1],
+          ]);
           expect(p.widths[i]).toBe(Math.fround(arcWidth(r.c)));
           expect(p.filterValues[i * FILTER_SIZE]).toBe(r.y);
           expect(p.filterValues[i * FILTER_SIZE + 1]).toBe(r.c);
@@ -62,15 +68,20 @@ describe('prepared flow columns', () => {
 
   it("the top-N slice draws the same flows as the GPU filter's top-N range over the year", () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 200 }), fc.integer({ min: 2000, max: 2005 }), fc.nat(30), (rows, y, n) => {
-        const p = prepareFlows(tableOf(rows), LOCATIONS);
-        const s = topSlice(p.slices, y, n);
-        const sliced = s ? Array.from({ length: s.length }, (_, k) => s.offset + k) : [];
-        expect(sliced).toEqual(passingArcs(p, p.filterValues, y, arcFilterRange(y, 0, n)));
-        // And the filter range lets through only flows of that year.
-        for (const i of passingArcs(p, p.filterValues, y, arcFilterRange(y, 0, null)))
-          expect(rows[p.rows[i]!]!.y).toBe(y);
-      }),
+      fc.property(
+        fc.array(rowArb, { maxLength: 200 }),
+        fc.integer({ min: 2000, max: 2005 }),
+        fc.nat(30),
+        (rows, y, n) => {
+          const p = prepareFlows(tableOf(rows), LOCATIONS);
+          const s = topSlice(p.slices, y, n);
+          const sliced = s ? Array.from({ length: s.length }, (_, k) => s.offset + k) : [];
+          expect(sliced).toEqual(passingArcs(p, p.filterValues, y, arcFilterRange(y, 0, n)));
+          // And the filter range lets through only flows of that year.
+          for (const i of passingArcs(p, p.filterValues, y, arcFilterRange(y, 0, null)))
+            expect(rows[p.rows[i]!]!.y).toBe(y);
+        },
+      ),
     );
   });
 
@@ -83,7 +94,9 @@ describe('prepared flow columns', () => {
     const n = prepareNodes(tableOf(rows), LOCATIONS);
     const year = (y: number) => {
       const s = n.slices.get(y)!;
-      return Object.fromEntries(Array.from({ length: s.length }, (_, k) => [n.locations[s.offset + k], n.totals[s.offset + k]]));
+      return Object.fromEntries(
+        Array.from({ length: s.length }, (_, k) => [n.locations[s.offset + k], n.totals[s.offset + k]]),
+      );
     };
     expect(year(2001)).toEqual({ 0: 5, 1: 12, 2: 7 });
     expect(year(2002)).toEqual({ 0: 3, 2: 3 });
