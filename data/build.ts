@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvParse, csvFormat } from 'd3-dsv';
-import { aggregateFlowsByUnit } from '../src/data/aggregate';
+import { aggregateFlowsByUnit } from '../src/core/flow-totals';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sourcesDir = resolve(here, '..', process.env.KZ_DATA_SOURCES ?? '../shared/data-sources');

@@ -3,9 +3,9 @@
  * counts, sources, OD matrices netting to zero, regional sums) and exits
  * non-zero on any problem.
  */
-import { formatIssue } from '../src/data/csv';
+import { formatIssue } from '../src/core/csv';
 import { readTableTexts } from './read-tables';
-import { loadDataset } from '../src/data/load';
+import { loadDataset } from '../src/core/load';
 
 const { tables, model, issues } = loadDataset(readTableTexts());
 for (const issue of issues) console.error(formatIssue(issue));

@@ -14,25 +14,25 @@ import {
   type ArcBuffers,
   type ArcRecord,
   type YearSlice,
-} from './data/arcs';
-import { NO_DATA, type ColourScale, type Rgba } from './data/scales';
-import { yearCoverage } from './data/coverage';
-import { embeddedTableTexts } from './data/embedded';
-import { formatNumber, localeOf } from './data/format';
-import { polygonName } from './data/labels';
-import { loadDataset, type Dataset } from './data/load';
-import { MEASURE_IDS, measureInfo, type MeasureId, type PolygonValue } from './data/measures';
-import type { Geography } from './data/model';
-import { northSouthSeries, type GroupDensity } from './data/north-south';
-import { NO_ANCHORS, prepareData, type PreparedData } from './data/prepared';
-import { DataManager } from './datasets';
-import { regionSummary } from './data/region-summary';
+} from './core/arcs';
+import { NO_DATA, type ColourScale, type Rgba } from './core/scales';
+import { yearCoverage } from './core/coverage';
+import { embeddedTableTexts } from './core/embedded';
+import { formatNumber, localeOf } from './core/format';
+import { polygonName } from './core/labels';
+import { loadDataset, type Dataset } from './core/load';
+import { MEASURE_IDS, measureInfo, type MeasureId, type PolygonValue } from './core/measures';
+import type { Geography } from './core/model';
+import { northSouthSeries, type GroupDensity } from './core/north-south';
+import { NO_ANCHORS, prepareData, type PreparedData } from './core/prepared';
+import { DataManager } from './datasets/data-manager';
+import { regionSummary } from './core/region-summary';
 import { initialLanguage, rememberLanguage, translate, type MessageKey } from './i18n';
 import { en } from './i18n/en';
 import { placeName } from './i18n/names';
-import { DARK, HIGH_CONTRAST, LIGHT } from './map/basemap-style';
-import { outlineSegments, type OutlineSegments } from './data/outlines';
-import { placeLabels } from './map/label-placement';
+import { DARK, HIGH_CONTRAST, LIGHT } from './render/basemap-style';
+import { outlineSegments, type OutlineSegments } from './core/outlines';
+import { placeLabels } from './render/label-placement';
 import {
   buildLayers,
   DARK_THEME,
@@ -43,10 +43,10 @@ import {
   type RegionProps,
   type Theme,
   layerKind,
-} from './map/layers';
-import { MapView, type MapViewOptions } from './map/map-view';
-import { drawsInYear } from './map/year-layers';
-import { Presenter } from './presenter';
+} from './render/layers';
+import { MapView, type MapViewOptions } from './render/map-view';
+import { drawsInYear } from './render/year-layers';
+import { Presenter } from './presenter/presenter';
 import { Playback } from './state/playback';
 import {
   DEFAULT_VIEW,

@@ -3,7 +3,7 @@
  * The language follows the browser at the first visit, can be switched at
  * any time, is remembered, and is part of a shared URL.
  */
-import { LANGS, type Lang } from '../data/model';
+import { LANGS, type Lang } from '../core/model';
 import { en, type MessageKey, type Messages } from './en';
 import { kk } from './kk';
 import { ru } from './ru';

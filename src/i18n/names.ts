@@ -2,8 +2,8 @@
  * Display names of the places a figure refers to: statistical units from the
  * project's names table, countries from the browser's Intl data.
  */
-import { localeOf } from '../data/format';
-import { unitName, type Lang, type Model } from '../data/model';
+import { localeOf } from '../core/format';
+import { unitName, type Lang, type Model } from '../core/model';
 
 const countryNames = new Map<Lang, Intl.DisplayNames>();
 

@@ -4,7 +4,7 @@
  * them would count people twice). Typed arrays, so the worker hands them over
  * without copying.
  */
-import type { UnitFlowTotals } from '../data/aggregate';
+import type { UnitFlowTotals } from '../core/flow-totals';
 import { FULL_YEAR, type FlowColumns } from './validate-rows';
 
 export interface FlowTotalsBlock {

@@ -21,7 +21,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import type { DataIssue } from '../data/csv';
+import type { DataIssue } from '../core/csv';
 import type { NameCount } from './validate-rows';
 import type { RegionMatcher } from './region-matcher';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { aggregateFlowsByUnit } from '../data/aggregate';
+import { aggregateFlowsByUnit } from '../core/flow-totals';
 import { totalsByYear } from './aggregate';
 import {
   detectDelimiter,

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTable } from '../data/csv';
-import { SCHEMAS } from '../data/tables';
-import { exportDataset } from '../storage/datasets';
+import { parseTable } from '../core/csv';
+import { SCHEMAS } from '../core/tables';
+import { exportDataset } from '../datasets/dataset-store';
 import { importTable, type TableImportRequest } from './import-core';
 import { createRegionMatcher } from './region-matcher';
 import { loadUnits } from './test-support';

@@ -37,7 +37,7 @@
  *   KATO codes of regions (710000000).
  * Manual mappings (the user's own) come first.
  */
-import type { UnitRow } from '../data/tables';
+import type { UnitRow } from '../core/tables';
 
 /** What the matcher needs of a unit: the names and codes of data/units.csv. */
 export type MatchableUnit = Pick<

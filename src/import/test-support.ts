@@ -1,8 +1,8 @@
 /** Test helpers (Node only): the project's units table, parsed by the project's own parser. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseTable } from '../data/csv';
-import { SCHEMAS } from '../data/tables';
+import { parseTable } from '../core/csv';
+import { SCHEMAS } from '../core/tables';
 import { toMatchableUnits, type MatchableUnit } from './region-matcher';
 
 export function loadUnits(): MatchableUnit[] {

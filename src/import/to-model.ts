@@ -3,8 +3,8 @@
  * year, origin and destination (partial periods are never mixed in), and
  * figures as a measure of their own. Pure: no DOM.
  */
-import type { CustomFigures } from '../data/model';
-import type { FlowRow } from '../data/tables';
+import type { CustomFigures } from '../core/model';
+import type { FlowRow } from '../core/tables';
 import { FULL_YEAR, type FigureColumns, type FlowColumns } from './validate-rows';
 
 export const USER_QUALITY_FLAG = 'user_import';

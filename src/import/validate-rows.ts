@@ -16,7 +16,7 @@
  * as a valid earlier one is a duplicate (the first is kept and named). Empty
  * lines and rows of empty cells are skipped, not reported.
  */
-import { YEAR_MAX, YEAR_MIN, type DataIssue } from '../data/csv';
+import { YEAR_MAX, YEAR_MIN, type DataIssue } from '../core/csv';
 import type { FigureMapping, FlowMapping } from './columns';
 import { isTotalName, type RegionMatcher } from './region-matcher';
 

@@ -3,8 +3,8 @@
  * or outdated URL never throws; it falls back field by field to defaults and
  * reports what it ignored, so the app can show a notice.
  */
-import { MEASURE_IDS, type MeasureId } from '../data/measures';
-import { LANGS, type Lang } from '../data/model';
+import { MEASURE_IDS, type MeasureId } from '../core/measures';
+import { LANGS, type Lang } from '../core/model';
 
 export const URL_STATE_VERSION = 1;
 

@@ -2,7 +2,7 @@
  * The view's settings: measure, colour-scale mode, external flows and the
  * flow filter (minimum migrants, top N). It reports changes and shows state.
  */
-import type { MeasureId } from '../data/measures';
+import type { MeasureId } from '../core/measures';
 import type { MessageKey } from '../i18n';
 import type { ViewState } from '../state/url-state';
 import { el, replace } from './dom';

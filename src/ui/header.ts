@@ -2,7 +2,7 @@
  * The header: title, subtitle, the language switch (each language named in
  * itself), and the buttons that open the table view and the keyboard help.
  */
-import { LANGS, type Lang } from '../data/model';
+import { LANGS, type Lang } from '../core/model';
 import type { MessageKey } from '../i18n';
 import { el, replace } from './dom';
 

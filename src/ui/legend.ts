@@ -2,13 +2,13 @@
  * Legends: the choropleth's scale (d3 ticks, unit, year, scale mode, gaps) and
  * the arcs' colour, width and kinds.
  */
-import { arcWidth } from '../data/arcs';
-import { formatCompact } from '../data/format';
-import type { MeasureId } from '../data/measures';
-import type { Lang } from '../data/model';
-import { legendPosition, legendStops, NO_DATA, type ColourScale, type Rgba } from '../data/scales';
+import { arcWidth } from '../core/arcs';
+import { formatCompact } from '../core/format';
+import type { MeasureId } from '../core/measures';
+import type { Lang } from '../core/model';
+import { legendPosition, legendStops, NO_DATA, type ColourScale, type Rgba } from '../core/scales';
 import type { MessageKey } from '../i18n';
-import type { Theme } from '../map/layers';
+import type { Theme } from '../render/layers';
 import { el, replace } from './dom';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -4,10 +4,10 @@
  * The 2050 forecast is told in words beside the chart, never drawn as data.
  */
 import { scaleLinear } from 'd3-scale';
-import { formatNumber } from '../data/format';
-import { polygonName } from '../data/labels';
-import type { Lang, Model } from '../data/model';
-import { NORTH_POLYGONS, SOUTH_POLYGONS, type GroupDensity } from '../data/north-south';
+import { formatNumber } from '../core/format';
+import { polygonName } from '../core/labels';
+import type { Lang, Model } from '../core/model';
+import { NORTH_POLYGONS, SOUTH_POLYGONS, type GroupDensity } from '../core/north-south';
 import type { MessageKey } from '../i18n';
 import { el, replace, svg } from './dom';
 

@@ -3,11 +3,11 @@
  * units it sums, its largest flows, and every other figure the sources hold
  * for it, each with its period and source.
  */
-import { formatNumber } from '../data/format';
-import { polygonName } from '../data/labels';
-import type { Lang, Model } from '../data/model';
-import type { RegionSummary } from '../data/region-summary';
-import { sourceIds as splitSources } from '../data/tables';
+import { formatNumber } from '../core/format';
+import { polygonName } from '../core/labels';
+import type { Lang, Model } from '../core/model';
+import type { RegionSummary } from '../core/region-summary';
+import { sourceIds as splitSources } from '../core/tables';
 import type { MessageKey } from '../i18n';
 import { en } from '../i18n/en';
 import { countryName, placeName } from '../i18n/names';

@@ -3,9 +3,9 @@
  * the year's flows (origin, destination, migrants). For screen readers and for
  * people who prefer numbers.
  */
-import type { ArcRecord } from '../data/arcs';
-import { formatNumber } from '../data/format';
-import type { Lang } from '../data/model';
+import type { ArcRecord } from '../core/arcs';
+import { formatNumber } from '../core/format';
+import type { Lang } from '../core/model';
 import type { MessageKey } from '../i18n';
 import { Dialog } from './dialog';
 import { el } from './dom';

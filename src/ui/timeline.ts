@@ -3,7 +3,7 @@
  * Page Up/Down; Space plays and pauses), play/step/speed/loop buttons, and a
  * strip that shows what each year holds. It only shows and drives a Playback.
  */
-import type { YearCoverage } from '../data/coverage';
+import type { YearCoverage } from '../core/coverage';
 import type { MessageKey } from '../i18n';
 import { SPEEDS, type Playback, type PlaybackState } from '../state/playback';
 import { el, replace } from './dom';

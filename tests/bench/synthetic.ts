@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { booleanPointInPolygon, bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { readTableTexts, REPO_ROOT } from '../../data/read-tables';
-import { internalArcs } from '../../src/data/arcs';
-import type { FlowTable } from '../../src/data/flow-columns';
-import { loadDataset } from '../../src/data/load';
+import { internalArcs } from '../../src/core/arcs';
+import type { FlowTable } from '../../src/core/flow-columns';
+import { loadDataset } from '../../src/core/load';
 
 export const YEARS = Array.from({ length: 20 }, (_, i) => 2005 + i);
 export const LOCATION_COUNT = 3000;

@@ -24,7 +24,7 @@ export interface AppState {
   step: number;
   view: 'normal' | 'projector' | 'embed';
   highContrast: boolean;
-  /** The imported dataset shown (src/datasets.ts), or null for the built-in data. */
+  /** The imported dataset shown (src/datasets/data-manager.ts), or null for the built-in data. */
   dataset: string | null;
 }
 
@@ -183,7 +183,7 @@ export async function cleanSpotIn(
   frame: Pixels,
   opts: { offset?: [number, number]; match?: 'expected' | 'shown' } = {},
 ): Promise<{ spot: [number, number] | null; fill: Rgb | null }> {
-  // NO_DATA in src/data/scales.ts: the grey of a polygon without a figure.
+  // NO_DATA in src/core/scales.ts: the grey of a polygon without a figure.
   const NO_DATA_RGB: Rgb = [200, 200, 200];
   const point = labelPoints().get(polygonId);
   if (!point) throw new Error(`no label point for ${polygonId}`);

@@ -7,7 +7,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
-import { MEASURE_IDS as ALL_MEASURES } from '../../src/data/measures';
+import { MEASURE_IDS as ALL_MEASURES } from '../../src/core/measures';
 
 /** The built-in measures: the imported-figures measure is offered only with an imported dataset. */
 const MEASURE_IDS = ALL_MEASURES.filter((m) => m !== 'custom');

@@ -25,11 +25,11 @@ export interface Rect {
   height: number;
 }
 
-/** Internal arcs run from orange (origin) to purple (destination): THEME in src/map/layers.ts. */
+/** Internal arcs run from orange (origin) to purple (destination): THEME in src/render/layers.ts. */
 export const ARC_ORIGIN: Rgb = [230, 97, 1];
 export const ARC_DESTINATION: Rgb = [94, 60, 153];
 
-/** Basemap colours (LIGHT in src/map/basemap-style.ts): water, land, countries. */
+/** Basemap colours (LIGHT in src/render/basemap-style.ts): water, land, countries. */
 export const BASEMAP: Rgb[] = [
   [0xc6, 0xd9, 0xe6],
   [0xf3, 0xf1, 0xec],

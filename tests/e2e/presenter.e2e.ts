@@ -32,7 +32,7 @@ import {
   type Rgb,
 } from './pixels';
 
-/** Bands of the composed picture in CSS pixels (composePicture in src/map/export.ts). */
+/** Bands of the composed picture in CSS pixels (composePicture in src/render/export.ts). */
 const HEADER = 64;
 const FOOTER = 96;
 const NOTE = 'Astana doubles by 2050? <img src=x onerror=alert(1)>';

@@ -1,5 +1,5 @@
 /** Reads a flow set written by tests/bench/synthetic.ts (see its layout). */
-import type { FlowTable } from '../../../src/data/flow-columns';
+import type { FlowTable } from '../../../src/core/flow-columns';
 
 export function decodeFlows(bytes: ArrayBuffer): FlowTable {
   const n = bytes.byteLength / 14;

@@ -16,7 +16,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import basemapUrl from '../../../geo/basemap.geojson?url';
-import { MapView } from '../../../src/map/map-view';
+import { MapView } from '../../../src/render/map-view';
 import { decodeFlows } from './flow-file';
 import { RENDERERS, type RendererName } from './config';
 import { makeRenderer, type BenchRenderer } from './renderers';

@@ -5,8 +5,8 @@
  * hold the same flows, and only the flows: no location circles (the app
  * draws them too, but the naive layer has none).
  *
- * - ours: the app's code (src/data/flow-columns.ts prepares the arrays once;
- *   src/map/layers.ts draws a year's top slice as views of them).
+ * - ours: the app's code (src/core/flow-columns.ts prepares the arrays once;
+ *   src/render/layers.ts draws a year's top slice as views of them).
  * - flowmap: @flowmap.gl/layers FlowmapLayer with its time filter set to the
  *   year; clustering off, so that it draws the same flows as the others.
  * - naive: a plain deck.gl ArcLayer whose data array is filtered, sorted and
@@ -15,10 +15,10 @@
 import type { Layer } from '@deck.gl/core';
 import { ArcLayer } from '@deck.gl/layers';
 import { FlowmapLayer } from '@flowmap.gl/layers';
-import { arcFilterRange, arcWidth } from '../../../src/data/arcs';
-import { prepareFlows, topSlice, type FlowTable } from '../../../src/data/flow-columns';
-import { arcSegmentsFor, flowArcLayer, THEME } from '../../../src/map/layers';
-import { yearLayerId, YearLayers } from '../../../src/map/year-layers';
+import { arcFilterRange, arcWidth } from '../../../src/core/arcs';
+import { prepareFlows, topSlice, type FlowTable } from '../../../src/core/flow-columns';
+import { arcSegmentsFor, flowArcLayer, THEME } from '../../../src/render/layers';
+import { yearLayerId, YearLayers } from '../../../src/render/year-layers';
 
 import { TOP_N, type RendererName } from './config';
 

@@ -4,11 +4,11 @@
  * data/facts.csv, programme counts from data/enbek.csv, and sums, shares,
  * densities and extremes computed from the regional figures. Pure: no DOM.
  */
-import { formatNumber } from '../data/format';
-import type { Dataset } from '../data/load';
-import { unitName, type Lang } from '../data/model';
-import { northSouthSeries, type GroupDensity } from '../data/north-south';
-import { sourceIds } from '../data/tables';
+import { formatNumber } from '../../core/format';
+import type { Dataset } from '../../core/load';
+import { unitName, type Lang } from '../../core/model';
+import { northSouthSeries, type GroupDensity } from '../../core/north-south';
+import { sourceIds } from '../../core/tables';
 import type { FigureSpec } from './story';
 
 export interface ResolvedFigure {

@@ -4,25 +4,25 @@
  * contrast, the spotlight, notes, pictures, video and the embed code. The app
  * asks it what to hide or dim and hands it keys and map clicks first.
  */
-import { formatCompact } from './data/format';
-import type { MeasureId } from './data/measures';
-import type { Dataset } from './data/load';
-import type { ColourScale } from './data/scales';
-import type { MessageKey } from './i18n';
-import { THEME } from './map/layers';
-import type { MapView } from './map/map-view';
-import { download, exportPicture, recordTimeline, videoMimeType } from './map/export';
-import { NotesStore } from './state/notes';
-import type { Playback } from './state/playback';
-import { writeUrlState, type ViewState } from './state/url-state';
+import { formatCompact } from '../core/format';
+import type { MeasureId } from '../core/measures';
+import type { Dataset } from '../core/load';
+import type { ColourScale } from '../core/scales';
+import type { MessageKey } from '../i18n';
+import { THEME } from '../render/layers';
+import type { MapView } from '../render/map-view';
+import { download, exportPicture, recordTimeline, videoMimeType } from '../render/export';
+import { NotesStore } from '../state/notes';
+import type { Playback } from '../state/playback';
+import { writeUrlState, type ViewState } from '../state/url-state';
 import { FigureResolver } from './story/figures';
 import { StoryPlayer } from './story/player';
 import { parseStory, type Story, type StoryContext, type StoryStep } from './story/story';
 import { BUILT_IN_STORIES } from './story/stories';
-import type { NoticeArea } from './ui/notice';
-import { NotesLayer } from './ui/notes-ui';
-import { PresenterPanel } from './ui/presenter-panel';
-import { StoryPanel } from './ui/story-panel';
+import type { NoticeArea } from '../ui/notice';
+import { NotesLayer } from '../ui/notes-ui';
+import { PresenterPanel } from '../ui/presenter-panel';
+import { StoryPanel } from '../ui/story-panel';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 

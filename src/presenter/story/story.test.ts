@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTableTexts, REPO_ROOT } from '../../data/read-tables';
-import { loadDataset } from '../data/load';
-import { LANGS } from '../data/model';
+import { readTableTexts, REPO_ROOT } from '../../../data/read-tables';
+import { loadDataset } from '../../core/load';
+import { LANGS } from '../../core/model';
 import { FigureResolver, GAP } from './figures';
 import { parseStory, type StoryContext } from './story';
 

@@ -5,9 +5,9 @@
  * text) and a citation. A malformed story is rejected with messages that
  * name the step and the field. Pure: no DOM.
  */
-import { MEASURE_IDS, type MeasureId } from '../data/measures';
-import { LANGS, type Lang } from '../data/model';
-import type { Camera } from '../state/url-state';
+import { MEASURE_IDS, type MeasureId } from '../../core/measures';
+import { LANGS, type Lang } from '../../core/model';
+import type { Camera } from '../../state/url-state';
 
 export const STORY_FORMAT = 'kz-migration-story';
 export const STORY_VERSION = 1;

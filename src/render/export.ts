@@ -5,7 +5,7 @@
  * video with the year in every frame.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { legendPosition, legendStops, NO_DATA, type ColourScale, type Rgba } from '../data/scales';
+import { legendPosition, legendStops, NO_DATA, type ColourScale, type Rgba } from '../core/scales';
 
 export interface PictureText {
   title: string;

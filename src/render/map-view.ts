@@ -135,7 +135,7 @@ export class MapView {
   }
 
   /**
-   * The year whose year layers (src/map/year-layers.ts) are drawn. A step
+   * The year whose year layers (src/render/year-layers.ts) are drawn. A step
    * between years only redraws: no layer is made, diffed or uploaded.
    */
   showYear(year: number): void {

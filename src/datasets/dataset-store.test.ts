@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseTable } from '../data/csv';
-import { SCHEMAS } from '../data/tables';
+import { parseTable } from '../core/csv';
+import { SCHEMAS } from '../core/tables';
 import { importTable, type TableImportResult } from '../import/import-core';
 import { loadUnits } from '../import/test-support';
 import {
@@ -18,7 +18,7 @@ import {
   toStorageError,
   type DatasetStore,
   type StoredDataset,
-} from './datasets';
+} from './dataset-store';
 
 const units = loadUnits();
 let dbCount = 0;

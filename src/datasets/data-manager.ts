@@ -5,25 +5,25 @@
  * an imported dataset. A failed or cancelled import changes nothing.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Dataset } from './data/load';
-import { MeasureTable } from './data/measures';
-import { buildModel, type Lang, type Model } from './data/model';
-import type { Tables } from './data/tables';
-import type { JoinedBoundaries } from './import/boundaries';
+import type { Dataset } from '../core/load';
+import { MeasureTable } from '../core/measures';
+import { buildModel, type Lang, type Model } from '../core/model';
+import type { Tables } from '../core/tables';
+import type { JoinedBoundaries } from '../import/boundaries';
 import {
   FileTooLargeError,
   importBoundaryFile,
   importTableFile,
   previewFile,
   type ImportTask,
-} from './import/import-client';
-import type { TableImportResult } from './import/import-core';
-import { toMatchableUnits } from './import/region-matcher';
-import { customFiguresFromColumns, flowRowsFromColumns } from './import/to-model';
-import type { MessageKey } from './i18n';
-import { placeName } from './i18n/names';
-import type { RegionProps } from './map/layers';
-import { download } from './map/export';
+} from '../import/import-client';
+import type { TableImportResult } from '../import/import-core';
+import { toMatchableUnits } from '../import/region-matcher';
+import { customFiguresFromColumns, flowRowsFromColumns } from '../import/to-model';
+import type { MessageKey } from '../i18n';
+import { placeName } from '../i18n/names';
+import type { RegionProps } from '../render/layers';
+import { download } from '../render/export';
 import {
   createMemoryDatasetStore,
   datasetFromBoundaries,
@@ -36,10 +36,10 @@ import {
   type DatasetStore,
   type NewDataset,
   type StoredDataset,
-} from './storage/datasets';
-import { DataPanel } from './ui/data-panel';
-import { ImportDialog, type MappingChoice } from './ui/import-dialog';
-import type { NoticeArea } from './ui/notice';
+} from './dataset-store';
+import { DataPanel } from '../ui/data-panel';
+import { ImportDialog, type MappingChoice } from '../ui/import-dialog';
+import type { NoticeArea } from '../ui/notice';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 export type Regions = FeatureCollection<Geometry, RegionProps>;

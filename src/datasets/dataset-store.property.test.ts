@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importTable, type TableImportResult } from '../import/import-core';
 import { loadUnits } from '../import/test-support';
-import { datasetFromImport, openDatasetStore, QuotaExceededError, type DatasetStore } from './datasets';
+import { datasetFromImport, openDatasetStore, QuotaExceededError, type DatasetStore } from './dataset-store';
 
 const units = loadUnits();
 let dbCount = 0;

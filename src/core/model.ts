@@ -3,7 +3,7 @@
  * drawn polygons, boundary versions ("geographies") and indexed figures.
  * Pure data work: no DOM, no WebGL.
  */
-import { aggregateFlowsByUnit, type UnitFlowTotals } from './aggregate';
+import { aggregateFlowsByUnit, type UnitFlowTotals } from './flow-totals';
 import type {
   AreaRow,
   CentreRow,

@@ -1,18 +1,18 @@
 /**
  * deck.gl layers. They only draw: every array they read is prepared by
- * src/data (typed arrays per arc, colours per polygon), and a year step only
+ * src/core (typed arrays per arc, colours per polygon), and a year step only
  * changes filter ranges and one colour lookup.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { ArcBuffers, YearSlice } from '../data/arcs';
-import type { NodeBuffers } from '../data/nodes';
-import { FILTER_SIZE } from '../data/arcs';
-import type { Rgba } from '../data/scales';
-import { NO_DATA } from '../data/scales';
-import { polygonSegments, type OutlineSegments } from '../data/outlines';
+import type { ArcBuffers, YearSlice } from '../core/arcs';
+import type { NodeBuffers } from '../core/nodes';
+import { FILTER_SIZE } from '../core/arcs';
+import type { Rgba } from '../core/scales';
+import { NO_DATA } from '../core/scales';
+import { polygonSegments, type OutlineSegments } from '../core/outlines';
 import { YearLayers, yearLayerId } from './year-layers';
 
 export interface RegionProps {
@@ -87,7 +87,7 @@ export const HIGH_CONTRAST_THEME: Theme = {
 
 export interface LayerInputs {
   regions: FeatureCollection<Geometry, RegionProps>;
-  /** The regions' outlines (src/data/outlines.ts), prepared with the regions. */
+  /** The regions' outlines (src/core/outlines.ts), prepared with the regions. */
   outlines: OutlineSegments;
   /** The selected polygon, outlined over the others. */
   selected: string | null;
