@@ -1,4 +1,9 @@
-/** Entry point: fonts, styles, then the app. */
+/**
+ * The composition root: makes the map, reads the data and the link into the
+ * one store, and connects the parts that act on it (playback, the URL, the
+ * panels, the presenter, the datasets, the map's renderer). No logic of its
+ * own: see docs/architecture.md.
+ */
 // Only the subsets the three languages need: Latin, Cyrillic, and Cyrillic
 // Extended for the Kazakh letters (ә ғ қ ң ө ұ ү һ і).
 import '@fontsource/noto-sans/latin-400.css';
@@ -8,23 +13,174 @@ import '@fontsource/noto-sans/cyrillic-600.css';
 import '@fontsource/noto-sans/cyrillic-ext-400.css';
 import '@fontsource/noto-sans/cyrillic-ext-600.css';
 import './styles.css';
-import { startApp } from './app';
+import regionsUrl from '../geo/regions.geojson?url';
+import basemapUrl from '../geo/basemap.geojson?url';
+import { embeddedTableTexts } from './core/embedded';
+import { linkNotices } from './core/view/link-notices';
+import { loadDataset } from './core/load';
+import { prepareMapData, type Regions } from './core/map-data';
+import { DataManager } from './datasets/data-manager';
+import { initialLanguage, rememberLanguage } from './i18n/index';
+import { Presenter } from './presenter/presenter';
+import { storyLibrary } from './presenter/story-controller';
+import { MapRenderer } from './render/map-renderer';
+import { MapView } from './render/map-view';
+import { createAppStore, selectPicked, translatorOf, type AppState } from './state/app-state';
+import { Playback } from './state/playback';
+import { savedSettingsOf, settingsQuery } from './state/settings';
+import { DEFAULT_VIEW, readUrlState, urlCamera, type UrlContext } from './state/url-state';
+import { UrlSync, viewOf } from './state/url-sync';
+import { exposeForTests } from './testing/app-api';
+import { Announcer } from './ui/announcer';
+import { LegendControl } from './ui/legend';
+import { SettingsControl } from './ui/controls';
+import { AppHeader } from './ui/header';
+import { HelpOverlay } from './ui/help-overlay';
+import { listenToKeys } from './ui/keyboard';
+import { mountLayout } from './ui/layout';
+import { MapDescription } from './ui/map-description';
+import { NorthSouthPanel } from './ui/north-south-panel';
+import { NoticeArea } from './ui/notice';
+import { RegionPanel } from './ui/region-panel';
+import { RegionSearch } from './ui/region-search';
+import { StatusLine } from './ui/status-line';
+import { TableView } from './ui/table-view';
+import { TimelineControl } from './ui/timeline';
+import { Tooltip } from './ui/tooltip';
+
+const FONT_FAMILY = '"Noto Sans", sans-serif';
 
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
-  const mapContainer = document.getElementById('map')!;
-  // deck.gl draws labels into its own font atlas: the font (with the Kazakh
-  // letters of the cyrillic-ext subset) must be loaded before the labels are
-  // drawn. It loads while the map starts; the labels follow the first frame.
+  // deck.gl draws labels into its own font atlas: the font (with the Kazakh letters of the
+  // cyrillic-ext subset) must be loaded before the labels are drawn. It loads while the map starts.
   const fontsReady = Promise.all([
     document.fonts.load('600 16px "Noto Sans"', 'Aa Қазақстан Ұлытау Жетісу Өңір Һ'),
     document.fonts.load('400 16px "Noto Sans"', 'Aa Қазақстан Ұлытау Жетісу Өңір Һ'),
   ]);
-  const app = await startApp(root, mapContainer, fontsReady);
+
+  // The map starts first, before the regions and the data are read and the panels are built:
+  // its worker and basemap load meanwhile. What it reports before the app exists is not needed.
+  let events: { hover: MapEvents['onHover']; click: MapEvents['onClick']; move: MapEvents['onMove']; frame(): void } | null = null;
+  let view: MapView | Error;
+  try {
+    view = new MapView({
+      container: document.getElementById('map')!,
+      basemapUrl,
+      camera: urlCamera(location.search),
+      onHover: (info) => events?.hover(info),
+      onClick: (info, at) => events?.click(info, at),
+      onMove: (camera) => events?.move(camera),
+      onAfterRender: () => events?.frame(),
+    });
+  } catch (error) {
+    view = error instanceof Error ? error : new Error(String(error));
+  }
+
+  const regions = (await (await fetch(regionsUrl)).json()) as Regions;
+  const builtIn = loadDataset(embeddedTableTexts());
+  const base = prepareMapData(builtIn, regions);
+  const stories = storyLibrary(builtIn);
+  const { model } = builtIn;
+  const urlContext = (defaults = DEFAULT_VIEW): UrlContext => ({
+    yearRange: model.yearRange,
+    selectable: new Set(model.polygons.keys()),
+    stories: new Set(stories.stories.keys()),
+    defaults,
+  });
+  const link = readUrlState(
+    location.search,
+    urlContext({ ...DEFAULT_VIEW, year: Math.min(DEFAULT_VIEW.year, model.yearRange[1]), lang: initialLanguage() }),
+  );
+  const darkScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  // Imported figures arrive once storage has opened; until then the measure cannot be theirs.
+  const store = createAppStore(
+    { ...link.state, measure: link.state.measure === 'custom' ? 'net' : link.state.measure },
+    base,
+    darkScheme?.matches ?? false,
+  );
+  darkScheme?.addEventListener('change', () => store.set({ darkScheme: darkScheme.matches }));
+  store.subscribe((s) => s.lang, rememberLanguage);
+
+  const playback = new Playback(store, (s) => (s as AppState).data.years);
+  const urlSync = new UrlSync(store);
+  const notices = new NoticeArea();
+  const presenter = new Presenter(store, playback, stories, notices, FONT_FAMILY);
+  const data = new DataManager(store, base, notices);
+  data.keepSettings(savedSettingsOf, settingsQuery);
+  const tooltip = new Tooltip(store);
+  const tableView = new TableView(store);
+  const help = new HelpOverlay(store);
+  const announcer = new Announcer();
+  announcer.follow(store);
+  mountLayout(root, store, {
+    header: new AppHeader(store, {
+      openTable: () => tableView.open(),
+      openHelp: () => help.dialog.open(),
+      leaveProjector: () => presenter.setProjector(false),
+    }).element,
+    left: [new RegionSearch(store).element, new SettingsControl(store).element, presenter.panel.element, data.panel.element],
+    side: [new LegendControl(store).element, new RegionPanel(store).element, new NorthSouthPanel(store).element],
+    story: presenter.story.panel.element,
+    bottom: [new StatusLine(store).element, new TimelineControl(playback, store).element],
+    overlays: [
+      tooltip.element,
+      notices.element,
+      announcer.element,
+      new MapDescription(store).element,
+      tableView.dialog.element,
+      data.importer.dialog.dialog.element,
+      help.dialog.element,
+    ],
+  });
+  listenToKeys(store, playback, {
+    storyKey: (e, inMap) => presenter.story.onKey(e, inMap),
+    dialogOpen: () => tableView.dialog.isOpen || help.dialog.isOpen,
+    openHelp: () => help.dialog.open(),
+    openTable: () => tableView.open(),
+    toggleProjector: () => presenter.setProjector(store.get().view !== 'projector'),
+    hideTooltip: () => tooltip.hide(),
+  });
+  const t = translatorOf(store.get());
+  for (const message of linkNotices(link.rejected, t)) notices.show(message, t('notice.dismiss'), 'warning');
+  if (builtIn.issues.length) {
+    console.warn('Data issues', builtIn.issues);
+    notices.show(t('app.dataError'), t('notice.dismiss'), 'warning');
+  }
+
+  let renderer: MapRenderer | null = view instanceof MapView ? new MapRenderer(store, view, FONT_FAMILY) : null;
+  events = {
+    hover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
+    click: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.pick(info) ?? null),
+    move: (camera) => store.set({ camera }),
+    frame: () => renderer?.afterRender(),
+  };
+  const fontsLoaded = () => renderer?.fontsReady();
+  fontsReady.then(fontsLoaded, fontsLoaded);
+  exposeForTests({ store, playback, urlSync, presenter, renderer: () => renderer });
+
+  // Draws once the map has loaded; if it could not be created (no WebGL2) or fails to load,
+  // the panels keep working and say so.
+  try {
+    if (view instanceof Error) throw view;
+    await view.ready;
+    presenter.attach(renderer);
+    await data.start();
+    if (location.search.length <= 1) {
+      // Without a view in the link, the settings kept from the last visit apply.
+      const saved = await data.savedSettings<string>();
+      if (typeof saved === 'string') store.set(savedSettingsOf(readUrlState(saved, urlContext(viewOf(store.get()))).state));
+    }
+    renderer?.start();
+  } catch (error) {
+    console.warn(error);
+    notices.show(t('app.webglError'), t('notice.dismiss'), 'warning');
+    renderer = null;
+  }
   document.body.classList.remove('loading');
-  // Exposed for end-to-end tests and the benchmark.
-  (window as unknown as { __app: typeof app }).__app = app;
 }
+
+type MapEvents = ConstructorParameters<typeof MapView>[0];
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -1,10 +1,9 @@
 /**
- * Flow arcs ready for the GPU. Every arc of every year is laid out once in
- * typed arrays, sorted by year, so that a year is a contiguous slice: a year
- * step hands deck.gl that year's views (no copy, no accessor call). The
- * minimum count, the top-N rank and the selected region are filter values
- * (DataFilterExtension), so those settings only move filter ranges.
+ * Flow records from the model (the OD matrices, and external flows at the
+ * level the data has), and their way into the one flow pipeline
+ * (src/core/flow-columns.ts): a table of columns over location indices.
  */
+import { prepareFlows, selectionFilter, type FlowTable, type PreparedFlows } from './flow-columns';
 import type { Model } from './model';
 import { sourceIds } from './tables';
 
@@ -102,133 +101,64 @@ export function externalArcs(model: Model): ArcRecord[] {
   return out;
 }
 
-/** Filter dimensions packed per arc: [year, count, rank within year and kind, in selection]. */
-export const FILTER_SIZE = 4;
-/** Rank given to arcs outside the selection, so that no top-N range reaches them. */
-export const UNRANKED = 1e9;
-
-/** Where a year's items lie in year-sorted arrays. */
-export interface YearSlice {
-  offset: number;
-  length: number;
+/**
+ * Flows of one kind ready to draw: the records (for tooltips and tables), the
+ * codes of their locations, the table of columns they make, and that table
+ * prepared by the one pipeline (src/core/flow-columns.ts). Prepared item i is
+ * `records[prepared.rows[i]]`.
+ */
+export interface FlowSet {
+  records: readonly ArcRecord[];
+  /** Location code by index (units, then whole countries), in order of first appearance. */
+  codes: readonly string[];
+  /** Longitude, latitude per location index. */
+  locations: Float64Array;
+  table: FlowTable;
+  prepared: PreparedFlows;
 }
-
-/** Offsets of each year's run in items sorted by year. */
-export function yearSlices(years: ArrayLike<number>): Map<number, YearSlice> {
-  const slices = new Map<number, YearSlice>();
-  for (let i = 0; i < years.length; i++) {
-    const y = years[i]!;
-    const s = slices.get(y);
-    if (!s) slices.set(y, { offset: i, length: 1 });
-    else if (s.offset + s.length === i) s.length++;
-    else throw new Error(`items of ${y} are not contiguous`);
-  }
-  return slices;
-}
-
-export interface ArcBuffers {
-  length: number;
-  /** Sorted by year; see `slices`. */
-  records: ArcRecord[];
-  slices: Map<number, YearSlice>;
-  sourcePositions: Float64Array;
-  targetPositions: Float64Array;
-  /** Width in pixels (sqrt of the count, so that areas compare). */
-  widths: Float32Array;
-  filterValues: Float32Array;
-}
-
-/** Pixels of width per sqrt(migrant): 30,000 migrants draw about 12 px wide. */
-export const WIDTH_PER_SQRT = 0.07;
-export const arcWidth = (count: number): number => Math.sqrt(count) * WIDTH_PER_SQRT;
 
 /**
- * Lays out arcs in typed arrays. Arcs whose ends have no known position are
- * left out and returned, so that callers can report them.
+ * Lays records out as a table of columns and prepares it. Records whose ends
+ * have no known position are left out and returned, so that callers can
+ * report them.
  */
-export function buildArcBuffers(
+export function flowSet(
   records: readonly ArcRecord[],
   positionOf: (code: string) => [number, number] | undefined,
-): { buffers: ArcBuffers; unplaced: ArcRecord[] } {
+): { set: FlowSet; unplaced: ArcRecord[] } {
   const placed: ArcRecord[] = [];
   const unplaced: ArcRecord[] = [];
   for (const r of records) (positionOf(r.origin) && positionOf(r.destination) ? placed : unplaced).push(r);
-  // Stable sort: within a year, table order is kept.
-  placed.sort((a, b) => a.year - b.year);
-  const n = placed.length;
-  const sourcePositions = new Float64Array(n * 2);
-  const targetPositions = new Float64Array(n * 2);
-  const widths = new Float32Array(n);
-  placed.forEach((r, i) => {
-    sourcePositions.set(positionOf(r.origin)!, i * 2);
-    targetPositions.set(positionOf(r.destination)!, i * 2);
-    widths[i] = arcWidth(r.count);
-  });
-  const filterValues = filterValuesFor({ length: n, records: placed }, null);
-  const slices = yearSlices(placed.map((r) => r.year));
-  return {
-    buffers: { length: n, records: placed, slices, sourcePositions, targetPositions, widths, filterValues },
-    unplaced,
+  const index = new Map<string, number>();
+  const codes: string[] = [];
+  const indexOf = (code: string) => {
+    let i = index.get(code);
+    if (i === undefined) index.set(code, (i = codes.push(code) - 1));
+    return i;
   };
-}
-
-/**
- * Filter values for a selection (the codes of the selected region's units):
- * arcs into or out of it get selection 1 and a rank among themselves; without
- * a selection every arc is in. Runs only when the selection changes, never on
- * a year step.
- */
-export function filterValuesFor(
-  buffers: Pick<ArcBuffers, 'records' | 'length'>,
-  selected: ReadonlySet<string> | null,
-): Float32Array {
-  const values = new Float32Array(buffers.length * FILTER_SIZE);
-  const groups = new Map<string, number[]>();
-  buffers.records.forEach((r, i) => {
-    const inSelection = selected === null || selected.has(r.origin) || selected.has(r.destination);
-    values[i * FILTER_SIZE] = r.year;
-    values[i * FILTER_SIZE + 1] = r.count;
-    values[i * FILTER_SIZE + 2] = UNRANKED;
-    values[i * FILTER_SIZE + 3] = inSelection ? 1 : 0;
-    if (!inSelection) return;
-    const key = `${r.year}|${r.kind}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(i);
+  const table: FlowTable = {
+    length: placed.length,
+    origin: new Uint32Array(placed.length),
+    destination: new Uint32Array(placed.length),
+    year: new Uint16Array(placed.length),
+    count: new Float32Array(placed.length),
+  };
+  placed.forEach((r, i) => {
+    table.origin[i] = indexOf(r.origin);
+    table.destination[i] = indexOf(r.destination);
+    table.year[i] = r.year;
+    table.count[i] = r.count;
   });
-  for (const indices of groups.values()) {
-    // Ties keep table order, so a rank is stable across runs.
-    indices.sort((a, b) => buffers.records[b]!.count - buffers.records[a]!.count || a - b);
-    indices.forEach((arc, rank) => (values[arc * FILTER_SIZE + 2] = rank));
-  }
-  return values;
+  const locations = new Float64Array(codes.length * 2);
+  codes.forEach((code, i) => locations.set(positionOf(code)!, i * 2));
+  return { set: { records: placed, codes, locations, table, prepared: prepareFlows(table, locations) }, unplaced };
 }
 
-/** Filter range for the arcs of a year, above a minimum, within the top N (null = all). */
-export function arcFilterRange(year: number, minCount: number, topN: number | null): [number, number][] {
-  return [
-    [year, year],
-    [minCount, UNRANKED],
-    [0, topN === null ? UNRANKED : topN - 1],
-    [1, 1],
-  ];
-}
-
-/**
- * Indices of a year's arcs that a filter range lets through: the same test the
- * GPU makes, on the CPU, for counts in the status line and for tests.
- */
-export function passingArcs(
-  buffers: Pick<ArcBuffers, 'slices'>,
-  filter: Float32Array,
-  year: number,
-  range: [number, number][],
-): number[] {
-  const slice = buffers.slices.get(year);
-  const out: number[] = [];
-  if (!slice) return out;
-  for (let i = slice.offset; i < slice.offset + slice.length; i++)
-    if (range.every(([lo, hi], d) => filter[i * FILTER_SIZE + d]! >= lo && filter[i * FILTER_SIZE + d]! <= hi))
-      out.push(i);
-  return out;
+/** Filter values of a flow set for a selection (the codes of the selected region's units, null: none). */
+export function flowSetFilter(set: FlowSet, selected: ReadonlySet<string> | null): Float32Array {
+  if (!selected) return set.prepared.filterValues;
+  return selectionFilter(set.prepared, (row) => {
+    const r = set.records[row]!;
+    return selected.has(r.origin) || selected.has(r.destination);
+  });
 }

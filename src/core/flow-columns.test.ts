@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arcFilterRange, arcWidth, FILTER_SIZE, passingArcs } from './arcs';
-import { prepareFlows, prepareNodes, topSlice, type FlowTable } from './flow-columns';
+import {
+  arcFilterRange,
+  arcWidth,
+  FILTER_SIZE,
+  passingArcs,
+  prepareFlows,
+  prepareNodes,
+  selectionFilter,
+  topSlice,
+  UNRANKED,
+  type FlowTable,
+} from './flow-columns';
 
 /** A table from rows, and the rows back from prepared arrays: the slow path the fast one must equal. */
 const tableOf = (rows: { o: number; d: number; y: number; c: number }[]): FlowTable => ({
@@ -104,5 +114,28 @@ describe('prepared flow columns', () => {
 
   it('a flow to a location that does not exist is refused', () => {
     expect(() => prepareFlows(tableOf([{ o: 0, d: 10, y: 2001, c: 1 }]), LOCATIONS)).toThrow(/location 10/);
+  });
+
+  it('a selection ranks its own flows among themselves, largest first, and leaves the others out', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 200 }), fc.integer({ min: 0, max: 9 }), (rows, place) => {
+        const p = prepareFlows(tableOf(rows), LOCATIONS);
+        const inside = (row: number) => rows[row]!.o === place || rows[row]!.d === place;
+        const values = selectionFilter(p, inside);
+        for (let y = 2000; y <= 2005; y++) {
+          const passing = passingArcs(p, values, y, arcFilterRange(y, 0, null));
+          expect(passing.map((i) => p.rows[i]!).sort((a, b) => a - b)).toEqual(
+            rows.map((r, i) => (r.y === y && inside(i) ? i : -1)).filter((i) => i >= 0),
+          );
+          // Ranks 0, 1, 2… in order of size among the selected; the rest can never reach a top N.
+          expect(passing.map((i) => values[i * FILTER_SIZE + 2])).toEqual(passing.map((_, k) => k));
+          const counts = passing.map((i) => rows[p.rows[i]!]!.c);
+          expect(counts).toEqual([...counts].sort((a, b) => b - a));
+          const s = p.slices.get(y);
+          for (let i = s?.offset ?? 0; i < (s ? s.offset + s.length : 0); i++)
+            if (!inside(p.rows[i]!)) expect(values[i * FILTER_SIZE + 2]).toBe(UNRANKED);
+        }
+      }),
+    );
   });
 });

@@ -1,14 +1,32 @@
 /**
- * Flows at scale: a table of columns (one entry per flow, locations by index)
- * prepared once per dataset into the arrays the GPU draws. Items are sorted by
- * year, then by count from the largest, so that a year is one contiguous
- * slice and its N largest flows are the first N items of that slice: a year
- * step or a top-N change hands deck.gl views of these arrays (no copies, no
- * accessor calls), and flows outside the top N are not even sent to the
- * vertex shader.
+ * The one flow pipeline, for the built-in data, imports and the benchmark
+ * alike: a table of columns (one entry per flow, locations by index) prepared
+ * once per dataset into the arrays the GPU draws. Items are sorted by year,
+ * then by count from the largest, so that a year is one contiguous slice and
+ * its N largest flows are the first N items of that slice: a year step or a
+ * top-N change hands deck.gl views of these arrays (no copies, no accessor
+ * calls), and flows outside the top N are not even sent to the vertex shader.
+ * The minimum count, the rank and the selected region are filter values
+ * (deck.gl's DataFilterExtension), so those settings only move filter ranges.
  */
-import { arcWidth, FILTER_SIZE, type YearSlice } from './arcs';
-import { NODE_RADIUS_PER_SQRT } from './nodes';
+
+/** Filter dimensions packed per item: [year, count, rank within its year, in selection]. */
+export const FILTER_SIZE = 4;
+/** Rank given to flows outside the selection, so that no top-N range reaches them. */
+export const UNRANKED = 1e9;
+
+/** Where a year's items lie in year-sorted arrays. */
+export interface YearSlice {
+  offset: number;
+  length: number;
+}
+
+/** Pixels of width per sqrt(migrant): 30,000 migrants draw about 12 px wide. */
+export const WIDTH_PER_SQRT = 0.07;
+export const arcWidth = (count: number): number => Math.sqrt(count) * WIDTH_PER_SQRT;
+
+/** Pixels of radius per sqrt(migrant): 100,000 moves make a 13 px circle. */
+export const NODE_RADIUS_PER_SQRT = 0.04;
 
 export interface FlowTable {
   length: number;
@@ -26,7 +44,7 @@ export interface PreparedFlows {
   slices: Map<number, YearSlice>;
   sourcePositions: Float64Array;
   targetPositions: Float64Array;
-  /** Width in pixels (sqrt of the count, as the built-in arcs). */
+  /** Width in pixels (sqrt of the count, so that areas compare). */
   widths: Float32Array;
   /** FILTER_SIZE values per item: year, count, rank in its year (0 = largest), in selection (1). */
   filterValues: Float32Array;
@@ -89,6 +107,59 @@ export function prepareFlows(table: FlowTable, locations: Float64Array): Prepare
       filterValues[i * FILTER_SIZE + 3] = 1;
     }
   return { length: n, rows, slices, sourcePositions, targetPositions, widths, filterValues };
+}
+
+/**
+ * Filter values for a selection: flows into or out of it (`inSelection` of
+ * their table row) get selection 1 and a rank among themselves, largest first
+ * (their order in the slice, so no sort); the rest are unranked. Without a
+ * selection every flow is in, and the prepared values serve as they are. Runs
+ * when the selection changes, never on a year step.
+ */
+export function selectionFilter(
+  prepared: PreparedFlows,
+  inSelection: ((row: number) => boolean) | null,
+): Float32Array {
+  if (!inSelection) return prepared.filterValues;
+  const values = prepared.filterValues.slice();
+  for (const { offset, length } of prepared.slices.values()) {
+    let rank = 0;
+    for (let i = offset; i < offset + length; i++) {
+      const inside = inSelection(prepared.rows[i]!);
+      values[i * FILTER_SIZE + 2] = inside ? rank++ : UNRANKED;
+      values[i * FILTER_SIZE + 3] = inside ? 1 : 0;
+    }
+  }
+  return values;
+}
+
+/** Filter range for the flows of a year, above a minimum, within the top N (null = all). */
+export function arcFilterRange(year: number, minCount: number, topN: number | null): [number, number][] {
+  return [
+    [year, year],
+    [minCount, UNRANKED],
+    [0, topN === null ? UNRANKED : topN - 1],
+    [1, 1],
+  ];
+}
+
+/**
+ * Indices of a year's items that a filter range lets through: the same test
+ * the GPU makes, on the CPU, for counts in the status line and for tests.
+ */
+export function passingArcs(
+  prepared: Pick<PreparedFlows, 'slices'>,
+  filter: Float32Array,
+  year: number,
+  range: [number, number][],
+): number[] {
+  const slice = prepared.slices.get(year);
+  const out: number[] = [];
+  if (!slice) return out;
+  for (let i = slice.offset; i < slice.offset + slice.length; i++)
+    if (range.every(([lo, hi], d) => filter[i * FILTER_SIZE + d]! >= lo && filter[i * FILTER_SIZE + d]! <= hi))
+      out.push(i);
+  return out;
 }
 
 /** The part of a year's slice that holds its N largest flows (all of them when topN is null). */

@@ -1,19 +1,25 @@
 /**
- * Everything prepared once from a dataset for drawing: arcs and nodes as
- * typed arrays, the colour cache, and which whole-country anchors each year's
- * external arcs use. Rebuilt only when the dataset changes.
+ * Everything prepared once from a dataset for drawing: the flows through the
+ * one pipeline, the nodes, the colour cache, and which whole-country anchors
+ * each year's external arcs use. Rebuilt only when the dataset changes.
  */
-import { buildArcBuffers, externalArcs, internalArcs, type ArcBuffers, type ArcRecord } from './arcs';
+import { externalArcs, flowSet, internalArcs, type ArcRecord, type FlowSet } from './arcs';
 import { ChoroplethColours } from './choropleth';
+import { prepareNodes, type PreparedNodes } from './flow-columns';
 import type { Dataset } from './load';
 import type { Model } from './model';
-import { buildNodeBuffers, type NodeBuffers } from './nodes';
+
+/** Region nodes: each year's units with flows between regions, sized by arrivals plus departures. */
+export interface NodeSet extends PreparedNodes {
+  /** Unit code by location index. */
+  codes: readonly string[];
+}
 
 export interface PreparedData {
   colours: ChoroplethColours;
-  internal: ArcBuffers;
-  external: ArcBuffers;
-  nodes: NodeBuffers;
+  internal: FlowSet;
+  external: FlowSet;
+  nodes: NodeSet;
   externalYears: Set<number>;
   /** Whole-country anchors used by each year's external arcs (codes, and positions for drawing). */
   anchorsByYear: Map<number, { codes: string[]; positions: [number, number][] }>;
@@ -23,19 +29,19 @@ export const NO_ANCHORS = { codes: [] as string[], positions: [] as [number, num
 
 export function prepareData({ model, measures }: Dataset): PreparedData {
   const positionOf = (code: string) => model.units.get(code)?.centre ?? model.anchors.get(code);
-  const internal = buildArcBuffers(internalArcs(model), positionOf).buffers;
-  const external = buildArcBuffers(externalArcs(model), positionOf).buffers;
+  const internal = flowSet(internalArcs(model), positionOf).set;
+  const external = flowSet(externalArcs(model), positionOf).set;
   return {
     colours: new ChoroplethColours(measures),
     internal,
     external,
-    nodes: buildNodeBuffers(model),
+    nodes: { ...prepareNodes(internal.table, internal.locations), codes: internal.codes },
     externalYears: new Set(external.records.map((r) => r.year)),
     anchorsByYear: anchorsByYear(external.records, model),
   };
 }
 
-function anchorsByYear(records: ArcRecord[], model: Model): PreparedData['anchorsByYear'] {
+function anchorsByYear(records: readonly ArcRecord[], model: Model): PreparedData['anchorsByYear'] {
   const out: PreparedData['anchorsByYear'] = new Map();
   for (const year of new Set(records.map((r) => r.year))) {
     const codes = [...new Set(records.filter((r) => r.year === year).flatMap((r) => [r.origin, r.destination]))]

@@ -1,35 +1,20 @@
 /**
- * Bring your own data: the dataset store (IndexedDB, or memory when the
- * browser refuses), the import flow (worker, mapping, progress, summary,
- * manual region mapping) and switching the map between the built-in data and
- * an imported dataset. A failed or cancelled import changes nothing.
+ * Bring your own data, the page side: the dataset store (IndexedDB, or
+ * memory when the browser refuses), the list of datasets, switching the map
+ * between the built-in data and an import, and the user's settings kept
+ * across visits. A storage operation that fails is said in the notice area,
+ * in the user's language, once per kind; the map works on.
  */
-import type { FeatureCollection, Geometry } from 'geojson';
-import type { Dataset } from '../core/load';
-import { MeasureTable } from '../core/measures';
-import { buildModel, type Lang, type Model } from '../core/model';
-import type { Tables } from '../core/tables';
-import type { JoinedBoundaries } from '../import/boundaries';
-import {
-  FileTooLargeError,
-  importBoundaryFile,
-  importTableFile,
-  previewFile,
-  type ImportTask,
-} from '../import/import-client';
-import type { TableImportResult } from '../import/import-core';
-import { toMatchableUnits } from '../import/region-matcher';
-import { customFiguresFromColumns, flowRowsFromColumns } from '../import/to-model';
+import { prepareMapData, type MapData } from '../core/map-data';
 import type { MessageKey } from '../i18n';
 import { placeName } from '../i18n/names';
-import type { RegionProps } from '../render/layers';
-import { download } from '../render/export';
+import { translatorOf, type AppState, type AppStore } from '../state/app-state';
+import { DataPanel } from '../ui/data-panel';
+import { download } from '../ui/download';
+import type { NoticeArea } from '../ui/notice';
+import { composeDataset } from './compose';
 import {
   createMemoryDatasetStore,
-  datasetFromBoundaries,
-  datasetFromImport,
-  exportDataset,
-  newDatasetId,
   openDatasetStore,
   QuotaExceededError,
   type DatasetMeta,
@@ -37,48 +22,57 @@ import {
   type NewDataset,
   type StoredDataset,
 } from './dataset-store';
-import { DataPanel } from '../ui/data-panel';
-import { ImportDialog, type MappingChoice } from '../ui/import-dialog';
-import type { NoticeArea } from '../ui/notice';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-export type Regions = FeatureCollection<Geometry, RegionProps>;
-
-export interface DataHost {
-  readonly notices: NoticeArea;
-  readonly state: { dataset: string | null; lang: Lang };
-  t: T;
-  /** Shows a dataset (null: the built-in data). */
-  showDataset(id: string | null, dataset: Dataset, regions: Regions): void;
-}
+import { exportDataset } from './export';
+import { ImportFlow } from './import-flow';
 
 const TABLE_SETTINGS = 'manualRegions';
-const BOUNDARY_FILE = /\.(geo|topo)?json$/i;
+const VIEW_SETTINGS = 'view';
+
+/** What a storage operation was doing, for the notice when it fails. */
+type StorageAction =
+  | 'storage.readSettings'
+  | 'storage.saveSettings'
+  | 'storage.readMapping'
+  | 'storage.saveMapping'
+  | 'storage.list'
+  | 'storage.read'
+  | 'storage.rename'
+  | 'storage.remove'
+  | 'storage.restore';
 
 export class DataManager {
   readonly panel: DataPanel;
-  readonly dialog: ImportDialog;
+  readonly importer: ImportFlow;
   private store: DatasetStore = createMemoryDatasetStore();
   private persistent = true;
   private items: DatasetMeta[] = [];
   /** Datasets held in memory (just imported, or not saved because storage refused). */
   private readonly memory = new Map<string, NewDataset>();
   private manual: Record<string, string> = {};
-  private task: ImportTask<unknown> | null = null;
+  private readonly reported = new Set<StorageAction>();
 
   constructor(
-    private readonly host: DataHost,
-    private readonly base: Dataset,
-    private readonly baseRegions: Regions,
+    private readonly app: AppStore,
+    /** The built-in data, as the map shows it. */
+    private readonly base: MapData,
+    private readonly notices: NoticeArea,
   ) {
     this.panel = new DataPanel({
       choose: (id) => void this.choose(id),
-      importFile: (file) => void this.importFile(file),
+      importFile: (file) => this.importer.importFile(file),
       rename: (id, name) => void this.rename(id, name),
       remove: (id) => void this.remove(id),
       exportCsv: (id) => void this.exportCsv(id),
     });
-    this.dialog = new ImportDialog(() => this.cancelTask());
+    this.importer = new ImportFlow(app, base.dataset, notices, {
+      manual: () => this.manual,
+      remember: (manual) => {
+        this.manual = { ...this.manual, ...manual };
+        void this.store.putSetting(TABLE_SETTINGS, this.manual).catch((e: unknown) => this.failed('storage.saveMapping', e));
+      },
+      save: (dataset) => this.save(dataset),
+    });
+    app.subscribe((s) => ({ dataset: s.dataset, lang: s.lang }), () => this.render());
   }
 
   /** Opens the store (or says why it cannot) and shows the dataset the URL names. */
@@ -89,288 +83,104 @@ export class DataManager {
       this.persistent = false;
       this.store = createMemoryDatasetStore();
     }
-    this.manual = (await this.store.getSetting<Record<string, string>>(TABLE_SETTINGS).catch(() => undefined)) ?? {};
+    this.manual =
+      (await this.store
+        .getSetting<Record<string, string>>(TABLE_SETTINGS)
+        .catch((e: unknown) => this.failed('storage.readMapping', e))) ?? {};
     await this.refresh();
-    const wanted = this.host.state.dataset;
+    const wanted = this.app.get().dataset;
     if (wanted) {
       const found = await this.load(wanted);
       if (found) this.activate(found);
       else {
-        this.host.notices.show(this.host.t('data.missing', { id: wanted }), this.host.t('notice.dismiss'), 'warning');
-        this.host.showDataset(null, this.base, this.baseRegions);
+        this.notice('data.missing', { id: wanted }, 'warning');
+        this.show(null, this.base);
       }
     }
   }
 
-  /** The user's view settings kept across browser restarts (null when none or unavailable). */
+  /** The user's view settings kept across browser restarts (undefined when none or unavailable). */
   async savedSettings<V>(): Promise<V | undefined> {
-    return this.store.getSetting<V>('view').catch(() => undefined);
+    return this.store.getSetting<V>(VIEW_SETTINGS).catch((e: unknown) => this.failed('storage.readSettings', e));
   }
 
-  saveSettings(view: unknown): void {
-    void this.store.putSetting('view', view).catch(() => undefined);
+  /** Keeps the settings `pick` returns whenever they change. */
+  keepSettings<V>(pick: (s: AppState) => V, serialise: (v: V) => unknown): void {
+    this.app.subscribe(pick, (v) => {
+      void this.store.putSetting(VIEW_SETTINGS, serialise(v)).catch((e: unknown) => this.failed('storage.saveSettings', e));
+    });
   }
 
-  render(): void {
+  private render(): void {
+    const s = this.app.get();
     this.panel.render(
       this.items.map((d) => ({ id: d.id, name: d.name, kind: d.kind, rowCount: d.rowCount, created: d.created })),
-      this.host.state.dataset,
+      s.dataset,
       this.persistent,
-      this.host.t,
+      translatorOf(s),
     );
   }
 
   private async refresh(): Promise<void> {
-    const stored = await this.store.list().catch(() => [] as DatasetMeta[]);
+    const stored = (await this.store.list().catch((e: unknown) => this.failed('storage.list', e))) ?? [];
     const unsaved = [...this.memory.values()].filter((d) => !stored.some((s) => s.id === d.id));
     this.items = [...unsaved.map((d) => ({ ...d, bytes: 0, deletedAt: null })), ...stored];
     this.render();
   }
 
   private async load(id: string): Promise<NewDataset | undefined> {
-    return this.memory.get(id) ?? (await this.store.get(id).catch(() => undefined));
+    return this.memory.get(id) ?? (await this.store.get(id).catch((e: unknown) => this.failed('storage.read', e)));
   }
 
   private async choose(id: string | null): Promise<void> {
-    if (id === null) {
-      this.host.showDataset(null, this.base, this.baseRegions);
-      return;
-    }
+    if (id === null) return this.show(null, this.base);
     const dataset = await this.load(id);
     if (dataset) this.activate(dataset);
   }
 
   /** Builds the model for a dataset on top of the built-in data and shows it. */
   private activate(stored: NewDataset): void {
-    const source = {
-      line: 0,
-      source_id: stored.id,
-      title: stored.name,
-      publisher: stored.fileName,
-      url: null,
-      accessed_via: 'imported in this browser',
-      notes: null,
-    };
-    const tables: Tables = { ...this.base.tables, 'sources.csv': [...this.base.tables['sources.csv'], source] };
-    let regions = this.baseRegions;
-    let custom: Model['custom'] = null;
-    const { payload } = stored;
-    if (payload.kind === 'flows') tables['flows.csv'] = flowRowsFromColumns(payload.columns, stored.id);
-    else if (payload.kind === 'figures')
-      custom = customFiguresFromColumns(payload.columns, {
-        datasetId: stored.id,
-        name: stored.name,
-        additive: payload.additive ?? false,
+    const { model } = this.base.dataset;
+    const composed = composeDataset(this.base.dataset, this.base.regions, stored);
+    const lang = this.app.get().lang;
+    if (composed.unitsWithoutShape.length)
+      this.notice('data.boundaryUnits', {
+        units: composed.unitsWithoutShape.map((u) => placeName(model, u, lang)).join(', '),
       });
-    else {
-      // The user's shapes replace the drawn polygons; each joined unit gets its own.
-      const byUnit = new Map(this.base.model.unitList.map((u) => [u.unit_code, u]));
-      tables['crosswalk.csv'] = payload.collection.features.map((f) => ({
-        line: 0,
-        unit_code: f.properties.unit_code,
-        polygon_id: f.properties.unit_code,
-        valid_from: null,
-        valid_to: null,
-        note: null,
-      }));
-      regions = {
-        type: 'FeatureCollection',
-        features: payload.collection.features.map((f) => {
-          const unit = byUnit.get(f.properties.unit_code)!;
-          return {
-            type: 'Feature',
-            geometry: f.geometry,
-            properties: {
-              polygon_id: unit.unit_code,
-              country: unit.country as 'KZ' | 'RU',
-              // The administrative centre lies inside its unit: a safe place for the label.
-              label_lon: unit.centre[0],
-              label_lat: unit.centre[1],
-              area_km2: 0,
-            },
-          };
-        }),
-      };
-      const drawn = new Set(tables['crosswalk.csv'].map((c) => c.unit_code));
-      const left = this.base.model.unitList.filter((u) => !drawn.has(u.unit_code));
-      if (left.length)
-        this.host.notices.show(
-          this.host.t('data.boundaryUnits', {
-            units: left.map((u) => placeName(this.base.model, u.unit_code, this.host.state.lang)).join(', '),
-          }),
-          this.host.t('notice.dismiss'),
-        );
+    if (composed.yearsOutside.length) {
+      const [from, to] = model.yearRange;
+      this.notice('data.outsideTimeline', { years: composed.yearsOutside.join(', '), from, to }, 'warning');
     }
-    const model = buildModel(tables, custom);
-    const [from, to] = this.base.model.yearRange;
-    const years = [...model.flowYears, ...(custom?.byYear.keys() ?? [])];
-    const outside = [...new Set(years.filter((y) => y < from || y > to))].sort();
-    if (outside.length)
-      this.host.notices.show(
-        this.host.t('data.outsideTimeline', { years: outside.join(', '), from, to }),
-        this.host.t('notice.dismiss'),
-        'warning',
-      );
-    // The built-in data was validated as a whole; an import was validated row by row when it was read.
-    const dataset: Dataset = { tables, model, measures: new MeasureTable(model), issues: [] };
-    this.host.showDataset(stored.id, dataset, regions);
-    this.host.notices.show(this.host.t('data.showing', { name: stored.name }), this.host.t('notice.dismiss'));
+    this.show(stored.id, prepareMapData(composed.dataset, composed.regions));
+    this.notice('data.showing', { name: stored.name });
   }
 
-  private async importFile(file: File): Promise<void> {
-    const { t } = this.host;
-    this.cancelTask();
-    if (BOUNDARY_FILE.test(file.name)) return this.importBoundaries(file);
-    const preview = previewFile(file);
-    this.task = preview;
-    try {
-      const p = await preview.result;
-      this.dialog.showMapping(p, t, (choice) => void this.readTable(file, choice));
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  private async readTable(file: File, choice: MappingChoice): Promise<void> {
-    const { t } = this.host;
-    const datasetId = newDatasetId();
-    const task = importTableFile(
-      file,
-      {
-        kind: choice.kind,
-        mapping: choice.mapping,
-        units: toMatchableUnits(this.base.model.unitList),
-        manual: this.manual,
-        datasetId,
-        fileName: file.name,
-        measure: choice.kind === 'figures' ? choice.measureName : undefined,
-      },
-      { onProgress: (p) => update(p) },
-    );
-    this.task = task;
-    const update = this.dialog.showProgress(file.name, t, () => this.cancelTask());
-    let result: TableImportResult;
-    try {
-      result = await task.result;
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    this.task = null;
-    this.dialog.showSummary(
-      {
-        file: file.name,
-        rowsRead: result.summary.rowsRead,
-        rowsValid: result.summary.rowsValid,
-        issueCount: result.summary.issueCount,
-        issues: result.issues.map((i) => `${i.file}:${i.line}: ${i.reason}`),
-        unmatched: result.summary.unmatched,
-        fatal: result.fatal,
-        units: this.unitChoices(),
-      },
-      t,
-      {
-        importValid: () => {
-          const dataset = datasetFromImport(result, { name: file.name });
-          if (dataset.payload.kind === 'figures') dataset.payload.additive = choice.additive;
-          void this.save(dataset);
-        },
-        remap: (manual) => {
-          this.manual = { ...this.manual, ...manual };
-          void this.store.putSetting(TABLE_SETTINGS, this.manual).catch(() => undefined);
-          void this.readTable(file, choice);
-        },
-        cancel: () => this.dialog.dialog.close(),
-      },
-    );
-  }
-
-  private async importBoundaries(file: File): Promise<void> {
-    const { t } = this.host;
-    const units = toMatchableUnits(this.base.model.unitList);
-    const first = importBoundaryFile(file, { fileName: file.name, units, manual: this.manual });
-    this.task = first;
-    try {
-      const { parsed } = await first.result;
-      this.task = null;
-      this.dialog.showBoundaryChoice(
-        {
-          file: file.name,
-          features: parsed.features.length,
-          candidates: parsed.candidates,
-          issues: parsed.issues.map((i) => `${i.file}:${i.line}: ${i.reason}`),
-        },
-        t,
-        (property) => void this.joinBoundaries(file, property),
-      );
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  private async joinBoundaries(file: File, property: string): Promise<void> {
-    const { t } = this.host;
-    const task = importBoundaryFile(file, {
-      fileName: file.name,
-      units: toMatchableUnits(this.base.model.unitList),
-      manual: this.manual,
-      joinProperty: property,
+  /**
+   * Shows a dataset: the built-in data (id null) or an import on top of it.
+   * The view keeps its year and settings where they still make sense.
+   */
+  private show(id: string | null, data: MapData): void {
+    const s = this.app.get();
+    const { model } = data.dataset;
+    this.app.set({
+      data,
+      dataset: id,
+      measure: model.custom ? 'custom' : s.measure === 'custom' ? 'net' : s.measure,
+      selected: s.selected && model.polygons.has(s.selected) ? s.selected : null,
     });
-    this.task = task;
-    let joined: JoinedBoundaries | null;
-    try {
-      joined = (await task.result).joined;
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    this.task = null;
-    if (!joined) return;
-    const kept = joined.collection.features.length;
-    this.dialog.showSummary(
-      {
-        file: file.name,
-        rowsRead: joined.featuresRead,
-        rowsValid: kept,
-        issueCount: joined.issues.length,
-        issues: joined.issues.map((i) => `${i.file}:${i.line}: ${i.reason}`),
-        unmatched: joined.unmatched,
-        fatal: null,
-        units: this.unitChoices(),
-      },
-      t,
-      {
-        importValid: () =>
-          void this.save(
-            datasetFromBoundaries(joined.collection, joined.featuresRead, {
-              id: newDatasetId(),
-              name: file.name,
-              fileName: file.name,
-            }),
-          ),
-        remap: (manual) => {
-          this.manual = { ...this.manual, ...manual };
-          void this.store.putSetting(TABLE_SETTINGS, this.manual).catch(() => undefined);
-          void this.joinBoundaries(file, property);
-        },
-        cancel: () => this.dialog.dialog.close(),
-      },
-    );
   }
 
   /** Stores a dataset (or keeps it in memory if storage refuses) and shows it. */
   private async save(dataset: NewDataset): Promise<void> {
-    const { t, notices } = this.host;
-    this.dialog.dialog.close();
     this.memory.set(dataset.id, dataset);
     try {
       await this.store.put(dataset);
       this.memory.delete(dataset.id);
     } catch (error) {
-      const full = error instanceof QuotaExceededError;
-      notices.show(full ? t('data.quota', { name: dataset.name }) : t('data.notSaved'), t('notice.dismiss'), 'warning');
+      if (error instanceof QuotaExceededError) this.notice('data.quota', { name: dataset.name }, 'warning');
+      else this.notice('data.notSaved', {}, 'warning');
     }
-    notices.show(t('data.imported', { name: dataset.name, n: dataset.rowCount }), t('notice.dismiss'));
+    this.notice('data.imported', { name: dataset.name, n: dataset.rowCount });
     await this.refresh();
     this.activate(dataset);
   }
@@ -378,23 +188,23 @@ export class DataManager {
   private async rename(id: string, name: string): Promise<void> {
     const inMemory = this.memory.get(id);
     if (inMemory) this.memory.set(id, { ...inMemory, name });
-    else await this.store.rename(id, name).catch(() => undefined);
+    else await this.store.rename(id, name).catch((e: unknown) => this.failed('storage.rename', e));
     await this.refresh();
   }
 
   private async remove(id: string): Promise<void> {
-    const { t, notices } = this.host;
     const item = this.items.find((d) => d.id === id);
     const inMemory = this.memory.get(id);
     if (inMemory) this.memory.delete(id);
-    else await this.store.remove(id).catch(() => undefined);
-    if (this.host.state.dataset === id) this.host.showDataset(null, this.base, this.baseRegions);
+    else await this.store.remove(id).catch((e: unknown) => this.failed('storage.remove', e));
+    if (this.app.get().dataset === id) this.show(null, this.base);
     await this.refresh();
-    notices.show(t('data.deleted', { name: item?.name ?? id }), t('notice.dismiss'), 'info', {
+    const t = translatorOf(this.app.get());
+    this.notices.show(t('data.deleted', { name: item?.name ?? id }), t('notice.dismiss'), 'info', {
       label: t('data.undo'),
       run: async () => {
         if (inMemory) this.memory.set(id, inMemory);
-        else await this.store.restore(id).catch(() => undefined);
+        else await this.store.restore(id).catch((e: unknown) => this.failed('storage.restore', e));
         await this.refresh();
       },
     });
@@ -407,29 +217,19 @@ export class DataManager {
     download(new Blob([file.text], { type: file.mimeType }), file.fileName);
   }
 
-  private unitChoices(): { code: string; name: string }[] {
-    return this.base.model.unitList.map((u) => ({
-      code: u.unit_code,
-      name: placeName(this.base.model, u.unit_code, this.host.state.lang),
-    }));
+  private notice(key: MessageKey, params: Record<string, string | number>, kind: 'info' | 'warning' = 'info'): void {
+    const t = translatorOf(this.app.get());
+    this.notices.show(t(key, params), t('notice.dismiss'), kind);
   }
 
-  private cancelTask(): void {
-    this.task?.cancel();
-    this.task = null;
-  }
-
-  /** Says what went wrong; nothing was stored or shown. */
-  private fail(error: unknown): void {
-    const { t, notices } = this.host;
-    this.task = null;
-    const e = error as Error;
-    if (e?.name === 'AbortError') {
-      this.dialog.dialog.close();
-      notices.show(t('import.cancelled'), t('notice.dismiss'));
-    } else if (error instanceof FileTooLargeError) {
-      const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-      this.dialog.showError(t('import.tooLarge', { size: mb(error.size), limit: mb(error.limit) }), t);
-    } else this.dialog.showError(e?.message ?? String(error), t);
+  /** Says (once per kind of operation) that storage failed; the caller goes on without it. */
+  private failed(action: StorageAction, error: unknown): undefined {
+    console.warn(`storage: ${action}`, error);
+    if (!this.reported.has(action)) {
+      this.reported.add(action);
+      const t = translatorOf(this.app.get());
+      this.notice('data.storageFailed', { action: t(action) }, 'warning');
+    }
+    return undefined;
   }
 }

@@ -9,7 +9,6 @@ import {
   datasetFromBoundaries,
   datasetFromImport,
   DatasetNotFoundError,
-  exportDataset,
   newDatasetId,
   openDatasetStore,
   QuotaExceededError,
@@ -19,6 +18,7 @@ import {
   type DatasetStore,
   type StoredDataset,
 } from './dataset-store';
+import { exportDataset } from './export';
 
 const units = loadUnits();
 let dbCount = 0;

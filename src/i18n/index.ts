@@ -10,12 +10,27 @@ import { ru } from './ru';
 
 export type { MessageKey };
 
+/** Interface text in one language: a key and its {placeholders}. The one type every part uses. */
+export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 const catalogues: Record<Lang, Messages> = { en, ru, kk };
 
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogues[lang][key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
+
+const translators = new Map<Lang, Translator>();
+
+/** The translator of a language (one function per language, so that it can be compared). */
+export function translator(lang: Lang): Translator {
+  let t = translators.get(lang);
+  if (!t) translators.set(lang, (t = (key, params) => translate(lang, key, params)));
+  return t;
+}
+
+/** Whether the interface has a text for a key built at run time (a quality flag, a scope). */
+export const hasMessage = (key: string): key is MessageKey => key in en;
 
 const STORAGE_KEY = 'kz-migration-map.lang';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../core/csv';
 import { SCHEMAS } from '../core/tables';
-import { exportDataset } from '../datasets/dataset-store';
+import { exportDataset } from '../datasets/export';
 import { importTable, type TableImportRequest } from './import-core';
 import { createRegionMatcher } from './region-matcher';
 import { loadUnits } from './test-support';

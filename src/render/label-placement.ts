@@ -4,7 +4,7 @@
  * label whose box would overlap one already placed is left out. Runs when
  * the camera stops or the labels change, not on every frame.
  */
-import type { LabelDatum } from './layers';
+import type { LabelDatum } from '../core/view/map-labels';
 
 export interface Placement {
   /** Screen position (CSS px) of a longitude/latitude. */

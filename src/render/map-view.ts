@@ -14,7 +14,6 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
 import { offlineStyle, type BasemapColours } from './basemap-style';
 import { isSoftwareRenderer } from './gpu';
-import { drawsInYear } from './year-layers';
 
 maplibregl.setWorkerUrl(workerUrl);
 // The worker (its script, then the basemap) starts loading now, while the page reads its data,
@@ -53,6 +52,8 @@ export class MapView {
   readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
   private shownYear: number | null = null;
+  /** Whether a layer draws in a year (given with the layers: their owner knows each one's year). */
+  private drawsIn: (layer: Layer, year: number) => boolean = () => true;
   readonly ready: Promise<void>;
 
   constructor(opts: MapViewOptions) {
@@ -79,7 +80,7 @@ export class MapView {
       layers: [],
       onHover: opts.onHover,
       // Year layers draw only in the shown year: a year step changes this, not the layers.
-      layerFilter: ({ layer }) => this.shownYear === null || drawsInYear(layer.id, this.shownYear),
+      layerFilter: ({ layer }) => this.shownYear === null || this.drawsIn(layer, this.shownYear),
       onAfterRender: () => opts.onAfterRender?.(),
       // Kept for export and pixel checks, like the map's (deck.gl's default); no multisampling
       // where a software rasteriser would pay for it.
@@ -149,7 +150,9 @@ export class MapView {
     (this.overlay as unknown as { _deck?: DeckInternals })._deck?.layerManager.setNeedsRedraw('requested');
   }
 
-  setLayers(layers: Layer[]): void {
+  /** Hands deck.gl its layers, with the test of which year each draws in (src/render/year-layers.ts). */
+  setLayers(layers: Layer[], drawsIn: (layer: Layer, year: number) => boolean = () => true): void {
+    this.drawsIn = drawsIn;
     this.overlay.setProps({ layers });
   }
 

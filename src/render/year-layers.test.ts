@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
-import { drawsInYear, layerKind, yearLayerId, YearLayers } from './year-layers';
+import { LayerRegistry, yearLayerId, YearLayers } from './year-layers';
 
 const maker = () => {
   const made: string[] = [];
@@ -13,7 +13,7 @@ const maker = () => {
 
 describe('YearLayers', () => {
   it('makes each year’s layer once and hands back the same objects while the inputs stay', () => {
-    const cache = new YearLayers();
+    const cache = new YearLayers(new LayerRegistry(), 'arcs');
     const { made, make } = maker();
     const deps = [{}];
     const first = cache.layers(deps, [2020, 2021, 2022], make);
@@ -24,7 +24,7 @@ describe('YearLayers', () => {
   });
 
   it('makes every layer anew when an input changes', () => {
-    const cache = new YearLayers();
+    const cache = new YearLayers(new LayerRegistry(), 'arcs');
     const { made, make } = maker();
     const filter = new Float32Array(4);
     cache.layers([filter, 'style'], [2020, 2021], make);
@@ -39,17 +39,24 @@ describe('YearLayers', () => {
 
 describe('the draw-time year filter', () => {
   it('draws a year layer only in its year, and every other layer always', () => {
-    expect(drawsInYear('arcs-internal-2021', 2021)).toBe(true);
-    expect(drawsInYear('arcs-internal-2021', 2020)).toBe(false);
-    expect(drawsInYear('nodes-2013', 2013)).toBe(true);
-    expect(drawsInYear('choropleth', 2013)).toBe(true);
-    expect(drawsInYear('labels', 1999)).toBe(true);
+    const registry = new LayerRegistry();
+    const cache = new YearLayers(registry, 'arcs-internal');
+    const [y2020, y2021] = cache.layers([], [2020, 2021], (y) => ({ id: `any-${y}` }) as unknown as Layer);
+    const labels = { id: 'labels-2013' } as unknown as Layer;
+    registry.add(labels, 'labels');
+    expect(registry.drawsIn(y2021!, 2021)).toBe(true);
+    expect(registry.drawsIn(y2021!, 2020)).toBe(false);
+    expect(registry.drawsIn(y2020!, 2020)).toBe(true);
+    // Not from the id: a layer whose id ends in a year but is not a year layer draws always.
+    expect(registry.drawsIn(labels, 1999)).toBe(true);
+    expect(registry.drawsIn({ id: 'unknown-2013' } as unknown as Layer, 2020)).toBe(true);
   });
 
-  it('reads the kind of a layer from its id', () => {
-    expect(layerKind('arcs-external-2024')).toBe('arcs-external');
-    expect(layerKind('nodes-2010')).toBe('nodes');
-    expect(layerKind('choropleth')).toBe('choropleth');
-    expect(layerKind(undefined)).toBeUndefined();
+  it('knows the kind of each layer it made', () => {
+    const registry = new LayerRegistry();
+    const [layer] = new YearLayers(registry, 'arcs-external').layers([], [2024], () => ({ id: 'x' }) as unknown as Layer);
+    expect(registry.kindOf(layer)).toBe('arcs-external');
+    expect(registry.yearOf(layer!)).toBe(2024);
+    expect(registry.kindOf(undefined)).toBeUndefined();
   });
 });

@@ -1,27 +1,48 @@
 /**
  * One layer per year, each made once and kept while its inputs stay the same.
- * The map draws only the shown year's layers (a draw-time filter on the year in
- * their ids, see MapView.showYear), so a year step hands deck.gl nothing: no
- * layer to diff, nothing to compute or upload (each year's arrays went to the
- * GPU once, when its layer was first made), and other years are not drawn.
+ * The map draws only the shown year's layers (MapView.showYear asks each
+ * layer's year of a registry, never of its id), so a year step hands deck.gl
+ * nothing: no layer to diff, nothing to compute or upload (each year's arrays
+ * went to the GPU once, when its layer was first made), and other years are
+ * not drawn.
  */
 import type { Layer } from '@deck.gl/core';
 
-/** The id of a kind of layer's layer for one year. */
+/** The id of a kind of layer's layer for one year (ids must be unique; nothing reads them back). */
 export const yearLayerId = (kind: string, year: number): string => `${kind}-${year}`;
 
-/** The kind of a layer ('arcs-internal', 'nodes', 'choropleth'...), from its id. */
-export const layerKind = (id: string | undefined): string | undefined => id?.replace(/-\d{4}$/, '');
+/** What each layer the app made is: its kind ('arcs-internal', 'nodes'...) and, for a year layer, its year. */
+export class LayerRegistry {
+  private readonly entries = new WeakMap<Layer, { kind: string; year: number | null }>();
 
-/** Whether a layer draws when `year` is shown: year layers only in their year, others always. */
-export function drawsInYear(layerId: string, year: number): boolean {
-  const m = /-(\d{4})$/.exec(layerId);
-  return !m || Number(m[1]) === year;
+  add(layer: Layer, kind: string, year: number | null = null): void {
+    this.entries.set(layer, { kind, year });
+  }
+
+  kindOf(layer: Layer | null | undefined): string | undefined {
+    return layer ? this.entries.get(layer)?.kind : undefined;
+  }
+
+  /** The year a layer draws in (null: every year). */
+  yearOf(layer: Layer): number | null {
+    return this.entries.get(layer)?.year ?? null;
+  }
+
+  /** Whether a layer draws when `year` is shown: year layers only in their year, others always. */
+  drawsIn(layer: Layer, year: number): boolean {
+    const y = this.yearOf(layer);
+    return y === null || y === year;
+  }
 }
 
 export class YearLayers<L extends Layer = Layer> {
   private deps: readonly unknown[] | null = null;
   private readonly byYear = new Map<number, L>();
+
+  constructor(
+    private readonly registry: LayerRegistry,
+    private readonly kind: string,
+  ) {}
 
   /**
    * The layers of every year. `deps` are what `make` reads besides the year
@@ -36,7 +57,10 @@ export class YearLayers<L extends Layer = Layer> {
     const out: L[] = [];
     for (const y of years) {
       let layer = this.byYear.get(y);
-      if (!layer) this.byYear.set(y, (layer = make(y)));
+      if (!layer) {
+        this.byYear.set(y, (layer = make(y)));
+        this.registry.add(layer, this.kind, y);
+      }
       out.push(layer);
     }
     return out;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Playback, SPEEDS, type Scheduler } from './playback';
+import { Playback, SPEEDS, type PlaybackState, type Scheduler } from './playback';
+import { Store } from './store';
 
 /** A scheduler whose time advances only when the test says so. */
 function fakeScheduler() {
@@ -24,10 +25,14 @@ function fakeScheduler() {
 
 const years = [2020, 2021, 2022, 2023];
 
+/** Playback over a store that holds only the playback fields. */
+const playback = (year: number, scheduler: Scheduler) =>
+  new Playback(new Store<PlaybackState>({ year, playing: false, speedIndex: 1, loop: true }), () => years, scheduler);
+
 describe('Playback', () => {
   it('plays forward one year per tick at the chosen speed', () => {
     const clock = fakeScheduler();
-    const p = new Playback(years, 2020, clock.scheduler);
+    const p = playback(2020, clock.scheduler);
     const seen: number[] = [];
     p.subscribe((s) => {
       if (s.year !== seen[seen.length - 1]) seen.push(s.year);
@@ -41,7 +46,7 @@ describe('Playback', () => {
 
   it('loops to the first year when looping, stops at the end otherwise', () => {
     const clock = fakeScheduler();
-    const p = new Playback(years, 2022, clock.scheduler);
+    const p = playback(2022, clock.scheduler);
     p.play();
     clock.tick();
     clock.tick();
@@ -56,14 +61,14 @@ describe('Playback', () => {
 
   it('playing from the last year starts over', () => {
     const clock = fakeScheduler();
-    const p = new Playback(years, 2023, clock.scheduler);
+    const p = playback(2023, clock.scheduler);
     p.play();
     expect(p.current.year).toBe(2020);
   });
 
   it('pausing cancels the next step', () => {
     const clock = fakeScheduler();
-    const p = new Playback(years, 2020, clock.scheduler);
+    const p = playback(2020, clock.scheduler);
     p.play();
     p.pause();
     expect(clock.pending).toBeNull();
@@ -72,7 +77,7 @@ describe('Playback', () => {
 
   it('a listener that pauses on a year leaves no step pending', () => {
     const clock = fakeScheduler();
-    const p = new Playback(years, 2020, clock.scheduler);
+    const p = playback(2020, clock.scheduler);
     p.subscribe((s) => {
       if (s.year === 2021 && s.playing) p.pause();
     });
@@ -83,7 +88,7 @@ describe('Playback', () => {
   });
 
   it('steps and seeks stay within the years and snap to the nearest', () => {
-    const p = new Playback(years, 2021, fakeScheduler().scheduler);
+    const p = playback(2021, fakeScheduler().scheduler);
     p.step(-5);
     expect(p.current.year).toBe(2020);
     p.last();
@@ -91,5 +96,24 @@ describe('Playback', () => {
     expect(p.current.year).toBe(2023);
     p.seek(2021.4);
     expect(p.current.year).toBe(2021);
+  });
+});
+
+describe('Playback on the store', () => {
+  it('starts and stops with the store, whoever sets it, and leaves the year to the store', () => {
+    const clock = fakeScheduler();
+    const store = new Store<PlaybackState>({ year: 2020, playing: false, speedIndex: 2, loop: true });
+    const p = new Playback(store, () => years, clock.scheduler);
+    store.set({ playing: true });
+    expect(clock.pending?.ms).toBe(SPEEDS[2]);
+    clock.tick();
+    expect(store.get().year).toBe(2021);
+    store.set({ year: 2023 });
+    expect(p.current.year).toBe(2023);
+    store.set({ playing: false });
+    expect(clock.pending).toBeNull();
+    p.dispose();
+    store.set({ playing: true });
+    expect(clock.pending).toBeNull();
   });
 });

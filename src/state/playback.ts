@@ -1,8 +1,9 @@
 /**
- * Playback of the timeline as a model of its own (frame, speed, loop), apart
- * from the slider that shows it. Time comes from an injected scheduler so the
- * model is testable without a browser.
+ * Playback of the timeline (frame, speed, loop): a controller that acts on the
+ * store, where the year and the playback settings live. Time comes from an
+ * injected scheduler so that it is testable without a browser.
  */
+import type { StateStore } from './store';
 
 export interface Scheduler {
   set(callback: () => void, ms: number): unknown;
@@ -24,37 +25,54 @@ export interface PlaybackState {
   loop: boolean;
 }
 
+const playbackOf = ({ year, playing, speedIndex, loop }: PlaybackState): PlaybackState => ({
+  year,
+  playing,
+  speedIndex,
+  loop,
+});
+
 export class Playback {
-  private state: PlaybackState;
   private timer: unknown = null;
-  private readonly listeners = new Set<(s: PlaybackState) => void>();
+  private readonly unsubscribe: () => void;
 
   constructor(
-    readonly years: readonly number[],
-    year: number,
+    private readonly store: StateStore<PlaybackState>,
+    /** The timeline's years (they change with the dataset). */
+    private readonly yearsOf: (state: PlaybackState) => readonly number[],
     private readonly scheduler: Scheduler = browserScheduler,
   ) {
-    if (years.length === 0) throw new Error('Playback needs at least one year');
-    this.state = { year: this.clampYear(year), playing: false, speedIndex: 1, loop: true };
+    // Whoever starts or stops playback (a button, a key, a test), the timer follows.
+    this.unsubscribe = store.subscribe(
+      (s) => s.playing,
+      (playing) => {
+        this.clearTimer();
+        if (playing) this.schedule();
+      },
+    );
+  }
+
+  get years(): readonly number[] {
+    return this.yearsOf(this.store.get());
   }
 
   get current(): Readonly<PlaybackState> {
-    return this.state;
+    return playbackOf(this.store.get());
   }
 
   subscribe(listener: (s: PlaybackState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.store.subscribe(playbackOf, listener);
   }
 
   /** Moves to a year (snapped to the nearest year of the timeline). */
   seek(year: number): void {
-    this.update({ year: this.clampYear(year) });
+    this.set({ year: this.clampYear(year) });
   }
 
   step(delta: number): void {
-    const i = this.years.indexOf(this.state.year) + delta;
-    this.seek(this.years[Math.max(0, Math.min(this.years.length - 1, i))]!);
+    const ys = this.years;
+    const i = ys.indexOf(this.current.year) + delta;
+    this.seek(ys[Math.max(0, Math.min(ys.length - 1, i))]!);
   }
 
   first(): void {
@@ -66,65 +84,68 @@ export class Playback {
   }
 
   play(): void {
-    if (this.state.playing) return;
+    if (this.current.playing) return;
+    const ys = this.years;
     // Playing from the last year starts over, as a user expects.
-    if (this.state.year === this.years[this.years.length - 1]) this.update({ year: this.years[0]!, playing: true });
-    else this.update({ playing: true });
-    this.schedule();
+    if (this.current.year === ys[ys.length - 1]) this.set({ year: ys[0]!, playing: true });
+    else this.set({ playing: true });
   }
 
   pause(): void {
-    if (!this.state.playing) return;
-    this.scheduler.clear(this.timer);
-    this.timer = null;
-    this.update({ playing: false });
+    this.set({ playing: false });
   }
 
   toggle(): void {
-    if (this.state.playing) this.pause();
+    if (this.current.playing) this.pause();
     else this.play();
   }
 
   setSpeed(index: number): void {
-    this.update({ speedIndex: Math.max(0, Math.min(SPEEDS.length - 1, index)) });
+    this.set({ speedIndex: Math.max(0, Math.min(SPEEDS.length - 1, index)) });
   }
 
   setLoop(loop: boolean): void {
-    this.update({ loop });
+    this.set({ loop });
   }
 
   dispose(): void {
-    this.scheduler.clear(this.timer);
-    this.listeners.clear();
+    this.clearTimer();
+    this.unsubscribe();
+  }
+
+  private set(patch: Partial<PlaybackState>): void {
+    this.store.set(patch);
   }
 
   private schedule(): void {
-    this.timer = this.scheduler.set(() => this.tick(), SPEEDS[this.state.speedIndex]!);
+    this.timer = this.scheduler.set(() => this.tick(), SPEEDS[this.current.speedIndex]!);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.scheduler.clear(this.timer);
+    this.timer = null;
   }
 
   private tick(): void {
-    if (!this.state.playing) return;
-    const i = this.years.indexOf(this.state.year);
-    if (i < this.years.length - 1) this.update({ year: this.years[i + 1]! });
-    else if (this.state.loop) this.update({ year: this.years[0]! });
+    this.timer = null;
+    const { playing, year, loop } = this.current;
+    if (!playing) return;
+    const ys = this.years;
+    const i = ys.indexOf(year);
+    if (i < ys.length - 1) this.set({ year: ys[i + 1]! });
+    else if (loop) this.set({ year: ys[0]! });
     else {
-      this.update({ playing: false });
+      this.pause();
       return;
     }
-    // A listener may have paused on the new year: no timer then, or a later play() would run two.
-    if (this.state.playing) this.schedule();
+    // A listener may have paused on the new year (then there is no timer to add).
+    if (this.current.playing && this.timer === null) this.schedule();
   }
 
   private clampYear(year: number): number {
-    let best = this.years[0]!;
-    for (const y of this.years) if (Math.abs(y - year) < Math.abs(best - year)) best = y;
+    const ys = this.years;
+    let best = ys[0]!;
+    for (const y of ys) if (Math.abs(y - year) < Math.abs(best - year)) best = y;
     return best;
-  }
-
-  private update(patch: Partial<PlaybackState>): void {
-    const next = { ...this.state, ...patch };
-    if (Object.entries(patch).every(([k, v]) => this.state[k as keyof PlaybackState] === v)) return;
-    this.state = next;
-    for (const l of this.listeners) l(next);
   }
 }

@@ -3,6 +3,8 @@
  * plays are not announced one by one: only where playback stops, so a
  * screen reader is not flooded.
  */
+import { pausedAnnouncement, yearAnnouncement } from '../core/view/status';
+import { translatorOf, viewInputOf, type AppStore } from '../state/app-state';
 import { el } from './dom';
 
 export class Announcer {
@@ -28,5 +30,24 @@ export class Announcer {
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Announces the year when it changes by hand, and where playback stops; not while it plays. */
+  follow(store: AppStore): void {
+    store.subscribe(
+      (s) => s.year,
+      () => {
+        const s = store.get();
+        if (!s.playing) this.say(yearAnnouncement(viewInputOf(s)));
+      },
+    );
+    store.subscribe(
+      (s) => s.playing,
+      (playing) => {
+        const s = store.get();
+        if (playing) this.cancel();
+        else this.say(pausedAnnouncement(s.year, translatorOf(s)));
+      },
+    );
   }
 }

@@ -3,15 +3,26 @@
  * flow filter (minimum migrants, top N). It reports changes and shows state.
  */
 import type { MeasureId } from '../core/measures';
-import type { MessageKey } from '../i18n';
+import { measureOptions } from '../core/view/measure-text';
+import type { Translator } from '../i18n';
+import { translatorOf, type AppState, type AppStore } from '../state/app-state';
 import type { ViewState } from '../state/url-state';
 import { el, replace } from './dom';
 
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 export type SettingsPatch = Partial<Pick<ViewState, 'measure' | 'scale' | 'showExternal' | 'minFlow' | 'topN'>>;
 
 const TOP_CHOICES = [null, 10, 25, 50, 100] as const;
 const MIN_FLOW_LIMIT = 1_000_000;
+
+const settingsOf = (s: AppState) => ({
+  measure: s.measure,
+  scale: s.scale,
+  showExternal: s.showExternal,
+  minFlow: s.minFlow,
+  topN: s.topN,
+  lang: s.lang,
+  data: s.data,
+});
 
 export class SettingsControl {
   readonly element = el('section', { class: 'settings panel', 'data-testid': 'settings' });
@@ -29,10 +40,8 @@ export class SettingsControl {
   });
   private readonly top = el('select', { id: 'top-n', 'data-testid': 'top-n' });
 
-  constructor(
-    private readonly onChange: (patch: SettingsPatch) => void,
-    t: T,
-  ) {
+  constructor(store: AppStore) {
+    const onChange = (patch: SettingsPatch) => store.set(patch);
     this.measure.addEventListener('change', () => onChange({ measure: this.measure.value as MeasureId }));
     this.scale.addEventListener('change', () => onChange({ scale: this.scale.value as 'fixed' | 'year' }));
     this.external.addEventListener('change', () => onChange({ showExternal: this.external.checked }));
@@ -47,9 +56,22 @@ export class SettingsControl {
         this.minFlow.setCustomValidity('');
         return;
       }
-      this.onChange({ minFlow: n });
+      onChange({ minFlow: n });
     });
-    this.setTranslator(t);
+    store.subscribe(
+      (s) => s.lang,
+      () => this.setTranslator(translatorOf(store.get())),
+      { immediate: true },
+    );
+    store.subscribe(
+      (s) => ({ data: s.data, lang: s.lang }),
+      () => {
+        const s = store.get();
+        this.setMeasures(measureOptions(s.data.dataset.model, s.year, translatorOf(s)));
+      },
+      { immediate: true },
+    );
+    store.subscribe(settingsOf, () => this.show(store.get()), { immediate: true });
   }
 
   /** The measures on offer (the imported one only when a dataset has it), with their names. */
@@ -62,7 +84,7 @@ export class SettingsControl {
     if (keep && measures.some((m) => m.id === keep)) this.measure.value = keep;
   }
 
-  setTranslator(t: T): void {
+  setTranslator(t: Translator): void {
     const keep = { m: this.measure.value, s: this.scale.value, top: this.top.value };
     replace(this.scale, [
       el('option', { value: 'fixed' }, [t('scale.fixed')]),
@@ -93,7 +115,7 @@ export class SettingsControl {
     ]);
   }
 
-  show(state: ViewState): void {
+  show(state: Pick<ViewState, 'measure' | 'scale' | 'showExternal' | 'minFlow' | 'topN'>): void {
     this.measure.value = state.measure;
     this.scale.value = state.scale;
     this.external.checked = state.showExternal;

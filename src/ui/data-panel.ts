@@ -3,10 +3,8 @@
  * rename, delete (with undo), export as CSV, and the way in: a file picker and
  * dropping a file anywhere on the page.
  */
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Translator } from '../i18n';
 import { el, replace } from './dom';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export interface DatasetItem {
   id: string;
@@ -29,7 +27,7 @@ export class DataPanel {
   private readonly dropZone: HTMLElement;
   /** The dataset whose name is being edited in place. */
   private renaming: string | null = null;
-  private last: { items: DatasetItem[]; active: string | null; persistent: boolean; t: T } | null = null;
+  private last: { items: DatasetItem[]; active: string | null; persistent: boolean; t: Translator } | null = null;
 
   constructor(private readonly actions: DataActions) {
     // Dropping a file anywhere on the page imports it; the overlay says where it will go.
@@ -59,7 +57,7 @@ export class DataPanel {
     });
   }
 
-  render(items: DatasetItem[], active: string | null, persistent: boolean, t: T): void {
+  render(items: DatasetItem[], active: string | null, persistent: boolean, t: Translator): void {
     this.last = { items, active, persistent, t };
     const open = this.element.open;
     this.dropZone.textContent = t('data.drop');

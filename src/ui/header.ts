@@ -3,13 +3,11 @@
  * itself), and the buttons that open the table view and the keyboard help.
  */
 import { LANGS, type Lang } from '../core/model';
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Translator } from '../i18n';
+import { translatorOf, type AppStore } from '../state/app-state';
 import { el, replace } from './dom';
 
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-
 export interface HeaderActions {
-  setLanguage(lang: Lang): void;
   openTable(): void;
   openHelp(): void;
   leaveProjector(): void;
@@ -18,16 +16,21 @@ export interface HeaderActions {
 export class AppHeader {
   readonly element = el('header', { class: 'app-header panel' });
 
-  constructor(private readonly actions: HeaderActions) {}
+  constructor(
+    private readonly store: AppStore,
+    private readonly actions: HeaderActions,
+  ) {
+    store.subscribe((s) => s.lang, (lang) => this.render(lang, translatorOf(store.get())), { immediate: true });
+  }
 
-  render(lang: Lang, t: T): void {
+  render(lang: Lang, t: Translator): void {
     const langButtons = LANGS.map((l) => {
       const b = el(
         'button',
         { type: 'button', lang: l, 'aria-pressed': String(l === lang), 'data-testid': `lang-${l}` },
         [t(`lang.${l}` as MessageKey)],
       );
-      b.addEventListener('click', () => this.actions.setLanguage(l));
+      b.addEventListener('click', () => this.store.set({ lang: l }));
       return b;
     });
     const table = el('button', { type: 'button', 'data-testid': 'open-table' }, [t('table.open')]);

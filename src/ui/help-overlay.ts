@@ -1,9 +1,8 @@
 /** The keyboard help (opened with "?"), in the current language. */
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Translator } from '../i18n';
+import { translatorOf, type AppStore } from '../state/app-state';
 import { Dialog } from './dialog';
 import { el } from './dom';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const KEYS: [string, MessageKey][] = [
   ['Tab, Shift+Tab', 'help.tab'],
@@ -22,7 +21,11 @@ const KEYS: [string, MessageKey][] = [
 export class HelpOverlay {
   readonly dialog = new Dialog('help', 'help');
 
-  render(t: T): void {
+  constructor(store: AppStore) {
+    store.subscribe((s) => s.lang, (lang) => this.render(translatorOf({ lang })), { immediate: true });
+  }
+
+  render(t: Translator): void {
     this.dialog.set(t('help.title'), t('panel.close'), [
       el('table', { class: 'help-keys' }, [
         el('thead', {}, [

@@ -1,100 +1,77 @@
 /**
- * Legends: the choropleth's scale (d3 ticks, unit, year, scale mode, gaps) and
- * the arcs' colour, width and kinds.
+ * The legend: the choropleth's scale (ticks, unit, year, scale mode, gaps)
+ * and the arcs' colour, width and kinds (content: src/core/view/legend.ts).
  */
-import { arcWidth } from '../core/arcs';
-import { formatCompact } from '../core/format';
-import type { MeasureId } from '../core/measures';
-import type { Lang } from '../core/model';
-import { legendPosition, legendStops, NO_DATA, type ColourScale, type Rgba } from '../core/scales';
-import type { MessageKey } from '../i18n';
-import type { Theme } from '../render/layers';
+import { NO_DATA, type Rgba } from '../core/scales';
+import { cssColour as css, themeFor } from '../core/theme';
+import { legendContent, type LegendContent } from '../core/view/legend';
+import { viewInputOf, type AppState, type AppStore } from '../state/app-state';
 import { el, replace } from './dom';
 
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-const css = (c: Rgba) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
-
-export interface LegendInput {
-  measure: MeasureId;
-  /** The measure's name and unit, in the current language. */
-  label: string;
-  unit: string;
-  year: number;
-  scale: ColourScale;
-  scaleMode: 'fixed' | 'year';
-  yearRange: [number, number];
-  notes: MessageKey[];
-  showExternal: boolean;
-  /** A question step hides the values: the legend says so instead of giving a scale. */
-  hidden: boolean;
-  theme: Theme;
-  lang: Lang;
-  t: T;
-}
+const shown = (s: AppState) => ({
+  data: s.data,
+  year: s.year,
+  measure: s.measure,
+  scale: s.scale,
+  showExternal: s.showExternal,
+  hidden: s.hidden,
+  lang: s.lang,
+  highContrast: s.highContrast,
+  darkScheme: s.darkScheme,
+});
 
 export class LegendControl {
   readonly element = el('section', { class: 'legend panel', 'data-testid': 'legend' });
 
-  update(input: LegendInput): void {
-    const { t, scale, lang } = input;
-    const stops = legendStops(scale);
-    const gradient = `linear-gradient(to right, ${stops.map(css).join(', ')})`;
-    const signed = scale.kind === 'diverging';
-    // Long labels (full numbers where no short form exists) would collide: keep the ends and the middle.
-    const labelled = scale.ticks.map((v) => [v, formatCompact(v, lang, { signed })] as const);
-    const long = Math.max(...labelled.map(([, s]) => s.length)) > 6 && labelled.length > 3;
-    const shown = long
-      ? labelled.filter((_, i) => i === 0 || i === labelled.length - 1 || i === (labelled.length - 1) / 2)
-      : labelled;
-    const ticks = shown.map(([v, label]) =>
-      el('span', { class: 'legend-tick', style: `left:${(legendPosition(scale, v) * 100).toFixed(1)}%` }, [label]),
+  constructor(store: AppStore) {
+    store.subscribe(
+      shown,
+      () => {
+        const s = store.get();
+        this.render(legendContent(viewInputOf(s), themeFor(s.highContrast, s.darkScheme)));
+      },
+      { immediate: true },
     );
-    if (input.hidden) {
-      replace(this.element, [
-        el('h2', {}, [input.label, ' · ', String(input.year)]),
-        el('p', { class: 'legend-note', 'data-testid': 'legend-hidden' }, [t('story.hidden')]),
-      ]);
+  }
+
+  render(c: LegendContent): void {
+    const title = el('h2', {}, [c.title]);
+    if (c.hiddenNote !== null) {
+      replace(this.element, [title, el('p', { class: 'legend-note', 'data-testid': 'legend-hidden' }, [c.hiddenNote])]);
       return;
     }
+    const gradient = (colours: readonly Rgba[]) =>
+      `linear-gradient(to right, ${colours.map(css).join(', ')})`;
     replace(this.element, [
-      el('h2', {}, [input.label, ' · ', String(input.year)]),
-      el('p', { class: 'legend-unit' }, [input.unit]),
-      el('div', { class: 'legend-bar', style: `background:${gradient}`, 'data-testid': 'legend-bar' }),
-      el('div', { class: 'legend-ticks' }, ticks),
-      el('p', { class: 'legend-row' }, [
-        el('span', { class: 'swatch', style: `background:${css(NO_DATA)}` }),
-        t('legend.noData'),
-      ]),
-      el('p', { class: 'legend-note' }, [
-        input.scaleMode === 'fixed'
-          ? t('legend.fixedNote', { from: input.yearRange[0], to: input.yearRange[1] })
-          : t('legend.yearNote', { year: input.year }),
-      ]),
-      ...input.notes.map((n) => el('p', { class: 'legend-note warn' }, [t(n, { year: input.year + 1 })])),
-      el('h3', {}, [t('legend.arcs')]),
-      el('div', {
-        class: 'legend-arc',
-        style: `background:linear-gradient(to right, ${css(input.theme.origin)}, ${css(input.theme.destination)})`,
-      }),
-      el('p', { class: 'legend-note' }, [t('legend.arcsDirection')]),
+      title,
+      el('p', { class: 'legend-unit' }, [c.unit]),
+      el('div', { class: 'legend-bar', style: `background:${gradient(c.stops)}`, 'data-testid': 'legend-bar' }),
+      el(
+        'div',
+        { class: 'legend-ticks' },
+        c.ticks.map((tick) =>
+          el('span', { class: 'legend-tick', style: `left:${(tick.position * 100).toFixed(1)}%` }, [tick.label]),
+        ),
+      ),
+      el('p', { class: 'legend-row' }, [el('span', { class: 'swatch', style: `background:${css(NO_DATA)}` }), c.noData]),
+      el('p', { class: 'legend-note' }, [c.scaleNote]),
+      ...c.notes.map((n) => el('p', { class: 'legend-note warn' }, [n])),
+      el('h3', {}, [c.arcs.title]),
+      el('div', { class: 'legend-arc', style: `background:${gradient(c.arcs.colours)}` }),
+      el('p', { class: 'legend-note' }, [c.arcs.note]),
       el('div', { class: 'legend-widths' }, [
-        t('legend.arcsWidth'),
-        ...[1000, 5000, 20000].map((n) =>
+        c.widthsLabel,
+        ...c.widths.map((w) =>
           el('span', { class: 'legend-width' }, [
-            el('span', { class: 'legend-line', style: `height:${Math.max(1, arcWidth(n)).toFixed(1)}px` }),
-            formatCompact(n, lang),
+            el('span', { class: 'legend-line', style: `height:${w.px.toFixed(1)}px` }),
+            w.label,
           ]),
         ),
       ]),
-      input.showExternal && el('h3', {}, [t('legend.external')]),
-      input.showExternal &&
-        el('div', {
-          class: 'legend-arc',
-          style: `background:linear-gradient(to right, ${css(input.theme.externalOrigin)}, ${css(input.theme.externalDestination)})`,
-        }),
-      input.showExternal && el('p', { class: 'legend-note' }, [t('legend.externalNote')]),
-      el('p', { class: 'legend-note' }, [t('legend.nodes')]),
+      c.external && el('h3', {}, [c.external.title]),
+      c.external && el('div', { class: 'legend-arc', style: `background:${gradient(c.external.colours)}` }),
+      c.external && el('p', { class: 'legend-note' }, [c.external.note]),
+      el('p', { class: 'legend-note' }, [c.nodes]),
     ]);
   }
 }

@@ -8,10 +8,9 @@ import { formatNumber } from '../core/format';
 import { polygonName } from '../core/labels';
 import type { Lang, Model } from '../core/model';
 import { NORTH_POLYGONS, SOUTH_POLYGONS, type GroupDensity } from '../core/north-south';
-import type { MessageKey } from '../i18n';
+import type { Translator } from '../i18n';
+import { translatorOf, type AppStore } from '../state/app-state';
 import { el, replace, svg } from './dom';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const W = 260;
 const H = 120;
@@ -20,7 +19,15 @@ const PAD = { left: 28, right: 8, top: 8, bottom: 18 };
 export class NorthSouthPanel {
   readonly element = el('details', { class: 'north-south panel', 'data-testid': 'north-south' });
 
-  update(series: GroupDensity[], year: number, model: Model, lang: Lang, t: T, open?: boolean): void {
+  constructor(store: AppStore) {
+    store.subscribe(
+      (s) => ({ data: s.data, year: s.year, lang: s.lang }),
+      ({ data, year, lang }) => this.update(data.northSouth, year, data.dataset.model, lang, translatorOf({ lang })),
+      { immediate: true },
+    );
+  }
+
+  update(series: GroupDensity[], year: number, model: Model, lang: Lang, t: Translator, open?: boolean): void {
     if (open !== undefined) this.element.open = open;
     const wasOpen = this.element.open;
     const x = scaleLinear()

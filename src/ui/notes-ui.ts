@@ -3,11 +3,9 @@
  * to write one where the presenter clicked, and a delete button on each.
  */
 import * as maplibregl from 'maplibre-gl';
-import type { MessageKey } from '../i18n';
+import type { Translator } from '../i18n';
 import { MAX_NOTE_LENGTH, type Note } from '../state/notes';
 import { el } from './dom';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export class NotesLayer {
   private markers = new Map<string, maplibregl.Marker>();
@@ -18,7 +16,7 @@ export class NotesLayer {
     private readonly onDelete: (id: string) => void,
   ) {}
 
-  render(notes: readonly Note[], t: T): void {
+  render(notes: readonly Note[], t: Translator): void {
     for (const marker of this.markers.values()) marker.remove();
     this.markers.clear();
     for (const note of notes) {
@@ -41,7 +39,7 @@ export class NotesLayer {
   }
 
   /** Opens the form at a place; resolves with the text, or null if cancelled. */
-  edit(lon: number, lat: number, t: T): Promise<string | null> {
+  edit(lon: number, lat: number, t: Translator): Promise<string | null> {
     this.editor?.remove();
     return new Promise((resolve) => {
       const input = el('textarea', {

@@ -3,10 +3,8 @@
  * view, high contrast, spotlight, notes, pictures, video and the embed code.
  * It only reports what was asked for and shows which toggles are on.
  */
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Translator } from '../i18n';
 import { el, replace } from './dom';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export interface PresenterActions {
   startStory(): void;
@@ -37,7 +35,7 @@ export class PresenterPanel {
 
   constructor(private readonly actions: PresenterActions) {}
 
-  update(state: PresenterState, t: T): void {
+  update(state: PresenterState, t: Translator): void {
     // Redrawn only when something it shows changed (it is asked on every year step).
     const key = JSON.stringify([state, t('present.title')]);
     if (key === this.shown) return;

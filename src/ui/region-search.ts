@@ -3,21 +3,12 @@
  * filters the regions by name in any of the three languages and shows them
  * in the current one. Choosing does what a click on the map does.
  */
-import type { MessageKey } from '../i18n';
+import type { RegionOption } from '../core/view/region-options';
+import { regionOptions } from '../core/view/region-options';
+import type { Translator } from '../i18n';
+import { translatorOf, type AppStore } from '../state/app-state';
 import { el, replace } from './dom';
 
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-export interface RegionOption {
-  /** What choosing it selects (a drawn polygon). */
-  polygonId: string;
-  /** Shown in the list, in the current language. */
-  label: string;
-  /** Extra context, e.g. "in East Kazakhstan + Abai" for a unit without its own boundary. */
-  detail: string;
-  /** Every name to match against, all languages. */
-  names: string[];
-}
 
 const normalise = (s: string) => s.toLocaleLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 
@@ -29,13 +20,13 @@ export class RegionSearch {
   private options: RegionOption[] = [];
   private matches: RegionOption[] = [];
   private active = -1;
-  private t: T;
+  private t: Translator;
 
-  constructor(
-    private readonly onChoose: (polygonId: string) => void,
-    t: T,
-  ) {
-    this.t = t;
+  private readonly onChoose: (polygonId: string) => void;
+
+  constructor(store: AppStore) {
+    this.onChoose = (polygonId) => store.set({ selected: polygonId });
+    this.t = translatorOf(store.get());
     this.input = el('input', {
       id: 'region-search',
       type: 'text',
@@ -52,10 +43,18 @@ export class RegionSearch {
     this.input.addEventListener('input', () => this.filter(true));
     this.input.addEventListener('keydown', (e) => this.onKey(e));
     this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
-    this.setTranslator(t);
+    store.subscribe(
+      (s) => ({ lang: s.lang, data: s.data }),
+      () => {
+        const s = store.get();
+        this.setTranslator(translatorOf(s));
+        this.setOptions(regionOptions(s.data.dataset.model, s.lang, translatorOf(s)));
+      },
+      { immediate: true },
+    );
   }
 
-  setTranslator(t: T): void {
+  setTranslator(t: Translator): void {
     this.t = t;
     this.label.textContent = t('search.label');
     this.input.placeholder = t('search.placeholder');

@@ -4,10 +4,8 @@
  * progress, and previous / next / reveal / close. It shows what it is given
  * and reports clicks; keys are handled by the app.
  */
-import type { MessageKey } from '../i18n';
+import type { Translator } from '../i18n';
 import { el, replace } from './dom';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export interface StoryView {
   storyTitle: string;
@@ -48,7 +46,7 @@ export class StoryPanel {
     replace(this.element, []);
   }
 
-  show(view: StoryView, t: T): void {
+  show(view: StoryView, t: Translator): void {
     // Redrawn only when the step, its texts or the reveal changed (it is asked on every year step).
     const key = JSON.stringify(view);
     if (key === this.shown && !this.element.hidden) return;

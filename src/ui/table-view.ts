@@ -3,34 +3,27 @@
  * the year's flows (origin, destination, migrants). For screen readers and for
  * people who prefer numbers.
  */
-import type { ArcRecord } from '../core/arcs';
 import { formatNumber } from '../core/format';
 import type { Lang } from '../core/model';
-import type { MessageKey } from '../i18n';
+import { tableContent, type TableContent } from '../core/view/table';
+import type { Translator } from '../i18n';
+import { translatorOf, viewInputOf, type AppState, type AppStore } from '../state/app-state';
 import { Dialog } from './dialog';
 import { el } from './dom';
 
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** What the tables show depends on. */
+const shown = (s: AppState) => ({
+  data: s.data,
+  year: s.year,
+  measure: s.measure,
+  selected: s.selected,
+  minFlow: s.minFlow,
+  topN: s.topN,
+  hidden: s.hidden,
+  lang: s.lang,
+});
 
-export interface RegionRow {
-  name: string;
-  value: number | null;
-  sources: string;
-}
-
-export interface TableInput {
-  year: number;
-  measureLabel: string;
-  unit: string;
-  digits: number;
-  signed: boolean;
-  regions: RegionRow[];
-  flows: { from: string; to: string; count: number; kind: ArcRecord['kind']; sources: string }[];
-  shown: number;
-  internalCount: number;
-  lang: Lang;
-  t: T;
-}
+type TableInput = TableContent & { lang: Lang; t: Translator };
 
 type Sort = { column: number; descending: boolean };
 
@@ -39,6 +32,23 @@ export class TableView {
   private input: TableInput | null = null;
   private regionSort: Sort = { column: 1, descending: true };
   private flowSort: Sort = { column: 2, descending: true };
+
+  constructor(private readonly store: AppStore) {
+    // Kept up to date while open (the year may play on behind it).
+    store.subscribe(shown, () => {
+      if (this.dialog.isOpen) this.update();
+    });
+  }
+
+  open(): void {
+    this.update();
+    this.dialog.open();
+  }
+
+  private update(): void {
+    const s = this.store.get();
+    this.render({ ...tableContent(viewInputOf(s)), lang: s.lang, t: translatorOf(s) });
+  }
 
   render(input: TableInput): void {
     this.input = input;
@@ -112,7 +122,7 @@ export class TableView {
     ]);
   }
 
-  private head(columns: string[], sort: Sort, t: T, set: (s: Sort) => void): HTMLTableSectionElement {
+  private head(columns: string[], sort: Sort, t: Translator, set: (s: Sort) => void): HTMLTableSectionElement {
     return el('thead', {}, [
       el(
         'tr',

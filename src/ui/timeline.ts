@@ -4,11 +4,10 @@
  * strip that shows what each year holds. It only shows and drives a Playback.
  */
 import type { YearCoverage } from '../core/coverage';
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Translator } from '../i18n';
+import { translatorOf, type AppStore } from '../state/app-state';
 import { SPEEDS, type Playback, type PlaybackState } from '../state/playback';
 import { el, replace } from './dom';
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export class TimelineControl {
   readonly element: HTMLElement;
@@ -25,12 +24,14 @@ export class TimelineControl {
   private readonly loopLabel: HTMLLabelElement;
   private readonly unsubscribe: () => void;
   private coverage: YearCoverage[] = [];
+  private t: Translator;
 
   constructor(
     private readonly playback: Playback,
-    private t: T,
+    store: AppStore,
   ) {
     const years = playback.years;
+    this.t = translatorOf(store.get());
     this.playButton = el('button', { type: 'button', class: 'tl-play', 'data-testid': 'play' });
     this.playButton.addEventListener('click', () => playback.toggle());
     const back = el('button', { type: 'button', class: 'tl-step', 'data-testid': 'step-back' }, ['◀']);
@@ -71,11 +72,13 @@ export class TimelineControl {
       el('div', { class: 'tl-scale' }, [this.slider, this.strip, this.axis]),
       el('div', { class: 'tl-options' }, [this.speedLabel, this.loopLabel]),
     ]);
-    this.setTranslator(t);
+    this.setTranslator(this.t);
     this.unsubscribe = playback.subscribe((s) => this.render(s));
+    store.subscribe((s) => s.lang, () => this.setTranslator(translatorOf(store.get())));
+    store.subscribe((s) => s.data, (data) => this.setCoverage(data.coverage), { immediate: true });
   }
 
-  setTranslator(t: T): void {
+  setTranslator(t: Translator): void {
     this.t = t;
     const [back, forward] = this.stepButtons;
     back!.setAttribute('aria-label', t('timeline.back'));

@@ -1,8 +1,19 @@
-/** A tooltip that follows the pointer; lines are set as text, never HTML. */
+/** A tooltip that follows the pointer (content: src/core/view/tooltip.ts); lines are set as text, never HTML. */
+import { tooltipText, type Picked } from '../core/view/tooltip';
+import { viewInputOf, type AppStore } from '../state/app-state';
 import { el, replace } from './dom';
 
 export class Tooltip {
   readonly element = el('div', { class: 'tooltip', role: 'tooltip', 'data-testid': 'tooltip', hidden: true });
+
+  constructor(private readonly store: AppStore) {}
+
+  /** Describes what the pointer is on at (x, y), or hides when that is nothing the map describes. */
+  showPicked(picked: Picked | null, x: number, y: number): void {
+    const text = picked && tooltipText(picked, viewInputOf(this.store.get()));
+    if (text) this.show(x, y, text.title, text.lines);
+    else this.hide();
+  }
 
   show(x: number, y: number, title: string, lines: string[]): void {
     replace(this.element, [el('strong', {}, [title]), ...lines.map((l) => el('div', {}, [l]))]);

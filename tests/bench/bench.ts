@@ -151,7 +151,7 @@ async function appFirstFrames(browser: Browser): Promise<number[]> {
       await w.page.goto(served.url);
       await waitForMap(w.page, 120_000);
       out.push(
-        await w.page.evaluate(() => (window as unknown as { __app: { firstFrameAt: number } }).__app.firstFrameAt),
+        await w.page.evaluate(() => window.__app!.firstFrameAt!),
       );
       await w.context.close();
     }

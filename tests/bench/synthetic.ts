@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { booleanPointInPolygon, bbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { readTableTexts, REPO_ROOT } from '../../data/read-tables';
-import { internalArcs } from '../../src/core/arcs';
+import { flowSet, internalArcs } from '../../src/core/arcs';
 import type { FlowTable } from '../../src/core/flow-columns';
 import { loadDataset } from '../../src/core/load';
 
@@ -115,21 +115,14 @@ export function syntheticFlows(total: number, locationCount = LOCATION_COUNT, se
 /** The built-in inter-regional flows (every year the data has), units at their centres. */
 export function realFlows(): { locations: Locations; table: FlowTable } {
   const { model } = loadDataset(readTableTexts());
-  const codes = [...model.units.keys()];
-  const index = new Map(codes.map((c, i) => [c, i]));
-  const arcs = internalArcs(model).filter((a) => index.has(a.origin) && index.has(a.destination));
+  // The table the app makes of the real flows (src/core/arcs.ts flowSet), locations and all.
+  const { set } = flowSet(internalArcs(model), (code) => model.units.get(code)?.centre);
   return {
     locations: {
-      lon: codes.map((c) => model.units.get(c)!.centre[0]),
-      lat: codes.map((c) => model.units.get(c)!.centre[1]),
+      lon: Array.from({ length: set.codes.length }, (_, i) => set.locations[i * 2]!),
+      lat: Array.from({ length: set.codes.length }, (_, i) => set.locations[i * 2 + 1]!),
     },
-    table: {
-      length: arcs.length,
-      origin: Uint32Array.from(arcs, (a) => index.get(a.origin)!),
-      destination: Uint32Array.from(arcs, (a) => index.get(a.destination)!),
-      year: Uint16Array.from(arcs, (a) => a.year),
-      count: Float32Array.from(arcs, (a) => a.count),
-    },
+    table: set.table,
   };
 }
 

@@ -1,60 +1,18 @@
 /**
- * Typed access to the app's test hook (window.__app, class App in src/app.ts)
- * and waits that never hang: deck.gl draws only when something changes, so
- * every wait for a frame has a timeout.
+ * The app's test handle (window.__app, typed in src/testing/app-api.ts) and
+ * waits that never hang: deck.gl draws only when something changes, so every
+ * wait for a frame has a timeout.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../data/read-tables';
+import type { ViewState } from '../../src/state/url-state';
+import type {} from '../../src/testing/app-api';
 import { openPage, waitForMap, type Watched } from './harness';
 import { dominantColour, findCleanSpot, type Pixels, type Rect, type Rgb } from './pixels';
 
-export interface AppState {
-  year: number;
-  measure: string;
-  selected: string | null;
-  minFlow: number;
-  topN: number | null;
-  scale: 'fixed' | 'year';
-  showExternal: boolean;
-  camera: { lon: number; lat: number; zoom: number } | null;
-  lang: string;
-  /** The open story and its step (0-based), the layout, high contrast (src/state/url-state.ts). */
-  story: string | null;
-  step: number;
-  view: 'normal' | 'projector' | 'embed';
-  highContrast: boolean;
-  /** The imported dataset shown (src/datasets/data-manager.ts), or null for the built-in data. */
-  dataset: string | null;
-}
-
-/** The part of App the tests use; `derived` is private in TypeScript but readable at run time. */
-export interface AppHandle {
-  state: AppState;
-  update(patch: Partial<AppState>): void;
-  playback: { current: { year: number; playing: boolean; speedIndex: number; loop: boolean }; pause(): void };
-  isDrawn(): boolean;
-  framesDrawn: number;
-  framesSinceUpdate: number;
-  project(lon: number, lat: number): [number, number] | null;
-  dataset: {
-    model: {
-      yearRange: [number, number];
-      polygons: Map<string, { id: string; unitCodes: string[] }>;
-      units: Map<string, { centre: [number, number] }>;
-      flows: { year: number; origin_code: string; destination_code: string; migrants: number }[];
-    };
-  };
-  derived: {
-    colours: { colours(measure: string, year: number, mode: string): Map<string, [number, number, number, number]> };
-  };
-}
-
-declare global {
-  interface Window {
-    __app?: AppHandle;
-  }
-}
+/** The view a link holds, as the app's test handle reports it (src/testing/app-api.ts). */
+export type AppState = ViewState;
 
 export const FRAME_TIMEOUT = 30_000;
 
@@ -120,12 +78,13 @@ export async function project(page: Page, lon: number, lat: number): Promise<[nu
 
 /** The fill colour the app gives a polygon for the current measure, year and scale (null: a gap). */
 export async function fillColour(page: Page, polygonId: string): Promise<Rgb | null> {
-  const c = await page.evaluate((id) => {
-    const app = window.__app!;
-    const { measure, year, scale } = app.state;
-    return app.derived.colours.colours(measure, year, scale).get(id) ?? null;
-  }, polygonId);
+  const c = await page.evaluate((id) => window.__app!.fillColour(id), polygonId);
   return c && [c[0], c[1], c[2]];
+}
+
+/** Waits until the app has written every change of the view to the URL (it does so a moment after the last). */
+export async function urlWritten(page: Page, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(() => !window.__app!.urlWritePending, null, { timeout, polling: 50 });
 }
 
 /** Waits until the URL's query has `param=value` (the app writes it after a short delay). */
@@ -222,8 +181,7 @@ export function shippedStory(id: string): StoryFile {
 /** The presenter's composed picture (Presenter.picture: header, map, legend and credits) as PNG bytes. */
 export async function composedPicture(page: Page, scale: 1 | 2): Promise<Buffer> {
   const base64 = await page.evaluate(async (s) => {
-    const app = window.__app as unknown as { presenter: { picture(scale: 1 | 2): Promise<Blob> } };
-    const bytes = new Uint8Array(await (await app.presenter.picture(s)).arrayBuffer());
+    const bytes = new Uint8Array(await (await window.__app!.picture(s)).arrayBuffer());
     let binary = '';
     const chunk = 0x8000;
     for (let i = 0; i < bytes.length; i += chunk)

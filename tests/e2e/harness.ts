@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../data/read-tables';
+import type {} from '../../src/testing/app-api';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -112,6 +113,10 @@ export async function openPage(
     locale: opts.locale ?? 'en-GB',
     colorScheme: opts.colorScheme ?? 'light',
   });
+  // Asks every page of the context for the app's test handle (window.__app, src/testing/app-api.ts).
+  await context.addInitScript(() => {
+    window.__KZ_TEST_API__ = true;
+  });
   const offOrigin: string[] = [];
   const consoleErrors: string[] = [];
   const base = new URL(origin).origin;
@@ -131,13 +136,5 @@ export async function openPage(
 
 /** Waits until the app has started and deck.gl has drawn (with a timeout: deck redraws only on change). */
 export async function waitForMap(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { __app?: unknown }).__app !== undefined, null, { timeout });
-  await page.waitForFunction(
-    () => {
-      const app = (window as unknown as { __app?: { isDrawn(): boolean } }).__app;
-      return app?.isDrawn() ?? false;
-    },
-    null,
-    { timeout },
-  );
+  await page.waitForFunction(() => window.__app?.isDrawn() ?? false, null, { timeout, polling: 50 });
 }

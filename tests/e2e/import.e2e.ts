@@ -152,7 +152,7 @@ async function storedDatasets(page: Page): Promise<StoredMeta[]> {
 async function nextDataset(page: Page, previous: string | null): Promise<string> {
   await page.waitForFunction(
     (prev) => {
-      const s = (window.__app?.state as unknown as { dataset: string | null }) ?? null;
+      const s = window.__app?.state ?? null;
       return s !== null && s.dataset !== null && s.dataset !== prev;
     },
     previous,
@@ -174,16 +174,8 @@ const arcsShown = async (page: Page) => Number(await page.getByTestId('status').
 /** The model's flows (what the map draws) as "year origin→destination count source" lines, sorted. */
 async function modelFlows(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    (
-      window.__app!.dataset.model.flows as unknown as {
-        year: number;
-        origin_code: string;
-        destination_code: string;
-        migrants: number;
-        source_id: string;
-      }[]
-    )
-      .map((f) => `${f.year} ${f.origin_code}→${f.destination_code} ${f.migrants} ${f.source_id}`)
+    window
+      .__app!.dataset.model.flows.map((f) => `${f.year} ${f.origin_code}→${f.destination_code} ${f.migrants} ${f.source_id}`)
       .sort(),
   );
 }
@@ -836,14 +828,8 @@ describe('figures', () => {
 
     // East Kazakhstan + Abai (a rate): no value, said why; one-unit polygons have theirs.
     const vos = await page.evaluate(() => {
-      const app = window.__app as unknown as {
-        dataset: {
-          measures: {
-            value(m: string, p: string, y: number): { value: number | null; notes: string[]; unitCodes: string[] };
-          };
-        };
-      };
-      return app.dataset.measures.value('custom', 'KZ-VOS', 2023);
+      const v = window.__app!.dataset.measures.value('custom', 'KZ-VOS', 2023)!;
+      return { value: v.value, notes: v.notes, unitCodes: v.unitCodes };
     });
     expect(vos.value).toBeNull();
     expect(vos.notes).toContain('notAdditive');
@@ -1030,12 +1016,9 @@ describe('boundaries', () => {
       await settle(page, 'app.state.dataset');
       // Four shapes drawn; flows still run between every unit's centre.
       const drawn = await page.evaluate(() => {
-        const app = window.__app as unknown as {
-          regions: { features: { properties: { polygon_id: string } }[] };
-          dataset: { model: { units: Map<string, unknown>; polygons: Map<string, unknown> } };
-        };
+        const app = window.__app!;
         return {
-          shapes: app.regions.features.map((f) => f.properties.polygon_id).sort(),
+          shapes: app.drawnPolygons().sort(),
           units: app.dataset.model.units.size,
           polygons: app.dataset.model.polygons.size,
         };

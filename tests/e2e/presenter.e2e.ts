@@ -203,10 +203,10 @@ describe('picture', () => {
 
     // The map is back at its pixel ratio and draws as before.
     const after = await page.evaluate(async () => {
-      const app = window.__app as unknown as { nextFrame(): Promise<void>; mapView(): { pixelRatio(): number } };
+      const app = window.__app!;
       await app.nextFrame();
       const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;
-      return { width: canvas.width, height: canvas.height, ratio: app.mapView().pixelRatio(), dpr: devicePixelRatio };
+      return { width: canvas.width, height: canvas.height, ratio: app.pixelRatio(), dpr: devicePixelRatio };
     });
     expect(after).toEqual({ width: W, height: H, ratio: after.dpr, dpr: after.dpr });
     await settle(page);
@@ -288,7 +288,7 @@ describe('embed', () => {
     await settle(page, "app.state.story === 'north-south' && app.state.step === 0");
     await waitForUrlParam(page, 'story', 'north-south');
     const code = await page.evaluate(() =>
-      (window.__app as unknown as { presenter: { embedCode(): string } }).presenter.embedCode(),
+      window.__app!.embedCode(),
     );
     expect(code).toMatch(/^<iframe src="[^"]+"[^>]*><\/iframe>$/);
     const src = new URL(code.match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));

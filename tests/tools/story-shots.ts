@@ -10,10 +10,10 @@ const w = await openPage(browser, served.url, { width: 1920, height: 1080, reduc
 await w.page.goto(`${served.url}?v=1&story=north-south&step=1&view=projector&lang=${process.env.LANG_CODE ?? 'en'}`);
 await waitForMap(w.page);
 const steps = await w.page.evaluate(
-  () => (window as any).__app.presenter.storyIds().size && document.querySelectorAll('.story-dot').length,
+  () => window.__app!.storyIds().length && document.querySelectorAll('.story-dot').length,
 );
 for (let i = 0; i < steps; i++) {
-  await w.page.waitForFunction(() => (window as any).__app.isDrawn(), null, { timeout: 60000 });
+  await w.page.waitForFunction(() => window.__app!.isDrawn(), null, { timeout: 60000 });
   await w.page.waitForTimeout(300);
   await w.page.screenshot({ path: `${out}/step-${String(i + 1).padStart(2, '0')}.png` });
   if (i < steps - 1) await w.page.keyboard.press('PageDown');

@@ -86,9 +86,9 @@ async function main(): Promise<void> {
     updating += performance.now() - t;
   };
   let current: Layer[] = [];
-  const setLayers = (layers: Layer[]) => {
+  const setLayers = (layers: Layer[], drawsIn?: (layer: Layer, year: number) => boolean) => {
     current = layers;
-    view.setLayers(layers);
+    view.setLayers(layers, drawsIn);
   };
   const renderer: BenchRenderer = makeRenderer(
     name,

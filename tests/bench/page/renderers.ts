@@ -5,8 +5,10 @@
  * hold the same flows, and only the flows: no location circles (the app
  * draws them too, but the naive layer has none).
  *
- * - ours: the app's code (src/core/flow-columns.ts prepares the arrays once;
- *   src/render/layers.ts draws a year's top slice as views of them).
+ * - ours: the app's code, the same calls the map makes: the one flow pipeline
+ *   (src/core/flow-columns.ts prepareFlows) prepares the arrays once, and the
+ *   app's FlowLayers (src/render/flow-layers.ts) draws a year's top slice as
+ *   views of them, one layer per year, the map drawing only the shown year's.
  * - flowmap: @flowmap.gl/layers FlowmapLayer with its time filter set to the
  *   year; clustering off, so that it draws the same flows as the others.
  * - naive: a plain deck.gl ArcLayer whose data array is filtered, sorted and
@@ -15,10 +17,10 @@
 import type { Layer } from '@deck.gl/core';
 import { ArcLayer } from '@deck.gl/layers';
 import { FlowmapLayer } from '@flowmap.gl/layers';
-import { arcFilterRange, arcWidth } from '../../../src/core/arcs';
-import { prepareFlows, topSlice, type FlowTable } from '../../../src/core/flow-columns';
-import { arcSegmentsFor, flowArcLayer, THEME } from '../../../src/render/layers';
-import { yearLayerId, YearLayers } from '../../../src/render/year-layers';
+import { arcWidth, prepareFlows, topSlice, type FlowTable } from '../../../src/core/flow-columns';
+import { THEME } from '../../../src/core/theme';
+import { FlowLayers, internalArcStyle } from '../../../src/render/flow-layers';
+import { LayerRegistry } from '../../../src/render/year-layers';
 
 import { TOP_N, type RendererName } from './config';
 
@@ -48,7 +50,7 @@ export function makeRenderer(
   table: FlowTable,
   lon: Float64Array,
   lat: Float64Array,
-  setLayers: (layers: Layer[]) => void,
+  setLayers: (layers: Layer[], drawsIn?: (layer: Layer, year: number) => boolean) => void,
   showYear: (year: number) => void,
 ): BenchRenderer {
   if (name === 'ours') return ours(table, lon, lat, setLayers, showYear);
@@ -60,7 +62,7 @@ function ours(
   table: FlowTable,
   lon: Float64Array,
   lat: Float64Array,
-  setLayers: (l: Layer[]) => void,
+  setLayers: (l: Layer[], drawsIn: (layer: Layer, year: number) => boolean) => void,
   showYear: (year: number) => void,
 ): BenchRenderer {
   const locations = new Float64Array(lon.length * 2);
@@ -69,14 +71,8 @@ function ours(
     locations[i * 2 + 1] = lat[i]!;
   }
   const flows = prepareFlows(table, locations);
-  const arcLayers = new YearLayers();
-  const style = (y: number) => ({
-    from: THEME.origin,
-    to: THEME.destination,
-    height: 0.12,
-    tilt: 90,
-    numSegments: arcSegmentsFor(topSlice(flows.slices, y, TOP_N)?.length ?? 0),
-  });
+  const registry = new LayerRegistry();
+  const arcs = new FlowLayers(registry, 'arcs-internal');
   let shown: number | null = null;
   let made = false;
   return {
@@ -86,19 +82,17 @@ function ours(
       showYear(year);
       if (made) return;
       made = true;
-      setLayers([
-        ...arcLayers.layers([flows], flows.slices.keys(), (y) =>
-          flowArcLayer(
-            yearLayerId('arcs', y),
-            flows,
-            flows.filterValues,
-            topSlice(flows.slices, y, TOP_N),
-            arcFilterRange(y, 0, null),
-            style(y),
-            true,
-          ),
-        ),
-      ]);
+      setLayers(
+        arcs.layers({
+          prepared: flows,
+          filter: flows.filterValues,
+          minFlow: 0,
+          topN: TOP_N,
+          style: internalArcStyle(THEME),
+          visible: true,
+        }),
+        (layer, y) => registry.drawsIn(layer, y),
+      );
     },
     // Counted when asked (the benchmark's bookkeeping is not part of the step).
     drawn: () => (shown === null ? 0 : (topSlice(flows.slices, shown, TOP_N)?.length ?? 0)),

@@ -1,0 +1,54 @@
+/**
+ * The map's labels: every drawn region named after all the units it sums, in
+ * the boundary version of the figures shown, and the whole countries that
+ * the year's external flows reach.
+ */
+import type { Translator } from '../../i18n';
+import { placeName } from '../../i18n/names';
+import { polygonName } from '../labels';
+import type { Regions } from '../map-data';
+import type { Geography, Lang, Model } from '../model';
+
+export interface LabelDatum {
+  position: [number, number];
+  text: string;
+  /** Which label stays when two collide (higher wins): cities, Kazakh regions, Russian ones, countries. */
+  priority: number;
+  /** Cities get a smaller, darker label at their centre. */
+  kind: 'region' | 'city' | 'anchor';
+}
+
+/** Label size in CSS px (also used to place labels without overlaps). */
+export const labelSize = (d: LabelDatum, textScale: number): number => (d.kind === 'region' ? 12 : 11) * textScale;
+
+export function mapLabels(
+  model: Model,
+  regions: Regions,
+  geography: Geography | null,
+  anchors: readonly string[],
+  lang: Lang,
+  t: Translator,
+): LabelDatum[] {
+  const labels = regions.features
+    .filter((f) => model.polygons.has(f.properties.polygon_id))
+    .map((f): LabelDatum => ({
+      position: [f.properties.label_lon, f.properties.label_lat] as [number, number],
+      text: polygonName(model, f.properties.polygon_id, geography, lang, { short: true, separator: '\n+ ' }),
+      kind: 'region',
+      // The two big cities' small polygons would otherwise give way to the oblasts around them.
+      priority:
+        f.properties.country === 'RU'
+          ? 1
+          : model.units.get(model.polygons.get(f.properties.polygon_id)!.unitCodes[0]!)!.kind === 'city'
+            ? 3
+            : 2,
+    }));
+  for (const code of anchors)
+    labels.push({
+      position: model.anchors.get(code)!,
+      text: code === 'KZ' ? t('tooltip.nationalAnchor') : placeName(model, code, lang),
+      kind: 'anchor',
+      priority: 0,
+    });
+  return labels;
+}

@@ -1,0 +1,113 @@
+/**
+ * The status line under the map (the year's flows, their caveats, the
+ * national external figures, gaps), the map's text description for screen
+ * readers, and the announcements of year changes.
+ */
+import { arcFilterRange, passingArcs } from '../flow-columns';
+import { formatNumber } from '../format';
+import { polygonName } from '../labels';
+import { measureInfo, type PolygonValue } from '../measures';
+import { measureText } from './measure-text';
+import { qualityNote } from './tooltip';
+import type { ViewInput } from './view-input';
+
+/** How many of the year's flows between regions there are, and how many the filters let through. */
+export function visibleFlows(
+  input: Pick<ViewInput, 'data' | 'year' | 'selected' | 'minFlow' | 'topN'>,
+  set: 'internal' | 'external' = 'internal',
+): { total: number; shown: number } {
+  const { data, year, minFlow, topN } = input;
+  const { prepared } = data.prepared[set];
+  const filter = data.filters(input.selected)[set];
+  return {
+    total: prepared.slices.get(year)?.length ?? 0,
+    shown: passingArcs(prepared, filter, year, arcFilterRange(year, minFlow, topN)).length,
+  };
+}
+
+export interface StatusLine {
+  text: string;
+  /** Flows between regions drawn (0 while a question hides the values). */
+  arcs: number;
+}
+
+export function statusLine(input: ViewInput): StatusLine {
+  const { data, year, showExternal, t } = input;
+  const { model, measures } = data.dataset;
+  if (input.hidden) return { text: t('story.hidden'), arcs: 0 };
+  const internal = visibleFlows(input);
+  const external = visibleFlows(input, 'external');
+  const quality = model.flows.find((f) => f.year === year)?.quality_flag;
+  const values = measures.values(input.measure, year);
+  const parts = [
+    internal.total
+      ? t('status.flows', { year, count: internal.total, shown: internal.shown })
+      : t('status.noFlows', { year }),
+    quality ? qualityNote(quality, t) : '',
+    showExternal ? (external.total ? t('status.external', { count: external.total }) : t('status.noExternal')) : '',
+    showExternal ? nationalExternal(input) : '',
+    [...values.values()].some((v) => v.value === null && model.polygons.get(v.polygonId)?.country === 'KZ')
+      ? t('status.gap', { year })
+      : '',
+  ];
+  return { text: parts.filter(Boolean).join(' '), arcs: internal.shown };
+}
+
+/** Kazakhstan's full-year immigrants and emigrants (all countries), where the sources give them. */
+function nationalExternal({ data, year, lang, t }: ViewInput): string {
+  const row = data.dataset.model.external.find(
+    (r) =>
+      r.level === 'national' &&
+      r.partner === 'ALL' &&
+      r.year === String(year) &&
+      r.period === 'Jan-Dec' &&
+      r.status === 'chosen',
+  );
+  if (!row || row.emigrants === null) return '';
+  const n = (v: number) => formatNumber(v, lang);
+  const source = /rounded/.test(row.quality_flag) ? `${row.source_id}, ${t('status.rounded')}` : row.source_id;
+  return row.immigrants === null
+    ? t('status.nationalEmigrants', { year, out: n(row.emigrants), source })
+    : t('status.nationalExternal', { year, in: n(row.immigrants), out: n(row.emigrants), source });
+}
+
+/** The map's text description: what it shows now. */
+export function mapDescription(input: ViewInput): string {
+  const { data, year, selected, lang, t } = input;
+  const { model, measures } = data.dataset;
+  const info = measureInfo(input.measure);
+  const values = measures.values(input.measure, year);
+  const kz = [...values.values()].filter(
+    (v) => v.value !== null && model.polygons.get(v.polygonId)?.country === 'KZ',
+  );
+  const fmt = (v: PolygonValue) =>
+    `${polygonName(model, v.polygonId, v.geography, lang)} ${formatNumber(v.value!, lang, { digits: info.digits, signed: info.scale === 'diverging' })}`;
+  const sorted = [...kz].sort((a, b) => b.value! - a.value!);
+  const internal = visibleFlows(input);
+  return [
+    t('describe.map', { measure: measureText(model, input.measure, year, t).label, year }),
+    !input.hidden && sorted.length
+      ? t('describe.extremes', { high: fmt(sorted[0]!), low: fmt(sorted[sorted.length - 1]!) })
+      : '',
+    internal.total ? t('describe.flows', { shown: internal.shown, count: internal.total }) : t('describe.noFlows'),
+    selected ? t('describe.selected', { region: polygonName(model, selected, null, lang) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A short line on the year's flows between regions (for pictures). */
+export function flowsText(input: ViewInput): string {
+  const { total, shown } = visibleFlows(input);
+  return total ? input.t('present.exportFlows', { shown, count: total }) : input.t('describe.noFlows');
+}
+
+/** What a screen reader hears when the year changes by hand, and where playback stops. */
+export function yearAnnouncement(input: Pick<ViewInput, 'data' | 'year' | 'measure' | 't'>): string {
+  const { data, year, measure, t } = input;
+  return t('announce.year', { year, measure: measureText(data.dataset.model, measure, year, t).label });
+}
+
+export function pausedAnnouncement(year: number, t: ViewInput['t']): string {
+  return t('announce.paused', { year });
+}

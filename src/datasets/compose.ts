@@ -1,0 +1,87 @@
+/**
+ * An imported dataset on top of the built-in data: its flows replace the
+ * built-in flows, its figures become the "custom" measure, or its boundaries
+ * replace the drawn polygons (each joined unit gets its own). Pure: no DOM,
+ * no storage.
+ */
+import type { Dataset } from '../core/load';
+import type { Regions } from '../core/map-data';
+import { MeasureTable } from '../core/measures';
+import { buildModel, type Model } from '../core/model';
+import type { Tables } from '../core/tables';
+import { customFiguresFromColumns, flowRowsFromColumns } from '../import/to-model';
+import type { NewDataset } from './dataset-store';
+
+export interface Composed {
+  dataset: Dataset;
+  regions: Regions;
+  /** Units an imported boundary set has no shape for (their figures are not drawn). */
+  unitsWithoutShape: string[];
+  /** Years of the import outside the timeline (not shown). */
+  yearsOutside: number[];
+}
+
+export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewDataset): Composed {
+  const source = {
+    line: 0,
+    source_id: stored.id,
+    title: stored.name,
+    publisher: stored.fileName,
+    url: null,
+    accessed_via: 'imported in this browser',
+    notes: null,
+  };
+  const tables: Tables = { ...base.tables, 'sources.csv': [...base.tables['sources.csv'], source] };
+  let regions = baseRegions;
+  let custom: Model['custom'] = null;
+  let unitsWithoutShape: string[] = [];
+  const { payload } = stored;
+  if (payload.kind === 'flows') tables['flows.csv'] = flowRowsFromColumns(payload.columns, stored.id);
+  else if (payload.kind === 'figures')
+    custom = customFiguresFromColumns(payload.columns, {
+      datasetId: stored.id,
+      name: stored.name,
+      additive: payload.additive ?? false,
+    });
+  else {
+    const byUnit = new Map(base.model.unitList.map((u) => [u.unit_code, u]));
+    tables['crosswalk.csv'] = payload.collection.features.map((f) => ({
+      line: 0,
+      unit_code: f.properties.unit_code,
+      polygon_id: f.properties.unit_code,
+      valid_from: null,
+      valid_to: null,
+      note: null,
+    }));
+    regions = {
+      type: 'FeatureCollection',
+      features: payload.collection.features.map((f) => {
+        const unit = byUnit.get(f.properties.unit_code)!;
+        return {
+          type: 'Feature',
+          geometry: f.geometry,
+          properties: {
+            polygon_id: unit.unit_code,
+            country: unit.country as 'KZ' | 'RU',
+            // The administrative centre lies inside its unit: a safe place for the label.
+            label_lon: unit.centre[0],
+            label_lat: unit.centre[1],
+            area_km2: 0,
+          },
+        };
+      }),
+    };
+    const drawn = new Set(tables['crosswalk.csv'].map((c) => c.unit_code));
+    unitsWithoutShape = base.model.unitList.filter((u) => !drawn.has(u.unit_code)).map((u) => u.unit_code);
+  }
+  const model = buildModel(tables, custom);
+  const [from, to] = base.model.yearRange;
+  const years = [...model.flowYears, ...(custom?.byYear.keys() ?? [])];
+  // The built-in data was validated as a whole; an import was validated row by row when it was read.
+  return {
+    dataset: { tables, model, measures: new MeasureTable(model), issues: [] },
+    regions,
+    unitsWithoutShape,
+    yearsOutside: [...new Set(years.filter((y) => y < from || y > to))].sort(),
+  };
+}

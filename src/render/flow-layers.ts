@@ -1,0 +1,201 @@
+/**
+ * Flows and nodes as deck.gl layers, one per year, drawn from the prepared
+ * columns of the one flow pipeline (src/core/flow-columns.ts) as views, never
+ * copies. Used by the app and, the same code, by the benchmark's "ours".
+ */
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
+import {
+  arcFilterRange,
+  FILTER_SIZE,
+  topSlice,
+  type PreparedFlows,
+  type PreparedNodes,
+  type YearSlice,
+} from '../core/flow-columns';
+import type { Rgba } from '../core/scales';
+import type { Theme } from '../core/theme';
+import { LayerRegistry, yearLayerId, YearLayers } from './year-layers';
+
+/** Columns of a binary deck.gl table: views of prepared arrays. */
+export type BinaryTable = {
+  length: number;
+  attributes: Record<string, { value: Float32Array | Float64Array; size: number }>;
+};
+const EMPTY: BinaryTable = { length: 0, attributes: {} };
+
+/**
+ * A year's slice of prepared arrays, as views (no copies). deck.gl compares
+ * `data` by reference, so each (arrays, slice) pair gets one object, made
+ * once: returning to a year reuses it.
+ */
+export class SliceTables {
+  private readonly tables = new WeakMap<object, Map<string, BinaryTable>>();
+
+  get(key: object, slice: YearSlice | undefined, columns: BinaryTable['attributes']): BinaryTable {
+    if (!slice) return EMPTY;
+    let bySlice = this.tables.get(key);
+    if (!bySlice) this.tables.set(key, (bySlice = new Map()));
+    const { offset, length } = slice;
+    let table = bySlice.get(`${offset}:${length}`);
+    if (!table) {
+      const attributes = Object.fromEntries(
+        Object.entries(columns).map(([name, { value, size }]) => [
+          name,
+          { value: value.subarray(offset * size, (offset + length) * size), size },
+        ]),
+      );
+      bySlice.set(`${offset}:${length}`, (table = { length, attributes }));
+    }
+    return table;
+  }
+}
+
+/**
+ * Segments per arc for a number of drawn arcs: a few hundred wide arcs need a
+ * smooth curve; thousands of thin ones read the same with fewer segments, and
+ * the vertex work (what a software rasteriser spends its time on) falls with them.
+ */
+export function arcSegmentsFor(arcCount: number): number {
+  if (arcCount <= 500) return 32;
+  if (arcCount <= 2000) return 12;
+  return 6;
+}
+
+export interface ArcStyle {
+  from: Rgba;
+  to: Rgba;
+  /** Tilting lays each arc towards the map, so that it bends to the left of its direction. */
+  height: number;
+  tilt: number;
+}
+
+/** Flows between regions: orange to purple, bending to their left. */
+export const internalArcStyle = (theme: Theme): ArcStyle => ({
+  from: theme.origin,
+  to: theme.destination,
+  height: 0.12,
+  tilt: 90,
+});
+
+/** Flows with other countries: a different kind of arc, higher. */
+export const externalArcStyle = (theme: Theme): ArcStyle => ({
+  from: theme.externalOrigin,
+  to: theme.externalDestination,
+  height: 0.2,
+  tilt: 90,
+});
+
+export interface FlowLayerInput {
+  prepared: PreparedFlows;
+  /** Filter values (FILTER_SIZE per item): the prepared ones, or a selection's (flowSetFilter). */
+  filter: Float32Array;
+  minFlow: number;
+  topN: number | null;
+  style: ArcStyle;
+  visible: boolean;
+}
+
+/** Items drawn under a filter: with the prepared values a year's top N is its slice's first N. */
+const drawnSlice = (input: FlowLayerInput, year: number): YearSlice | undefined =>
+  input.filter === input.prepared.filterValues
+    ? topSlice(input.prepared.slices, year, input.topN)
+    : input.prepared.slices.get(year);
+
+/** The arcs of one flow set, one layer per year, filtered on the GPU (minimum, rank, selection). */
+export class FlowLayers {
+  private readonly years: YearLayers<ArcLayer>;
+  private readonly tables = new SliceTables();
+
+  constructor(
+    registry: LayerRegistry,
+    private readonly kind: string,
+    private readonly extension = new DataFilterExtension({ filterSize: FILTER_SIZE }),
+  ) {
+    this.years = new YearLayers(registry, kind);
+  }
+
+  layers(input: FlowLayerInput): ArcLayer[] {
+    const { prepared, filter, style, minFlow, topN, visible } = input;
+    return this.years.layers(
+      [prepared, filter, minFlow, topN, style.from, style.to, style.height, visible],
+      prepared.slices.keys(),
+      (year) => {
+        const slice = drawnSlice(input, year);
+        return new ArcLayer({
+          id: yearLayerId(this.kind, year),
+          visible,
+          data: this.tables.get(filter, slice, {
+            getSourcePosition: { value: prepared.sourcePositions, size: 2 },
+            getTargetPosition: { value: prepared.targetPositions, size: 2 },
+            getWidth: { value: prepared.widths, size: 1 },
+            getFilterValue: { value: filter, size: FILTER_SIZE },
+          }),
+          getSourceColor: style.from,
+          getTargetColor: style.to,
+          // A->B and B->A take opposite sides, so direction shows in shape as well as colour.
+          getHeight: style.height,
+          getTilt: style.tilt,
+          numSegments: arcSegmentsFor(slice?.length ?? 0),
+          widthUnits: 'pixels',
+          widthMinPixels: 0.7,
+          widthMaxPixels: 24,
+          pickable: true,
+          autoHighlight: true,
+          highlightColor: [255, 220, 0, 255],
+          extensions: [this.extension],
+          filterRange: arcFilterRange(year, minFlow, topN),
+        });
+      },
+    );
+  }
+
+  /** The prepared item a picked index of a year's layer stands for. */
+  static item(prepared: Pick<PreparedFlows, 'slices'>, year: number, index: number): number {
+    return (prepared.slices.get(year)?.offset ?? 0) + index;
+  }
+}
+
+/** Flat things on top are drawn over the raised arcs, not hidden behind them by the depth test. */
+export const ON_TOP = { depthCompare: 'always', depthWriteEnabled: false } as const;
+
+/** Each year's nodes, sized by their arrivals plus departures. */
+export class NodeLayers {
+  private readonly years: YearLayers<ScatterplotLayer>;
+  private readonly tables = new SliceTables();
+
+  constructor(registry: LayerRegistry) {
+    this.years = new YearLayers(registry, 'nodes');
+  }
+
+  layers(nodes: PreparedNodes, theme: Theme, visible: boolean): ScatterplotLayer[] {
+    return this.years.layers([nodes, theme, visible], nodes.slices.keys(), (year) =>
+      nodeLayer(
+        yearLayerId('nodes', year),
+        this.tables.get(nodes, nodes.slices.get(year), {
+          getPosition: { value: nodes.positions, size: 2 },
+          getRadius: { value: nodes.radii, size: 1 },
+        }),
+        theme,
+        visible,
+      ),
+    );
+  }
+}
+
+function nodeLayer(id: string, data: BinaryTable, theme: Theme, visible: boolean): ScatterplotLayer {
+  return new ScatterplotLayer({
+    id,
+    visible,
+    data,
+    radiusUnits: 'pixels',
+    radiusMinPixels: 2,
+    stroked: true,
+    getFillColor: theme.node,
+    getLineColor: theme.nodeOutline,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    pickable: true,
+    parameters: ON_TOP,
+  });
+}

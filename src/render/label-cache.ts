@@ -1,0 +1,63 @@
+/**
+ * The map's labels, made once per dataset, language, boundary version and set
+ * of anchors, and placed without overlaps at the current camera. Placement is
+ * memoised by which labels fit, so deck.gl lays text out again only when
+ * that set changes.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapData } from '../core/map-data';
+import type { Geography, Lang } from '../core/model';
+import { labelSize, mapLabels, type LabelDatum } from '../core/view/map-labels';
+import type { Translator } from '../i18n';
+import { placeLabels } from './label-placement';
+
+export class LabelCache {
+  private readonly labels = new WeakMap<MapData, Map<string, LabelDatum[]>>();
+  private readonly placed = new WeakMap<LabelDatum[], { key: string; labels: LabelDatum[] }>();
+  /** Label widths by size and text: measured once (labels are placed again on every camera stop). */
+  private readonly widths = new Map<string, number>();
+  private context: CanvasRenderingContext2D | null = null;
+
+  constructor(private readonly font: string) {}
+
+  /** The labels of a view; years with the same units and anchors share one array, so deck.gl keeps its layout. */
+  labelsFor(data: MapData, geography: Geography | null, anchors: readonly string[], lang: Lang, t: Translator): LabelDatum[] {
+    let byKey = this.labels.get(data);
+    if (!byKey) this.labels.set(data, (byKey = new Map()));
+    const key = `${lang}|${geography}|${anchors.join(',')}`;
+    let labels = byKey.get(key);
+    if (!labels) byKey.set(key, (labels = mapLabels(data.dataset.model, data.regions, geography, anchors, lang, t)));
+    return labels;
+  }
+
+  /** Every label text made so far for a dataset (for tests: the Kazakh letters reach the map). */
+  texts(data: MapData): string[] {
+    return [...(this.labels.get(data)?.values() ?? [])].flat().map((l) => l.text);
+  }
+
+  /** The labels that fit without overlapping at the map's current camera. */
+  place(labels: LabelDatum[], map: MapLibreMap, textScale: number): LabelDatum[] {
+    const ctx = (this.context ??= document.createElement('canvas').getContext('2d')!);
+    const placed = placeLabels(labels, {
+      project: (p) => {
+        const { x, y } = map.project(p);
+        return [x, y];
+      },
+      measure: (line, size) => {
+        const key = `${size}|${line}`;
+        let width = this.widths.get(key);
+        if (width === undefined) {
+          ctx.font = `600 ${size}px ${this.font}`;
+          this.widths.set(key, (width = ctx.measureText(line).width));
+        }
+        return width;
+      },
+      size: (l) => labelSize(l, textScale),
+    });
+    const key = placed.map((l) => labels.indexOf(l)).join(',');
+    const cached = this.placed.get(labels);
+    if (cached?.key === key) return cached.labels;
+    this.placed.set(labels, { key, labels: placed });
+    return placed;
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * Draws the store's state on the map: it subscribes to what the map shows
+ * (year, measure, selection, flow filter, theme, story highlight, data...)
+ * and hands deck.gl the layers; a year step only changes the year the map
+ * draws. It also picks what the pointer is on, and counts frames for the
+ * tests and the benchmark.
+ *
+ * The first frame draws what it shows: the regions, and the arcs and nodes
+ * of the shown year. The rest joins once that frame is drawn and the label
+ * font has loaded: the region labels (their font atlas and text layout) and
+ * the other years' layers (made once, drawn only in their year).
+ */
+import type { PickingInfo } from '@deck.gl/core';
+import type { MapData, RegionProps } from '../core/map-data';
+import type { Geography } from '../core/model';
+import type { PolygonValue } from '../core/measures';
+import { NO_ANCHORS } from '../core/prepared';
+import { NO_DATA, type Rgba } from '../core/scales';
+import { themeFor } from '../core/theme';
+import type { Picked } from '../core/view/tooltip';
+import { litRegions, textScaleOf, translatorOf, type AppState, type AppStore } from '../state/app-state';
+import { DARK, HIGH_CONTRAST, LIGHT } from './basemap-style';
+import { FlowLayers } from './flow-layers';
+import { LabelCache } from './label-cache';
+import { MapLayers } from './layers';
+import type { MapView } from './map-view';
+
+/** Polygons while a question hides the values: one neutral colour, unlike the no-data grey. */
+export const HIDDEN_FILL: Rgba = [222, 216, 202, 255];
+
+/** Outside a spotlight: the colour washed towards white, so the lit regions stand out. */
+const dim = (c: Rgba): Rgba => [c[0] + (255 - c[0]) * 0.7, c[1] + (255 - c[1]) * 0.7, c[2] + (255 - c[2]) * 0.7, 160];
+
+/** What the drawing depends on (the camera aside: it only moves the labels). */
+const drawn = (s: AppState) => ({
+  data: s.data,
+  year: s.year,
+  measure: s.measure,
+  scale: s.scale,
+  selected: s.selected,
+  minFlow: s.minFlow,
+  topN: s.topN,
+  showExternal: s.showExternal,
+  hidden: s.hidden,
+  lit: litRegions(s).join(','),
+  highContrast: s.highContrast,
+  darkScheme: s.darkScheme,
+  textScale: textScaleOf(s),
+  lang: s.lang,
+});
+
+export class MapRenderer {
+  /** Frames deck.gl has drawn since the layers last changed; tests and the benchmark wait on it. */
+  framesSinceUpdate = 0;
+  framesDrawn = 0;
+  /** performance.now() at the end of the first map frame drawn with the layers (arcs included). */
+  firstFrameAt: number | null = null;
+  readonly labels: LabelCache;
+  private readonly layers = new MapLayers();
+  private readonly fills = new WeakMap<MapData, Map<string, ReadonlyMap<string, Rgba>>>();
+  private started = false;
+  private restShown = false;
+  private fontsLoaded = false;
+  private restScheduled = false;
+
+  constructor(
+    private readonly store: AppStore,
+    readonly view: MapView,
+    private readonly fontFamily: string,
+  ) {
+    this.labels = new LabelCache(fontFamily);
+    store.subscribe(drawn, () => this.render());
+    // Label overlaps depend on the zoom and the view: placed again when the camera stops.
+    store.subscribe((s) => s.camera, () => this.render());
+  }
+
+  /** Starts drawing (once the data the URL names is known, so that the first frame shows it). */
+  start(): void {
+    this.started = true;
+    this.render();
+  }
+
+  /** Called after each frame deck.gl draws. */
+  afterRender(): void {
+    if (this.started) this.firstFrameAt ??= performance.now();
+    this.framesDrawn++;
+    this.framesSinceUpdate++;
+    if (this.started && !this.restScheduled) {
+      this.restScheduled = true;
+      // Not from inside deck.gl's frame: the labels come with the next one.
+      setTimeout(() => this.showRestWhenReady());
+    }
+  }
+
+  /** Called when the label font has loaded (or failed to: the labels then use the fallback font). */
+  fontsReady(): void {
+    this.fontsLoaded = true;
+    this.showRestWhenReady();
+  }
+
+  /** True once deck.gl has drawn the current layers, labels included, at least once. */
+  isDrawn(): boolean {
+    return this.restShown && this.framesSinceUpdate > 0;
+  }
+
+  /** Resolves after deck.gl's next frame, or after 30 s (deck.gl draws only on change). */
+  nextFrame(): Promise<void> {
+    const start = this.framesDrawn;
+    const deadline = performance.now() + 30_000;
+    this.view.map.triggerRepaint();
+    return new Promise((resolve) => {
+      const poll = () =>
+        this.framesDrawn > start || performance.now() > deadline ? resolve() : requestAnimationFrame(poll);
+      requestAnimationFrame(poll);
+    });
+  }
+
+  /** Screen position (CSS pixels, page coordinates) of a longitude/latitude. */
+  project(lon: number, lat: number): [number, number] {
+    const p = this.view.map.project([lon, lat]);
+    const box = this.view.canvas().getBoundingClientRect();
+    return [box.left + p.x, box.top + p.y];
+  }
+
+  /** What a deck.gl pick found, in the data's terms (null: nothing the app describes). */
+  pick(info: PickingInfo): Picked | null {
+    if (!info.picked) return null;
+    const kind = this.layers.registry.kindOf(info.layer);
+    const { data, year } = this.store.get();
+    if (kind === 'choropleth') return { kind: 'region', polygonId: (info.object as { properties: RegionProps }).properties.polygon_id };
+    if (kind === 'arcs-internal' || kind === 'arcs-external') {
+      const set = kind === 'arcs-internal' ? 'internal' : 'external';
+      return { kind: 'arc', set, item: FlowLayers.item(data.prepared[set].prepared, year, info.index) };
+    }
+    if (kind === 'nodes') return { kind: 'node', item: FlowLayers.item(data.prepared.nodes, year, info.index) };
+    return null;
+  }
+
+  private showRestWhenReady(): void {
+    if (this.restShown || !this.fontsLoaded || this.firstFrameAt === null) return;
+    this.restShown = true;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.started) return;
+    const s = this.store.get();
+    const { data, year } = s;
+    const { prepared } = data;
+    const theme = themeFor(s.highContrast, s.darkScheme);
+    const textScale = textScaleOf(s);
+    const filters = data.filters(s.selected);
+    const anchors = prepared.anchorsByYear.get(year) ?? NO_ANCHORS;
+    this.view.setBasemapColours(s.highContrast ? HIGH_CONTRAST : s.darkScheme ? DARK : LIGHT);
+    const fill = this.fillColours(s);
+    this.framesSinceUpdate = 0;
+    const layers = this.layers.build({
+      regions: data.regions,
+      outlines: data.outlines,
+      selected: s.selected,
+      fillColours: fill.colours,
+      fillKey: fill.key,
+      internal: prepared.internal.prepared,
+      internalFilter: filters.internal,
+      external: prepared.external.prepared,
+      externalFilter: filters.external,
+      showExternal: s.showExternal,
+      showFlows: !s.hidden,
+      minFlow: s.minFlow,
+      topN: s.topN,
+      nodes: prepared.nodes,
+      // Placed only once the font has loaded: their widths are measured in it.
+      labels: this.restShown
+        ? this.labels.place(
+            this.labels.labelsFor(
+              data,
+              geographyOf(data.dataset.measures.values(s.measure, year)),
+              s.showExternal ? anchors.codes : [],
+              s.lang,
+              translatorOf(s),
+            ),
+            this.view.map,
+            textScale,
+          )
+        : [],
+      anchors: anchors.positions,
+      fontFamily: this.fontFamily,
+      textScale,
+      theme,
+    });
+    const { registry } = this.layers;
+    this.view.showYear(year);
+    this.view.setLayers(
+      this.restShown
+        ? layers
+        : layers.filter((layer) => layer.id !== 'labels' && registry.drawsIn(layer, year)),
+      (layer, y) => registry.drawsIn(layer, y),
+    );
+  }
+
+  /**
+   * The polygons' colours for the current view: the measure's colours, dimmed
+   * outside a spotlight, or one neutral colour while a question hides them.
+   * Memoised by what they depend on, so deck.gl's update trigger is a string.
+   */
+  private fillColours(s: AppState): { colours: ReadonlyMap<string, Rgba>; key: string } {
+    const { measure, year, scale, hidden, data } = s;
+    const lit = litRegions(s);
+    const key = hidden ? 'hidden' : `${measure}|${year}|${scale}|${lit.join(',')}`;
+    let cache = this.fills.get(data);
+    if (!cache) this.fills.set(data, (cache = new Map()));
+    let colours = cache.get(key);
+    if (!colours) {
+      const base = data.prepared.colours.colours(measure, year, scale);
+      const litSet = new Set(lit);
+      colours = new Map(
+        [...data.dataset.model.polygons.keys()].flatMap((id): [string, Rgba][] => {
+          if (hidden) return [[id, HIDDEN_FILL]];
+          const c = base.get(id);
+          if (litSet.size === 0 || litSet.has(id)) return c ? [[id, c]] : [];
+          return [[id, dim(c ?? NO_DATA)]];
+        }),
+      );
+      cache.set(key, colours);
+    }
+    return { colours, key };
+  }
+}
+
+function geographyOf(values: Map<string, PolygonValue>): Geography | null {
+  for (const v of values.values()) if (v.geography && v.geography !== 'RU') return v.geography;
+  return null;
+}
