@@ -164,6 +164,9 @@ async function main(): Promise<void> {
   try {
     if (view instanceof Error) throw view;
     await view.ready;
+    // The camera the map opened at is part of the view; the URL then shows the view in full.
+    if (!store.get().camera) store.set({ camera: view.camera() });
+    urlSync.writeSoon();
     presenter.attach(renderer);
     await data.start();
     if (location.search.length <= 1) {

@@ -70,8 +70,13 @@ export class MapRenderer {
   ) {
     this.labels = new LabelCache(fontFamily);
     store.subscribe(drawn, () => this.render());
-    // Label overlaps depend on the zoom and the view: placed again when the camera stops.
-    store.subscribe((s) => s.camera, () => this.render());
+    // Label overlaps depend on the zoom and the view: placed again whenever the map stops, even
+    // where the camera is the same (a resize, a new pixel ratio), so compared by identity.
+    store.subscribe(
+      (s) => s.camera,
+      () => this.render(),
+      { equals: Object.is },
+    );
   }
 
   /** Starts drawing (once the data the URL names is known, so that the first frame shows it). */
@@ -108,6 +113,7 @@ export class MapRenderer {
     const start = this.framesDrawn;
     const deadline = performance.now() + 30_000;
     this.view.map.triggerRepaint();
+    this.view.requestFrame();
     return new Promise((resolve) => {
       const poll = () =>
         this.framesDrawn > start || performance.now() > deadline ? resolve() : requestAnimationFrame(poll);

@@ -44,6 +44,11 @@ export class UrlSync {
     return this.timer !== null;
   }
 
+  /** Writes the view soon even if nothing changed (once the map has started, the URL shows the view in full). */
+  writeSoon(): void {
+    this.schedule();
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

@@ -16,6 +16,8 @@ import { viewOf, type UrlSync } from '../state/url-sync';
 export interface AppApi {
   /** The view a link holds (src/state/url-state.ts), as the store has it now. */
   readonly state: ViewState;
+  /** True while a question step of a story hides the map's values. */
+  readonly valuesHidden: boolean;
   /** Changes the state as the controls do. */
   update(patch: Partial<Omit<AppState, 'data'>>): void;
   readonly playback: {
@@ -74,6 +76,9 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
   return {
     get state() {
       return viewOf(store.get());
+    },
+    get valuesHidden() {
+      return store.get().hidden;
     },
     update: (patch) => store.set(patch),
     playback: {

@@ -295,7 +295,7 @@ async function main(): Promise<void> {
   const served = await serveDist({ file: CONFIG, outDir: BUILD });
   const browser = await launchBrowser();
   const results: Results = new Map();
-  let rendererString = 'unknown';
+  let rendererString: string;
   try {
     {
       const w = await openPage(browser, served.url);

@@ -84,8 +84,8 @@ async function runSide(mode: 'streaming' | 'baseline', path: string): Promise<Ru
   let peakHeap = process.memoryUsage().heapUsed;
   const sample = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
   const t0 = performance.now();
-  let rowsRead = 0;
-  let rowsValid = 0;
+  let rowsRead: number;
+  let rowsValid: number;
   if (mode === 'streaming') {
     const result = await importTable(createReadStream(path), request(units), { onProgress: sample });
     rowsRead = result.summary.rowsRead;

@@ -902,7 +902,6 @@ describe('the Content-Security-Policy', () => {
       document.removeEventListener('securitypolicyviolation', listener);
       let evalOutcome: string;
       try {
-        // eslint-disable-next-line no-eval
         evalOutcome = String((0, eval)('1 + 1'));
       } catch (e) {
         evalOutcome = `blocked: ${(e as Error).name}`;

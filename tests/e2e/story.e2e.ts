@@ -69,6 +69,7 @@ async function open(w: Watched, url: string): Promise<Page> {
       .catch((e: unknown) => String(e));
     throw new Error(
       `${url} did not draw: ${String(error)}; page: ${JSON.stringify(where)}; console: ${w.consoleErrors.join(' | ')}`,
+      { cause: error },
     );
   }
   return w.page;
@@ -208,7 +209,7 @@ describe('question step', () => {
     const page = await open(reduced, storyUrl(3));
     await pointerOffMap(page);
     await expectStep(page, 3);
-    await settle(page, 'app.presenter.hidesValues');
+    await settle(page, 'app.valuesHidden');
     expect(await text(page, 'story-question')).toBe(STEPS[2]!.question!.en);
     expect(await page.getByTestId('story-answer').count()).toBe(0);
     expect(await page.getByTestId('story-reveal').isVisible()).toBe(true);
@@ -242,7 +243,7 @@ describe('question step', () => {
 
     // Enter reveals the answer: Turkestan, with its figure, and the values come back.
     await page.keyboard.press('Enter');
-    await settle(page, '!app.presenter.hidesValues');
+    await settle(page, '!app.valuesHidden');
     const answer = await text(page, 'story-answer');
     expect(answer).toContain('Turkestan');
     expect(answer).toMatch(/\d{1,3}(,\d{3})+|\d{4,}/);
@@ -258,12 +259,12 @@ describe('question step', () => {
     await page.keyboard.press('PageDown');
     await settle(page, 'app.state.step === 3');
     await page.keyboard.press('PageUp');
-    await settle(page, 'app.state.step === 2 && app.presenter.hidesValues');
+    await settle(page, 'app.state.step === 2 && app.valuesHidden');
     expect(await page.getByTestId('story-reveal').isVisible()).toBe(true);
     expect(await page.getByTestId('story-answer').count()).toBe(0);
     // The reveal button works too.
     await page.getByTestId('story-reveal').click();
-    await settle(page, '!app.presenter.hidesValues');
+    await settle(page, '!app.valuesHidden');
     expect(await text(page, 'story-answer')).toBe(answer);
     expect(reduced.consoleErrors).toEqual([]);
   });
