@@ -25,12 +25,13 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    forbid(
-      'core-is-pure',
-      'src/core holds pure data work: no state, no DOM parts, no WebGL.',
-      layer('core'),
-      ['^src/(state|render|ui|presenter|datasets|testing|import)/', '^src/main\\.ts$', 'maplibre-gl', '@deck\\.gl', '@luma\\.gl'],
-    ),
+    forbid('core-is-pure', 'src/core holds pure data work: no state, no DOM parts, no WebGL.', layer('core'), [
+      '^src/(state|render|ui|presenter|datasets|testing|import)/',
+      '^src/main\\.ts$',
+      'maplibre-gl',
+      '@deck\\.gl',
+      '@luma\\.gl',
+    ]),
     forbid('i18n-is-texts', 'src/i18n holds texts and names; it reads only the model.', layer('i18n'), [
       '^src/(state|render|ui|presenter|datasets|testing|import)/',
       '^src/main\\.ts$',
@@ -51,14 +52,18 @@ module.exports = {
       '^src/(render|presenter|datasets|testing)/',
       '^src/main\\.ts$',
     ]),
-    forbid('presenter-apart-from-datasets', 'The presenter does not reach into the dataset store.', layer('presenter'), [
-      '^src/(datasets|testing)/',
-      '^src/main\\.ts$',
-    ]),
-    forbid('datasets-apart-from-presenter', 'The dataset store does not reach the presenter or the map.', layer('datasets'), [
-      '^src/(presenter|render|testing)/',
-      '^src/main\\.ts$',
-    ]),
+    forbid(
+      'presenter-apart-from-datasets',
+      'The presenter does not reach into the dataset store.',
+      layer('presenter'),
+      ['^src/(datasets|testing)/', '^src/main\\.ts$'],
+    ),
+    forbid(
+      'datasets-apart-from-presenter',
+      'The dataset store does not reach the presenter or the map.',
+      layer('datasets'),
+      ['^src/(presenter|render|testing)/', '^src/main\\.ts$'],
+    ),
     forbid('main-is-the-root', 'Nothing imports the composition root.', '^src/', '^src/main\\.ts$'),
     {
       name: 'not-to-unresolvable',

@@ -61,7 +61,12 @@ async function main(): Promise<void> {
 
   // The map starts first, before the regions and the data are read and the panels are built:
   // its worker and basemap load meanwhile. What it reports before the app exists is not needed.
-  let events: { hover: MapEvents['onHover']; click: MapEvents['onClick']; move: MapEvents['onMove']; frame(): void } | null = null;
+  let events: {
+    hover: MapEvents['onHover'];
+    click: MapEvents['onClick'];
+    move: MapEvents['onMove'];
+    frame(): void;
+  } | null = null;
   let view: MapView | Error;
   try {
     view = new MapView({
@@ -119,7 +124,12 @@ async function main(): Promise<void> {
       openHelp: () => help.dialog.open(),
       leaveProjector: () => presenter.setProjector(false),
     }).element,
-    left: [new RegionSearch(store).element, new SettingsControl(store).element, presenter.panel.element, data.panel.element],
+    left: [
+      new RegionSearch(store).element,
+      new SettingsControl(store).element,
+      presenter.panel.element,
+      data.panel.element,
+    ],
     side: [new LegendControl(store).element, new RegionPanel(store).element, new NorthSouthPanel(store).element],
     story: presenter.story.panel.element,
     bottom: [new StatusLine(store).element, new TimelineControl(playback, store).element],
@@ -172,7 +182,8 @@ async function main(): Promise<void> {
     if (location.search.length <= 1) {
       // Without a view in the link, the settings kept from the last visit apply.
       const saved = await data.savedSettings<string>();
-      if (typeof saved === 'string') store.set(savedSettingsOf(readUrlState(saved, urlContext(viewOf(store.get()))).state));
+      if (typeof saved === 'string')
+        store.set(savedSettingsOf(readUrlState(saved, urlContext(viewOf(store.get()))).state));
     }
     renderer?.start();
   } catch (error) {

@@ -63,9 +63,7 @@ describe('internal arcs', () => {
     const ids = passing(values, arcFilterRange(2024, 0, null));
     expect(ids).toHaveLength(2 * 19 * 2 - 2); // 38 arcs each, minus the two between them counted twice
     expect(
-      ids.every((i) =>
-        ['KZ-10', 'KZ-63'].some((u) => [records[i]!.origin, records[i]!.destination].includes(u)),
-      ),
+      ids.every((i) => ['KZ-10', 'KZ-63'].some((u) => [records[i]!.origin, records[i]!.destination].includes(u))),
     ).toBe(true);
     const top3 = passing(values, arcFilterRange(2024, 0, 3));
     expect(top3).toHaveLength(3);
@@ -73,9 +71,9 @@ describe('internal arcs', () => {
     const selected = ids.map((i) => records[i]!.count).sort((a, b) => b - a);
     expect(top3.map((i) => records[i]!.count)).toEqual(selected.slice(0, 3));
     // Arcs outside the selection are never ranked into a top N.
-    expect(
-      values[records.findIndex((r) => r.origin === 'KZ-71' && r.destination === 'KZ-75') * FILTER_SIZE + 2],
-    ).toBe(UNRANKED);
+    expect(values[records.findIndex((r) => r.origin === 'KZ-71' && r.destination === 'KZ-75') * FILTER_SIZE + 2]).toBe(
+      UNRANKED,
+    );
   });
 
   it('without a selection, the filter values are the prepared ones', () => {

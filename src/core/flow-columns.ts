@@ -116,10 +116,7 @@ export function prepareFlows(table: FlowTable, locations: Float64Array): Prepare
  * selection every flow is in, and the prepared values serve as they are. Runs
  * when the selection changes, never on a year step.
  */
-export function selectionFilter(
-  prepared: PreparedFlows,
-  inSelection: ((row: number) => boolean) | null,
-): Float32Array {
+export function selectionFilter(prepared: PreparedFlows, inSelection: ((row: number) => boolean) | null): Float32Array {
   if (!inSelection) return prepared.filterValues;
   const values = prepared.filterValues.slice();
   for (const { offset, length } of prepared.slices.values()) {

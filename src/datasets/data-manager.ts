@@ -68,11 +68,16 @@ export class DataManager {
       manual: () => this.manual,
       remember: (manual) => {
         this.manual = { ...this.manual, ...manual };
-        void this.store.putSetting(TABLE_SETTINGS, this.manual).catch((e: unknown) => this.failed('storage.saveMapping', e));
+        void this.store
+          .putSetting(TABLE_SETTINGS, this.manual)
+          .catch((e: unknown) => this.failed('storage.saveMapping', e));
       },
       save: (dataset) => this.save(dataset),
     });
-    app.subscribe((s) => ({ dataset: s.dataset, lang: s.lang }), () => this.render());
+    app.subscribe(
+      (s) => ({ dataset: s.dataset, lang: s.lang }),
+      () => this.render(),
+    );
   }
 
   /** Opens the store (or says why it cannot) and shows the dataset the URL names. */
@@ -107,7 +112,9 @@ export class DataManager {
   /** Keeps the settings `pick` returns whenever they change. */
   keepSettings<V>(pick: (s: AppState) => V, serialise: (v: V) => unknown): void {
     this.app.subscribe(pick, (v) => {
-      void this.store.putSetting(VIEW_SETTINGS, serialise(v)).catch((e: unknown) => this.failed('storage.saveSettings', e));
+      void this.store
+        .putSetting(VIEW_SETTINGS, serialise(v))
+        .catch((e: unknown) => this.failed('storage.saveSettings', e));
     });
   }
 

@@ -195,7 +195,10 @@ export class ImportFlow {
 
   private unitChoices(): { code: string; name: string }[] {
     const { lang } = this.app.get();
-    return this.base.model.unitList.map((u) => ({ code: u.unit_code, name: placeName(this.base.model, u.unit_code, lang) }));
+    return this.base.model.unitList.map((u) => ({
+      code: u.unit_code,
+      name: placeName(this.base.model, u.unit_code, lang),
+    }));
   }
 
   private cancelTask(): void {

@@ -21,7 +21,10 @@ export class NotePins {
     /** Called when the number of notes changes (the panel shows it). */
     private readonly onChange: () => void,
   ) {
-    store.subscribe((s) => s.lang, () => this.render());
+    store.subscribe(
+      (s) => s.lang,
+      () => this.render(),
+    );
   }
 
   /** Called once the map exists: notes become markers. */

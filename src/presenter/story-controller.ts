@@ -259,7 +259,10 @@ function storedUserStories(): unknown[] {
 function storeUserStory(story: Story): void {
   try {
     const raw = storedUserStories().filter((s) => (s as { id?: string }).id !== story.id);
-    localStorage.setItem(USER_STORIES_KEY, JSON.stringify([...raw, { format: 'kz-migration-story', version: 1, ...story }]));
+    localStorage.setItem(
+      USER_STORIES_KEY,
+      JSON.stringify([...raw, { format: 'kz-migration-story', version: 1, ...story }]),
+    );
   } catch {
     /* storage refused: the story works for this session */
   }

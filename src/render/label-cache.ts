@@ -21,7 +21,13 @@ export class LabelCache {
   constructor(private readonly font: string) {}
 
   /** The labels of a view; years with the same units and anchors share one array, so deck.gl keeps its layout. */
-  labelsFor(data: MapData, geography: Geography | null, anchors: readonly string[], lang: Lang, t: Translator): LabelDatum[] {
+  labelsFor(
+    data: MapData,
+    geography: Geography | null,
+    anchors: readonly string[],
+    lang: Lang,
+    t: Translator,
+  ): LabelDatum[] {
     let byKey = this.labels.get(data);
     if (!byKey) this.labels.set(data, (byKey = new Map()));
     const key = `${lang}|${geography}|${anchors.join(',')}`;

@@ -133,7 +133,8 @@ export class MapRenderer {
     if (!info.picked) return null;
     const kind = this.layers.registry.kindOf(info.layer);
     const { data, year } = this.store.get();
-    if (kind === 'choropleth') return { kind: 'region', polygonId: (info.object as { properties: RegionProps }).properties.polygon_id };
+    if (kind === 'choropleth')
+      return { kind: 'region', polygonId: (info.object as { properties: RegionProps }).properties.polygon_id };
     if (kind === 'arcs-internal' || kind === 'arcs-external') {
       const set = kind === 'arcs-internal' ? 'internal' : 'external';
       return { kind: 'arc', set, item: FlowLayers.item(data.prepared[set].prepared, year, info.index) };
@@ -197,9 +198,7 @@ export class MapRenderer {
     const { registry } = this.layers;
     this.view.showYear(year);
     this.view.setLayers(
-      this.restShown
-        ? layers
-        : layers.filter((layer) => layer.id !== 'labels' && registry.drawsIn(layer, year)),
+      this.restShown ? layers : layers.filter((layer) => layer.id !== 'labels' && registry.drawsIn(layer, year)),
       (layer, y) => registry.drawsIn(layer, y),
     );
   }

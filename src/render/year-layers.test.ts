@@ -54,7 +54,11 @@ describe('the draw-time year filter', () => {
 
   it('knows the kind of each layer it made', () => {
     const registry = new LayerRegistry();
-    const [layer] = new YearLayers(registry, 'arcs-external').layers([], [2024], () => ({ id: 'x' }) as unknown as Layer);
+    const [layer] = new YearLayers(registry, 'arcs-external').layers(
+      [],
+      [2024],
+      () => ({ id: 'x' }) as unknown as Layer,
+    );
     expect(registry.kindOf(layer)).toBe('arcs-external');
     expect(registry.yearOf(layer!)).toBe(2024);
     expect(registry.kindOf(undefined)).toBeUndefined();

@@ -56,6 +56,11 @@ export class Playback {
     return this.yearsOf(this.store.get());
   }
 
+  /** True while a step of playback waits to move the year. */
+  get ticking(): boolean {
+    return this.timer !== null;
+  }
+
   get current(): Readonly<PlaybackState> {
     return playbackOf(this.store.get());
   }

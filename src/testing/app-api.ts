@@ -22,6 +22,8 @@ export interface AppApi {
   update(patch: Partial<Omit<AppState, 'data'>>): void;
   readonly playback: {
     readonly current: Readonly<PlaybackState>;
+    /** True while a step of playback waits to move the year. */
+    readonly ticking: boolean;
     pause(): void;
     subscribe(listener: (s: PlaybackState) => void): () => void;
   };
@@ -84,6 +86,9 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
     playback: {
       get current() {
         return playback.current;
+      },
+      get ticking() {
+        return playback.ticking;
       },
       pause: () => playback.pause(),
       subscribe: (listener) => playback.subscribe(listener),

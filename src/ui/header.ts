@@ -20,7 +20,11 @@ export class AppHeader {
     private readonly store: AppStore,
     private readonly actions: HeaderActions,
   ) {
-    store.subscribe((s) => s.lang, (lang) => this.render(lang, translatorOf(store.get())), { immediate: true });
+    store.subscribe(
+      (s) => s.lang,
+      (lang) => this.render(lang, translatorOf(store.get())),
+      { immediate: true },
+    );
   }
 
   render(lang: Lang, t: Translator): void {

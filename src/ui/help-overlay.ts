@@ -22,7 +22,11 @@ export class HelpOverlay {
   readonly dialog = new Dialog('help', 'help');
 
   constructor(store: AppStore) {
-    store.subscribe((s) => s.lang, (lang) => this.render(translatorOf({ lang })), { immediate: true });
+    store.subscribe(
+      (s) => s.lang,
+      (lang) => this.render(translatorOf({ lang })),
+      { immediate: true },
+    );
   }
 
   render(t: Translator): void {

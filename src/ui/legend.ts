@@ -40,8 +40,7 @@ export class LegendControl {
       replace(this.element, [title, el('p', { class: 'legend-note', 'data-testid': 'legend-hidden' }, [c.hiddenNote])]);
       return;
     }
-    const gradient = (colours: readonly Rgba[]) =>
-      `linear-gradient(to right, ${colours.map(css).join(', ')})`;
+    const gradient = (colours: readonly Rgba[]) => `linear-gradient(to right, ${colours.map(css).join(', ')})`;
     replace(this.element, [
       title,
       el('p', { class: 'legend-unit' }, [c.unit]),
@@ -53,7 +52,10 @@ export class LegendControl {
           el('span', { class: 'legend-tick', style: `left:${(tick.position * 100).toFixed(1)}%` }, [tick.label]),
         ),
       ),
-      el('p', { class: 'legend-row' }, [el('span', { class: 'swatch', style: `background:${css(NO_DATA)}` }), c.noData]),
+      el('p', { class: 'legend-row' }, [
+        el('span', { class: 'swatch', style: `background:${css(NO_DATA)}` }),
+        c.noData,
+      ]),
       el('p', { class: 'legend-note' }, [c.scaleNote]),
       ...c.notes.map((n) => el('p', { class: 'legend-note warn' }, [n])),
       el('h3', {}, [c.arcs.title]),

@@ -31,16 +31,33 @@ export class RegionPanel {
     const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': closeLabel }, ['×']);
     close.addEventListener('click', () => this.store.set({ selected: null }));
     const row = (cells: string[], header = false) =>
-      el('tr', {}, cells.map((c, i) => (i === 0 || header ? el('th', { scope: header ? 'col' : 'row' }, [c]) : el('td', {}, [c]))));
+      el(
+        'tr',
+        {},
+        cells.map((c, i) => (i === 0 || header ? el('th', { scope: header ? 'col' : 'row' }, [c]) : el('td', {}, [c]))),
+      );
     replace(this.element, [
       close,
       el('h2', { id: 'region-title' }, [c.title]),
       ...c.notes.map((n) => el('p', { class: 'panel-note' }, [n])),
       el('h3', {}, [c.totalsHeading]),
-      el('table', { class: 'figures' }, [el('tbody', {}, c.figures.map((f) => row(f)))]),
+      el('table', { class: 'figures' }, [
+        el(
+          'tbody',
+          {},
+          c.figures.map((f) => row(f)),
+        ),
+      ]),
       c.noFlows !== null && el('p', { class: 'panel-note' }, [c.noFlows]),
       c.units &&
-        el('table', { class: 'units' }, [el('thead', {}, [row(c.units.header, true)]), el('tbody', {}, c.units.rows.map((r) => row(r)))]),
+        el('table', { class: 'units' }, [
+          el('thead', {}, [row(c.units.header, true)]),
+          el(
+            'tbody',
+            {},
+            c.units.rows.map((r) => row(r)),
+          ),
+        ]),
       ...c.flowLists.map((list) =>
         el('div', { class: 'flow-list' }, [
           el('h3', {}, [list.heading]),

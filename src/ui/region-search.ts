@@ -9,7 +9,6 @@ import type { Translator } from '../i18n';
 import { translatorOf, type AppStore } from '../state/app-state';
 import { el, replace } from './dom';
 
-
 const normalise = (s: string) => s.toLocaleLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 
 export class RegionSearch {

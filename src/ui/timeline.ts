@@ -74,8 +74,15 @@ export class TimelineControl {
     ]);
     this.setTranslator(this.t);
     this.unsubscribe = playback.subscribe((s) => this.render(s));
-    store.subscribe((s) => s.lang, () => this.setTranslator(translatorOf(store.get())));
-    store.subscribe((s) => s.data, (data) => this.setCoverage(data.coverage), { immediate: true });
+    store.subscribe(
+      (s) => s.lang,
+      () => this.setTranslator(translatorOf(store.get())),
+    );
+    store.subscribe(
+      (s) => s.data,
+      (data) => this.setCoverage(data.coverage),
+      { immediate: true },
+    );
   }
 
   setTranslator(t: Translator): void {

@@ -150,9 +150,7 @@ async function appFirstFrames(browser: Browser): Promise<number[]> {
       const w = await openPage(browser, served.url, VIEWPORT);
       await w.page.goto(served.url);
       await waitForMap(w.page, 120_000);
-      out.push(
-        await w.page.evaluate(() => window.__app!.firstFrameAt!),
-      );
+      out.push(await w.page.evaluate(() => window.__app!.firstFrameAt!));
       await w.context.close();
     }
     return out;

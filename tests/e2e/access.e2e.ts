@@ -8,22 +8,22 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../data/read-tables';
-import { appState, settle } from './driver';
-import { launchBrowser, openPage, serveDist, waitForMap, type Served, type Watched } from './harness';
+import { appState, settle, type AppState } from './driver';
+import { openPage, waitForMap, type Watched } from './harness';
+import { closeContexts, servedApp, sharedBrowser } from './shared';
 
 const AXE = readFileSync(`${REPO_ROOT}/node_modules/axe-core/axe.min.js`, 'utf8');
 
-let served: Served;
+let served: { url: string };
 let browser: Browser;
 
 beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
+  served = servedApp();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await closeContexts();
 });
 
 async function open(query: string, opts: Parameters<typeof openPage>[2] = {}): Promise<Watched> {
@@ -52,11 +52,30 @@ async function tabTo(page: Page, testid: string): Promise<void> {
   throw new Error(`Tab never reached ${testid}`);
 }
 
+/**
+ * One page for the checks that only change the view (language, theme, state);
+ * what depends on a first visit opens its own.
+ */
+let shared: Watched;
+
+/** The shared page, put back to the default view in English with nothing open. */
+async function sharedPage(patch: Partial<AppState> = {}): Promise<Page> {
+  shared ??= await open('?v=1&year=2024');
+  const { page } = shared;
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(
+    (p) => window.__app!.update({ year: 2024, selected: null, lang: 'en', highContrast: false, ...p }),
+    patch,
+  );
+  await settle(page);
+  return page;
+}
+
 describe('axe-core finds no violations', () => {
-  for (const lang of ['en', 'ru', 'kk']) {
+  for (const lang of ['en', 'ru', 'kk'] as const) {
     it(`in the main view, the table view and the help (${lang})`, async () => {
-      const w = await open(`?v=1&year=2024&sel=KZ-VOS&lang=${lang}`);
-      const { page } = w;
+      const page = await sharedPage({ selected: 'KZ-VOS', lang });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       expect(await axe(page)).toEqual([]);
       await page.keyboard.press('t');
       await page.getByTestId('table-regions').waitFor();
@@ -66,34 +85,39 @@ describe('axe-core finds no violations', () => {
       await page.keyboard.press('?');
       await page.getByTestId('help').locator('table').waitFor();
       expect(await axe(page)).toEqual([]);
-      expect(w.consoleErrors).toEqual([]);
-      await w.context.close();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('help').waitFor({ state: 'hidden' });
+      expect(shared.consoleErrors).toEqual([]);
     });
   }
 
   it('(the check itself reports a planted violation)', async () => {
-    const w = await open('?v=1');
-    await w.page.evaluate(() => {
+    const page = await sharedPage();
+    await page.evaluate(() => {
       const b = document.createElement('button');
+      b.id = 'planted';
       document.querySelector('.settings')!.append(b); // a button without a name
     });
-    expect((await axe(w.page)).join('\n')).toContain('button-name');
-    await w.context.close();
+    expect((await axe(page)).join('\n')).toContain('button-name');
+    await page.evaluate(() => document.getElementById('planted')!.remove());
   });
 
   it('in the dark theme and with high contrast', async () => {
-    const w = await open('?v=1&year=2023', { colorScheme: 'dark' });
-    expect(await axe(w.page)).toEqual([]);
-    await w.page.evaluate(() => window.__app!.update({ highContrast: true }));
-    expect(await axe(w.page)).toEqual([]);
-    await w.context.close();
+    const page = await sharedPage({ year: 2023 });
+    // The system switches to a dark theme: the map follows it.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => matchMedia('(prefers-color-scheme: dark)').matches);
+    await settle(page);
+    expect(await axe(page)).toEqual([]);
+    await page.evaluate(() => window.__app!.update({ highContrast: true }));
+    expect(await axe(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 
 describe('the keyboard alone', () => {
   it('operates the timeline, chooses a region, opens the table and the help, switches language', async () => {
-    const w = await open('?v=1&year=2024');
-    const { page } = w;
+    const page = await sharedPage();
 
     // The year slider: Tab to it, then arrows and Home/End.
     await tabTo(page, 'year-slider');
@@ -102,16 +126,15 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('End');
     await settle(page, 'app.state.year === 2026');
     await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    await settle(page, 'app.state.year === 2024');
+    await settle(page, 'app.state.year === 2025');
     // The change is announced to screen readers (politely, once the keys stop).
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="announcer"]')?.textContent?.startsWith('2024'),
+      () => document.querySelector('[data-testid="announcer"]')?.textContent?.startsWith('2025'),
       null,
-      {
-        timeout: 5_000,
-      },
+      { timeout: 5_000 },
     );
+    await page.keyboard.press('ArrowLeft');
+    await settle(page, 'app.state.year === 2024');
 
     // The region search: type, move, choose; it does what a click does.
     await tabTo(page, 'region-search');
@@ -160,7 +183,7 @@ describe('the keyboard alone', () => {
     await settle(page, "app.state.lang === 'ru'");
     expect(await page.locator('h1').textContent()).toBe('Карта миграции Казахстана');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
-    await w.context.close();
+    expect(shared.consoleErrors).toEqual([]);
   });
 });
 
@@ -173,13 +196,12 @@ describe('languages', () => {
   };
 
   it('numbers are formatted by locale: 73,238 in English, 73 238 in Russian and Kazakh', async () => {
-    const w = await open('?v=1&lang=en');
-    expect(await astana2024(w.page)).toBe('+73,238');
-    await w.page.evaluate(() => window.__app!.update({ lang: 'ru' }));
-    expect(await astana2024(w.page)).toBe('+73 238');
-    await w.page.evaluate(() => window.__app!.update({ lang: 'kk' }));
-    expect(await astana2024(w.page)).toBe('+73 238');
-    await w.context.close();
+    const page = await sharedPage();
+    expect(await astana2024(page)).toBe('+73,238');
+    await page.evaluate(() => window.__app!.update({ lang: 'ru' }));
+    expect(await astana2024(page)).toBe('+73 238');
+    await page.evaluate(() => window.__app!.update({ lang: 'kk' }));
+    expect(await astana2024(page)).toBe('+73 238');
   });
 
   it('follow the browser at the first visit, are remembered, and are part of the URL', async () => {
@@ -200,10 +222,10 @@ describe('languages', () => {
   });
 
   it('map labels switch language and render the Kazakh letters', async () => {
-    const w = await open('?v=1&lang=kk&year=2023');
-    const labels = await w.page.evaluate(() => window.__app!.labelTexts());
+    const page = await sharedPage({ lang: 'kk', year: 2023 });
+    const labels = await page.evaluate(() => window.__app!.labelTexts());
     expect(labels).toContain('Шығыс Қазақстан\n+ Абай');
     expect(labels.join(' ')).toMatch(/[әғқңөұүһі]/);
-    await w.context.close();
+    expect(shared.consoleErrors).toEqual([]);
   });
 });

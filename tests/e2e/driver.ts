@@ -180,13 +180,9 @@ export function shippedStory(id: string): StoryFile {
 
 /** The presenter's composed picture (Presenter.picture: header, map, legend and credits) as PNG bytes. */
 export async function composedPicture(page: Page, scale: 1 | 2): Promise<Buffer> {
-  const base64 = await page.evaluate(async (s) => {
-    const bytes = new Uint8Array(await (await window.__app!.picture(s)).arrayBuffer());
-    let binary = '';
-    const chunk = 0x8000;
-    for (let i = 0; i < bytes.length; i += chunk)
-      binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + chunk)));
-    return btoa(binary);
-  }, scale);
-  return Buffer.from(base64, 'base64');
+  const bytes = await page.evaluate(
+    async (s) => new Uint8Array(await (await window.__app!.picture(s)).arrayBuffer()),
+    scale,
+  );
+  return Buffer.from(bytes);
 }

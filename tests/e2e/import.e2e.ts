@@ -25,8 +25,10 @@ import {
   settle,
   updateAndDraw,
   waitForUrlParam,
+  urlWritten,
 } from './driver';
-import { launchBrowser, openPage, serveDist, waitForMap, type Served, type Watched } from './harness';
+import { openPage, waitForMap, type Watched } from './harness';
+import { closeContexts, servedApp, sharedBrowser } from './shared';
 import {
   ARC_DESTINATION,
   ARC_ORIGIN,
@@ -39,7 +41,7 @@ import {
 } from './pixels';
 import { REPO_ROOT } from '../../data/read-tables';
 
-let served: Served;
+let served: { url: string };
 let browser: Browser;
 /** The shared profile (reduced motion). */
 let main: Watched;
@@ -50,8 +52,8 @@ let tempDir: string;
 const FLOWS_HEADER = 'year,origin_code,destination_code,migrants,period,geography,source_id,quality_flag';
 
 beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
+  served = servedApp();
+  browser = await sharedBrowser();
   tempDir = mkdtempSync(join(tmpdir(), 'kz-import-e2e-'));
   main = await watched();
   await main.page.goto(served.url);
@@ -59,8 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await closeContexts();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 });
 
@@ -175,7 +176,9 @@ const arcsShown = async (page: Page) => Number(await page.getByTestId('status').
 async function modelFlows(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     window
-      .__app!.dataset.model.flows.map((f) => `${f.year} ${f.origin_code}→${f.destination_code} ${f.migrants} ${f.source_id}`)
+      .__app!.dataset.model.flows.map(
+        (f) => `${f.year} ${f.origin_code}→${f.destination_code} ${f.migrants} ${f.source_id}`,
+      )
       .sort(),
   );
 }
@@ -439,7 +442,7 @@ describe('a file with errors', () => {
     expect(await page.getByTestId('import-valid').textContent()).toBe('Import only the 3 valid rows');
     await page.getByTestId('import-discard').click();
     expect(await isHidden(page.getByTestId('import-dialog'))).toBe(true);
-    await page.waitForTimeout(400); // longer than the app's URL write delay
+    await urlWritten(page);
     expect(await appState(page)).toEqual(before);
     expect(await listedIds(page)).toEqual(listBefore);
     expect(await storedDatasets(page)).toEqual(storedBefore);
@@ -526,6 +529,8 @@ describe('kept in the browser', () => {
     expect(await page.locator('#fatal').isHidden()).toBe(true);
     await openDataPanel(page);
     expect(await page.getByTestId(`dataset-${goodId}`).getAttribute('aria-pressed')).toBe('false');
+    // The list marks the built-in data as shown after a missing-dataset link.
+    expect(await page.getByTestId('dataset-builtin').getAttribute('aria-pressed')).toBe('true');
     expect(await listedIds(page)).toEqual(listBefore);
     await waitForUrlParam(page, 'ds', null);
     expect(main.consoleErrors).toEqual([]);
@@ -533,7 +538,7 @@ describe('kept in the browser', () => {
 });
 
 describe('the dataset list', () => {
-  it('the list marks the built-in data as shown after choosing it and after a missing-dataset link', async () => {
+  it('the list marks the built-in data as shown after choosing it (and after a missing-dataset link, above)', async () => {
     const page = main.page;
     await openDataPanel(page);
     const [first] = (await listedIds(page)).filter((id) => id !== 'builtin');
@@ -543,10 +548,6 @@ describe('the dataset list', () => {
     await settle(page, 'app.state.dataset === null');
     expect(await page.getByTestId('dataset-builtin').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId(`dataset-${first}`).getAttribute('aria-pressed')).toBe('false');
-    await page.goto(`${served.url}?v=1&ds=user-doesnotexist-0000`);
-    await waitForMap(page);
-    await openDataPanel(page);
-    expect(await page.getByTestId('dataset-builtin').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('rename (kept over a reload), delete and undo, export as CSV', async () => {

@@ -17,22 +17,22 @@ import {
   updateAndDraw,
   waitForUrlParam,
 } from './driver';
-import { launchBrowser, serveDist, type Served, type Watched } from './harness';
+import type { Watched } from './harness';
+import { closeContexts, servedApp, sharedBrowser } from './shared';
 import { countArcPixels, readCanvas } from './pixels';
 
-let served: Served;
+let served: { url: string };
 let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
+  served = servedApp();
+  browser = await sharedBrowser();
   w = await openApp(browser, served.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await closeContexts();
 });
 
 beforeEach(async () => {

@@ -5,26 +5,26 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appState, cleanSpotIn, kazakhstanRect, openApp, pointerOffMap, settle } from './driver';
-import { launchBrowser, serveDist, type Served, type Watched } from './harness';
+import type { Watched } from './harness';
+import { closeContexts, servedApp, sharedBrowser } from './shared';
 import { BASEMAP, colourDistance, countArcPixels, countNonBasemap, readCanvas, type Pixels, type Rect } from './pixels';
 
-let served: Served;
+let served: { url: string };
 let browser: Browser;
 let w: Watched;
 let kz: Rect;
 let firstFrame: Pixels;
 
 beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
+  served = servedApp();
+  browser = await sharedBrowser();
   w = await openApp(browser, served.url);
   kz = await kazakhstanRect(w.page);
   firstFrame = await readCanvas(w.page);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await closeContexts();
 });
 
 describe('load', () => {

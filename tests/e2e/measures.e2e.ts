@@ -13,25 +13,25 @@ import { MEASURE_IDS as ALL_MEASURES } from '../../src/core/measures';
 const MEASURE_IDS = ALL_MEASURES.filter((m) => m !== 'custom');
 import { REPO_ROOT } from '../../data/read-tables';
 import { cleanSpotIn, kazakhstanRect, openApp, pointerOffMap, settle, updateAndDraw } from './driver';
-import { launchBrowser, serveDist, type Served, type Watched } from './harness';
+import type { Watched } from './harness';
+import { closeContexts, servedApp, sharedBrowser } from './shared';
 import { differingShare, readCanvas, type Pixels } from './pixels';
 
 const SHOTS = `${REPO_ROOT}/test-results/screenshots`;
 
-let served: Served;
+let served: { url: string };
 let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  served = await serveDist();
-  browser = await launchBrowser();
+  served = servedApp();
+  browser = await sharedBrowser();
   w = await openApp(browser, served.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await closeContexts();
 });
 
 const legendTitle = () => w.page.getByTestId('legend').locator('h2').textContent();

@@ -38,7 +38,8 @@ export const BASEMAP: Rgb[] = [
 
 /** Copies the map's current frame (basemap and deck.gl's canvas, whole) and returns its pixels. */
 export async function readCanvas(page: Page): Promise<Pixels> {
-  const result = await page.evaluate(() => {
+  // The bytes come back as a typed array (Playwright serialises it whole).
+  return page.evaluate(() => {
     const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#map canvas')];
     const source = canvases[0];
     if (!source) throw new Error('no map canvas');
@@ -47,15 +48,9 @@ export async function readCanvas(page: Page): Promise<Pixels> {
     copy.height = source.height;
     const ctx = copy.getContext('2d', { willReadFrequently: true })!;
     for (const c of canvases) ctx.drawImage(c, 0, 0, copy.width, copy.height);
-    const bytes = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    // Base64 in chunks: a frame is a few megabytes, too large for one String.fromCharCode call.
-    let binary = '';
-    const chunk = 0x8000;
-    for (let i = 0; i < bytes.length; i += chunk)
-      binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + chunk)));
-    return { width: copy.width, height: copy.height, base64: btoa(binary) };
+    const data = new Uint8Array(ctx.getImageData(0, 0, copy.width, copy.height).data.buffer);
+    return { width: copy.width, height: copy.height, data };
   });
-  return { width: result.width, height: result.height, data: new Uint8Array(Buffer.from(result.base64, 'base64')) };
 }
 
 export function pixelAt(p: Pixels, x: number, y: number): Rgb {

@@ -17,8 +17,10 @@ import {
   settle,
   shippedStory,
   waitForUrlParam,
+  urlWritten,
 } from './driver';
-import { launchBrowser, openPage, serveDist, waitForMap, type Served, type Watched } from './harness';
+import { openPage, waitForMap, type Watched } from './harness';
+import { closeContexts, servedApp, sharedBrowser } from './shared';
 import {
   colourDistance,
   countArcPixels,
@@ -37,21 +39,20 @@ const HEADER = 64;
 const FOOTER = 96;
 const NOTE = 'Astana doubles by 2050? <img src=x onerror=alert(1)>';
 
-let served: Served;
+let served: { url: string };
 let browser: Browser;
 /** The default view at 1400×900, reduced motion; the picture, video and embed tests use it. */
 let main: Watched;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
+  served = servedApp();
+  browser = await sharedBrowser();
   main = await watched();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await closeContexts();
 });
 
 /** A fresh context (reduced motion) whose dialogs are recorded and dismissed. */
@@ -75,6 +76,16 @@ async function open(w: Watched, url: string): Promise<Page> {
 /** The page as an earlier test left it if the app runs there (saves a load), else freshly opened at `url`. */
 async function reuse(w: Watched, url: string): Promise<Page> {
   const running = await w.page.evaluate(() => window.__app?.isDrawn() ?? false).catch(() => false);
+  return running ? w.page : open(w, url);
+}
+
+/** The page at `url`'s view: as an earlier test left it if the app runs there in the same layout, else loaded. */
+async function at(w: Watched, url: string): Promise<Page> {
+  const wanted = new URL(url).searchParams;
+  const view = wanted.get('embed') === '1' ? 'embed' : (wanted.get('view') ?? 'normal');
+  const running = await w.page
+    .evaluate((v) => (window.__app?.isDrawn() ?? false) && window.__app!.state.view === v, view)
+    .catch(() => false);
   return running ? w.page : open(w, url);
 }
 
@@ -287,9 +298,7 @@ describe('embed', () => {
     await page.getByTestId('story-start').click();
     await settle(page, "app.state.story === 'north-south' && app.state.step === 0");
     await waitForUrlParam(page, 'story', 'north-south');
-    const code = await page.evaluate(() =>
-      window.__app!.embedCode(),
-    );
+    const code = await page.evaluate(() => window.__app!.embedCode());
     expect(code).toMatch(/^<iframe src="[^"]+"[^>]*><\/iframe>$/);
     const src = new URL(code.match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));
     expect(src.origin).toBe(new URL(served.url).origin);
@@ -334,7 +343,7 @@ describe('story files', () => {
       const stateBefore = await appState(page);
       const urlBefore = page.url();
       const unchanged = async () => {
-        await page.waitForTimeout(400); // longer than the app's URL write delay
+        await urlWritten(page);
         expect(await appState(page)).toEqual(stateBefore);
         expect(page.url()).toBe(urlBefore);
         expect(await page.getByTestId('story-progress').textContent()).toBe('Step 4 of 10');
@@ -362,7 +371,20 @@ describe('story files', () => {
       expect(message).not.toContain('step 1 ');
       await unchanged();
 
-      // (c) A valid story of two steps, with a new id.
+      // (c) A copy of the built-in story under its id: refused, nothing stored; the button still opens the built-in.
+      const copy = shippedStory('north-south');
+      copy.steps = copy.steps.slice(0, 2);
+      await page.getByTestId('story-file').setInputFiles(jsonFile('north-south-copy.json', JSON.stringify(copy)));
+      const sameId = notice(page, 'north-south-copy.json');
+      await sameId.waitFor({ timeout: 5_000 });
+      expect(await sameId.textContent()).toContain('"north-south" of a built-in story');
+      await unchanged();
+      expect(await page.evaluate(() => localStorage.getItem('kz-migration-map.stories.v1'))).toBeNull();
+      await page.getByTestId('story-start').click();
+      await settle(page, "app.state.story === 'north-south' && app.state.step === 0");
+      expect(await page.getByTestId('story-progress').textContent()).toBe('Step 1 of 10');
+
+      // (d) A valid story of two steps, with a new id.
       const custom = shippedStory('north-south');
       custom.id = 'class-7b';
       custom.title = { en: 'Our density lesson', ru: 'Наш урок о плотности', kk: 'Тығыздық туралы сабағымыз' };
@@ -393,10 +415,44 @@ describe('story files', () => {
   });
 });
 
+describe('ways in and out', () => {
+  it('embed: the timeline slider spans the panel', async () => {
+    // The embed test left the main page at an embed link; an iframe of 960×600 is a viewport of that size.
+    const page = await at(main, `${served.url}?v=1&embed=1`);
+    try {
+      await page.setViewportSize({ width: 960, height: 600 });
+      const slider = await page.getByTestId('year-slider').boundingBox();
+      expect(slider!.width).toBeGreaterThan(500);
+      const labels = await page
+        .locator('.tl-axis span')
+        .evaluateAll((s) => s.map((e) => e.getBoundingClientRect().left));
+      expect(labels[labels.length - 1]! - labels[0]!).toBeGreaterThan(400);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
+  it('projector view: a visible button and the P key leave it', async () => {
+    const page = await open(main, `${served.url}?v=1&view=projector`);
+    const leave = page.getByTestId('leave-projector');
+    expect(await leave.isVisible()).toBe(true);
+    expect(await page.getByTestId('settings').isVisible()).toBe(false);
+    await leave.click();
+    await settle(page, "app.state.view === 'normal'");
+    expect(await page.getByTestId('settings').isVisible()).toBe(true);
+    await waitForUrlParam(page, 'view', null);
+    await page.locator('body').press('p');
+    await settle(page, "app.state.view === 'projector'");
+    await page.locator('body').press('p');
+    await settle(page, "app.state.view === 'normal'");
+  });
+});
+
 describe('notes', () => {
   it('a note is pinned as literal text, kept over a reload, exported, deleted, and imported elsewhere; a bad file changes nothing', async () => {
     const first = await watched();
-    const second = await watched();
+    // The other browser profile: the main page's (the tests before left it at the normal view, without notes).
+    const second = main;
     try {
       const page = await open(first, `${served.url}?v=1`);
       await openPresenter(page);
@@ -474,7 +530,7 @@ describe('notes', () => {
       expect(await page.getByTestId('export-notes').textContent()).toBe('Export notes (0)');
 
       // Import the exported file in another browser profile.
-      const other = await open(second, `${served.url}?v=1`);
+      const other = await at(second, `${served.url}?v=1`);
       expect(await other.getByTestId('note').count()).toBe(0);
       await openPresenter(other);
       await other.getByTestId('notes-file').setInputFiles(jsonFile('map-notes.json', exported));
@@ -510,67 +566,6 @@ describe('notes', () => {
       expect(second.consoleErrors).toEqual([]);
     } finally {
       await first.context.close();
-      await second.context.close();
-    }
-  });
-});
-
-describe('ways in and out', () => {
-  it('embed: the timeline slider spans the panel', async () => {
-    const w = await watched();
-    try {
-      await w.page.setViewportSize({ width: 960, height: 600 });
-      const page = await open(w, `${served.url}?v=1&embed=1`);
-      const slider = await page.getByTestId('year-slider').boundingBox();
-      expect(slider!.width).toBeGreaterThan(500);
-      const labels = await page
-        .locator('.tl-axis span')
-        .evaluateAll((s) => s.map((e) => e.getBoundingClientRect().left));
-      expect(labels[labels.length - 1]! - labels[0]!).toBeGreaterThan(400);
-    } finally {
-      await w.context.close();
-    }
-  });
-
-  it('projector view: a visible button and the P key leave it', async () => {
-    const w = await watched();
-    try {
-      const page = await open(w, `${served.url}?v=1&view=projector`);
-      const leave = page.getByTestId('leave-projector');
-      expect(await leave.isVisible()).toBe(true);
-      expect(await page.getByTestId('settings').isVisible()).toBe(false);
-      await leave.click();
-      await settle(page, "app.state.view === 'normal'");
-      expect(await page.getByTestId('settings').isVisible()).toBe(true);
-      await waitForUrlParam(page, 'view', null);
-      await page.locator('body').press('p');
-      await settle(page, "app.state.view === 'projector'");
-      await page.locator('body').press('p');
-      await settle(page, "app.state.view === 'normal'");
-    } finally {
-      await w.context.close();
-    }
-  });
-
-  it('a story file cannot replace a built-in story', async () => {
-    const w = await watched();
-    try {
-      const page = await open(w, `${served.url}?v=1`);
-      const copy = shippedStory('north-south');
-      copy.steps = copy.steps.slice(0, 2);
-      await page.locator('[data-testid="presenter"] summary').click();
-      await page.getByTestId('story-file').setInputFiles(jsonFile('north-south-copy.json', JSON.stringify(copy)));
-      const notice = page.getByTestId('notice').last();
-      await notice.waitFor();
-      expect(await notice.textContent()).toContain('"north-south" of a built-in story');
-      expect((await appState(page)).story).toBeNull();
-      // The built-in story, with its 10 steps, is what the button and links still open.
-      await page.getByTestId('story-start').click();
-      await settle(page, "app.state.story === 'north-south'");
-      expect(await page.getByTestId('story-progress').textContent()).toBe('Step 1 of 10');
-      expect(await page.evaluate(() => localStorage.getItem('kz-migration-map.stories.v1'))).toBeNull();
-    } finally {
-      await w.context.close();
     }
   });
 });

@@ -6,21 +6,30 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW as DEFAULT_STATE } from '../../src/state/url-state';
-import { appState, kazakhstanRect, openApp, pointerOffMap, settle, waitForUrlParam, type AppState } from './driver';
-import { launchBrowser, openPage, serveDist, waitForMap, type Served } from './harness';
+import {
+  appState,
+  kazakhstanRect,
+  openApp,
+  pointerOffMap,
+  settle,
+  waitForUrlParam,
+  type AppState,
+  urlWritten,
+} from './driver';
+import { openPage, waitForMap } from './harness';
+import { closeContexts, servedApp, sharedBrowser } from './shared';
 import { countNonBasemap, differingShare, readCanvas, type Pixels } from './pixels';
 
-let served: Served;
+let served: { url: string };
 let browser: Browser;
 
 beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
+  served = servedApp();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await closeContexts();
 });
 
 const { camera: _camera, lang: _lang, ...DEFAULT_VIEW } = DEFAULT_STATE;
@@ -153,7 +162,7 @@ describe('bad links', () => {
     expect(text).not.toContain('top');
 
     // Nothing from the link became markup, and no handler ran.
-    await page.waitForTimeout(300);
+    await urlWritten(page);
     expect(dialogs).toEqual([]);
     const injected = await page.evaluate(() => ({
       imgs: document.querySelectorAll('img').length,

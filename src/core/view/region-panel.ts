@@ -33,7 +33,12 @@ export interface RegionPanelContent {
   sources: string;
 }
 
-export function regionPanelContent(summary: RegionSummary, model: Model, lang: Lang, t: Translator): RegionPanelContent {
+export function regionPanelContent(
+  summary: RegionSummary,
+  model: Model,
+  lang: Lang,
+  t: Translator,
+): RegionPanelContent {
   const n = (v: number, signed = false, digits = 0) => formatNumber(v, lang, { signed, digits });
   const name = (code: string) => placeName(model, code, lang);
   const { year } = summary;
@@ -131,8 +136,6 @@ function otherFigures(summary: RegionSummary, model: Model, lang: Lang, t: Trans
           r.net_with_kz !== null ? `${t('panel.net')} ${n(r.net_with_kz, true)}` : '',
         ])} — ${r.statistic} (${r.source_id})`,
     ),
-    ...summary.otherPopulation.map(
-      (r) => `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} (${r.source_id})`,
-    ),
+    ...summary.otherPopulation.map((r) => `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} (${r.source_id})`),
   ];
 }

@@ -77,9 +77,7 @@ export function mapDescription(input: ViewInput): string {
   const { model, measures } = data.dataset;
   const info = measureInfo(input.measure);
   const values = measures.values(input.measure, year);
-  const kz = [...values.values()].filter(
-    (v) => v.value !== null && model.polygons.get(v.polygonId)?.country === 'KZ',
-  );
+  const kz = [...values.values()].filter((v) => v.value !== null && model.polygons.get(v.polygonId)?.country === 'KZ');
   const fmt = (v: PolygonValue) =>
     `${polygonName(model, v.polygonId, v.geography, lang)} ${formatNumber(v.value!, lang, { digits: info.digits, signed: info.scale === 'diverging' })}`;
   const sorted = [...kz].sort((a, b) => b.value! - a.value!);

@@ -44,7 +44,11 @@ export function tableContent(input: ViewInput): TableContent {
     const { records: all, prepared } = data.prepared[set];
     const slice = prepared.slices.get(year);
     // The year's flows in table order (the prepared order is by size).
-    return slice ? [...prepared.rows.subarray(slice.offset, slice.offset + slice.length)].sort((a, b) => a - b).map((row) => all[row]!) : [];
+    return slice
+      ? [...prepared.rows.subarray(slice.offset, slice.offset + slice.length)]
+          .sort((a, b) => a - b)
+          .map((row) => all[row]!)
+      : [];
   };
   const internal = visibleFlows(input);
   return {

@@ -56,7 +56,11 @@ function regionTooltip(polygonId: string, { data, year, measure, hidden, lang, t
     v.missing.length ? t('tooltip.missing', { units: names(v.missing, ', ') }) : '',
     ...v.notes.map((k) => t(`legend.${k}` as MessageKey, { year: year + 1 })),
     model.polygons.get(polygonId)!.country === 'RU' && v.value === null
-      ? t(['population', 'density', 'change'].includes(measure) ? 'tooltip.russiaPopulation' : 'tooltip.russiaMigration')
+      ? t(
+          ['population', 'density', 'change'].includes(measure)
+            ? 'tooltip.russiaPopulation'
+            : 'tooltip.russiaMigration',
+        )
       : '',
     v.sourceIds.length ? t('tooltip.source', { source: v.sourceIds.join(', ') }) : '',
     t('tooltip.clickHint'),
@@ -64,11 +68,7 @@ function regionTooltip(polygonId: string, { data, year, measure, hidden, lang, t
   return { title, lines: lines.filter(Boolean) };
 }
 
-function arcTooltip(
-  set: 'internal' | 'external',
-  item: number,
-  { data, lang, t }: TooltipInput,
-): TooltipText | null {
+function arcTooltip(set: 'internal' | 'external', item: number, { data, lang, t }: TooltipInput): TooltipText | null {
   const flows = data.prepared[set];
   const row = flows.prepared.rows[item];
   const r = row === undefined ? undefined : flows.records[row];
