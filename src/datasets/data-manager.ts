@@ -56,6 +56,8 @@ export class DataManager {
     /** The built-in data, as the map shows it. */
     private readonly base: MapData,
     private readonly notices: NoticeArea,
+    /** Opens the browser's store (a test hands in its own). */
+    private readonly openStore: () => Promise<DatasetStore> = openDatasetStore,
   ) {
     this.panel = new DataPanel({
       choose: (id) => void this.choose(id),
@@ -83,7 +85,7 @@ export class DataManager {
   /** Opens the store (or says why it cannot) and shows the dataset the URL names. */
   async start(): Promise<void> {
     try {
-      this.store = await openDatasetStore();
+      this.store = await this.openStore();
     } catch {
       this.persistent = false;
       this.store = createMemoryDatasetStore();

@@ -1,0 +1,151 @@
+/** The legend, the table view, the region panel, the measures on offer and the region search, in each language. */
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../i18n';
+import { regionSummary } from '../region-summary';
+import { HIGH_CONTRAST_THEME, THEME } from '../theme';
+import { legendContent } from './legend';
+import { measureOptions, measureText } from './measure-text';
+import { regionPanelContent } from './region-panel';
+import { regionOptions } from './region-options';
+import { tableContent } from './table';
+import { builtInData, plain, viewInput } from './test-data';
+
+const { model, measures } = builtInData().dataset;
+
+describe('the legend', () => {
+  it('titles the scale with the measure and year, and labels its ticks compactly in each language', () => {
+    const en = legendContent(viewInput('en'), THEME);
+    expect(en.title).toBe('Net inter-regional migration · 2024');
+    expect(en.unit).toBe('persons, arrivals − departures');
+    expect(en.ticks.map((t) => t.label)).toEqual(['-100k', '-10k', '-1k', '0', '+1k', '+10k', '+100k']);
+    expect(en.ticks[0]!.position).toBe(0);
+    expect(en.ticks.at(-1)!.position).toBe(1);
+    expect(en.scaleNote).toBe('Scale fixed over 2000–2026');
+    // Long Russian and Kazakh labels would collide: the ends and the middle are kept.
+    expect(legendContent(viewInput('ru'), THEME).ticks.map((t) => plain(t.label))).toEqual([
+      '-100 тыс.',
+      '0',
+      '+100 тыс.',
+    ]);
+    expect(legendContent(viewInput('kk'), THEME).ticks.map((t) => plain(t.label))).toEqual(['-100 м.', '0', '+100 м.']);
+    expect(legendContent(viewInput('en', { scale: 'year' }), THEME).scaleNote).toBe('Scale fitted to 2024');
+  });
+
+  it('shows the arcs in the theme’s colours, and external flows only when they are drawn', () => {
+    expect(legendContent(viewInput('en'), HIGH_CONTRAST_THEME).arcs.colours).toEqual([
+      HIGH_CONTRAST_THEME.origin,
+      HIGH_CONTRAST_THEME.destination,
+    ]);
+    expect(legendContent(viewInput('en'), THEME).external?.title).toBe('Migration with other countries');
+    expect(legendContent(viewInput('en', { showExternal: false }), THEME).external).toBeNull();
+    const widths = legendContent(viewInput('en'), THEME).widths;
+    expect(widths.map((w) => w.label)).toEqual(['1k', '5k', '20k']);
+    expect(widths[0]!.px).toBeLessThan(widths[2]!.px);
+  });
+
+  it('says a census rebase, and gives no scale while a question hides the values', () => {
+    expect(legendContent(viewInput('en', { measure: 'change', year: 2008 }), THEME).notes).toEqual([
+      'Includes the census rebase of 1 January 2009.',
+    ]);
+    expect(legendContent(viewInput('kk', { hidden: true }), THEME).hiddenNote).toBe(translator('kk')('story.hidden'));
+  });
+});
+
+describe('the table view', () => {
+  it('lists the year’s figure of every region and every flow, in table order', () => {
+    const en = tableContent(viewInput('en', { selected: 'KZ-AST' }));
+    expect(en).toMatchObject({
+      year: 2024,
+      measureLabel: 'Net inter-regional migration',
+      signed: true,
+      shown: 38,
+      internalCount: 380,
+    });
+    expect(en.regions).toHaveLength(28);
+    expect(en.regions.find((r) => r.name === 'Astana (city)')).toEqual({
+      name: 'Astana (city)',
+      value: 73238,
+      sources: 'S02',
+    });
+    expect(en.flows).toHaveLength(380 + 16);
+    expect(en.flows[0]).toEqual({
+      from: 'Abai Region',
+      to: 'Akmola Region',
+      count: 431,
+      kind: 'internal',
+      sources: 'S02',
+    });
+    expect(tableContent(viewInput('ru')).flows[0]!.from).toBe('область Абай');
+    expect(tableContent(viewInput('kk')).regions[0]!.name).toBe('Шығыс Қазақстан облысы + Абай облысы');
+  });
+
+  it('hides the values and the flows while a question hides them', () => {
+    const hidden = tableContent(viewInput('en', { hidden: true }));
+    expect(hidden.flows).toEqual([]);
+    expect(hidden.regions.every((r) => r.value === null)).toBe(true);
+  });
+});
+
+describe('the region panel', () => {
+  const panel = (lang: 'en' | 'ru' | 'kk', polygon = 'KZ-VOS', year = 2024) =>
+    regionPanelContent(regionSummary(measures, polygon, year)!, model, lang, translator(lang));
+
+  it('names the area and every unit it sums, with their flows, in each language', () => {
+    const en = panel('en');
+    expect(en.title).toBe('East Kazakhstan Region + Abai Region');
+    expect(en.notes[0]).toMatch(/^No open boundary exists for Abai Region;/);
+    expect(en.totalsHeading).toBe('Totals in 2024');
+    expect(en.figures).toEqual([
+      ['Population 1 Jan 2024', 'No figure for 2024'],
+      ['Area', '283,300 km²'],
+      ['Density', 'No figure for 2024'],
+      ['Arrivals', '22,784'],
+      ['Departures', '33,931'],
+      ['Net', '-11,147'],
+    ]);
+    expect(en.units!.rows).toEqual([
+      ['East Kazakhstan Region', '10,298', '13,093', '-2,795'],
+      ['Abai Region', '12,486', '20,838', '-8,352'],
+    ]);
+    expect(en.flowLists.map((l) => l.heading)).toEqual(['Largest inflows', 'Largest outflows']);
+    expect(en.sources).toMatch(/^Sources: S\d+ /);
+    expect(panel('ru').title).toBe('Восточно-Казахстанская область + область Абай');
+    expect(panel('ru').totalsHeading).toBe('Итоги за 2024 год');
+    expect(panel('kk').title).toBe('Шығыс Қазақстан облысы + Абай облысы');
+    expect(
+      panel('kk')
+        .figures.map(([label, value]) => [label, plain(value)])
+        .at(-1),
+    ).toEqual(['Сальдо', '-11 147']);
+  });
+
+  it('says when a Kazakh region has no flows in a year, and what a Russian subject lacks', () => {
+    expect(panel('en', 'KZ-AST', 2013).noFlows).toBe('No inter-regional flows in the sources for 2013.');
+    const omsk = panel('en', 'RU-OMS', 2024);
+    expect(omsk.notes).toEqual([translator('en')('panel.russiaMissing')]);
+    expect(omsk.noFlows).toBeNull();
+  });
+});
+
+describe('measures and regions on offer', () => {
+  it('names the measures in the language, the imported one only with imported figures', () => {
+    expect(measureOptions(model, 2024, translator('en')).map((m) => m.id)).not.toContain('custom');
+    expect(measureOptions(model, 2024, translator('ru'))[0]).toEqual({
+      id: 'population',
+      label: 'Численность населения на 1 января',
+    });
+    expect(measureText(model, 'change', 2020, translator('en')).unit).toBe('persons, 1 Jan 2020 → 1 Jan 2021');
+  });
+
+  it('offers every drawn region and each unit without a boundary, sorted in the language', () => {
+    const en = regionOptions(model, 'en', translator('en'));
+    expect(en.find((o) => o.label === 'Abai Region')).toMatchObject({
+      polygonId: 'KZ-VOS',
+      detail: 'in East Kazakhstan Region + Abai Region',
+    });
+    const labels = en.map((o) => o.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
+    const kk = regionOptions(model, 'kk', translator('kk'));
+    expect(kk.find((o) => o.label === 'Абай облысы')!.detail).toBe('Шығыс Қазақстан облысы + Абай облысы аумағында');
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../i18n';
+import { linkNotices } from './link-notices';
+import { flowsText, mapDescription, pausedAnnouncement, statusLine, visibleFlows, yearAnnouncement } from './status';
+import { plain, viewInput } from './test-data';
+
+describe('the status line', () => {
+  it('counts the flows drawn of the year’s, with their caveat and the national figures, in each language', () => {
+    const en = statusLine(viewInput('en'));
+    expect(en.arcs).toBe(50);
+    expect(en.text).toMatch(/^2024: 50 of the 380 flows between regions are drawn\. /);
+    expect(en.text).toContain('16 flows with other countries.');
+    expect(en.text).toContain('Kazakhstan as a whole in 2024: 29,948 arrived from abroad, 12,784 left (S06).');
+    expect(plain(statusLine(viewInput('ru')).text)).toMatch(
+      /^2024: потоков между регионами — 380 \(показано 50\)\. .* Потоков с другими странами: 16\. Казахстан в целом, 2024 год: прибыло из-за рубежа — 29 948, выбыло за рубеж — 12 784 \(S06\)\.$/,
+    );
+    expect(plain(statusLine(viewInput('kk')).text)).toMatch(
+      /^2024: өңірлер арасындағы ағындар — 380 \(көрсетілгені 50\)\. .* Басқа елдермен ағындар: 16\. Тұтас Қазақстан, 2024 жыл: шетелден келгендер — 29 948, шетелге кеткендер — 12 784 \(S06\)\.$/,
+    );
+  });
+
+  it('says plainly when a year has no flows and where the map has gaps', () => {
+    expect(statusLine(viewInput('en', { year: 2013 }))).toEqual({
+      text:
+        '2013: the sources hold no origin–destination flows between regions for this year, so no arcs between regions are drawn. ' +
+        'No full-year flows with other countries by country for this year. Regions in grey have no figure for this measure in 2013.',
+      arcs: 0,
+    });
+  });
+
+  it('leaves out the flows with other countries when they are not shown', () => {
+    const text = statusLine(viewInput('en', { showExternal: false })).text;
+    expect(text).not.toContain('other countries');
+    expect(text).not.toContain('Kazakhstan as a whole');
+  });
+
+  it('says only that the values are hidden while a question hides them', () => {
+    expect(statusLine(viewInput('ru', { hidden: true }))).toEqual({
+      text: translator('ru')('story.hidden'),
+      arcs: 0,
+    });
+  });
+
+  it('counts a selection’s flows, the minimum and the top N as the map filters them', () => {
+    expect(visibleFlows(viewInput('en', { topN: null }))).toEqual({ total: 380, shown: 380 });
+    expect(visibleFlows(viewInput('en', { topN: null, selected: 'KZ-AST' }))).toEqual({ total: 380, shown: 38 });
+    expect(visibleFlows(viewInput('en', { topN: 10, selected: 'KZ-AST' }))).toEqual({ total: 380, shown: 10 });
+    expect(visibleFlows(viewInput('en', { topN: null, minFlow: 1_000_000 }))).toEqual({ total: 380, shown: 0 });
+    expect(visibleFlows(viewInput('en'), 'external').total).toBe(16);
+  });
+});
+
+describe('the map’s description and the announcements', () => {
+  it('names the measure, the year, the extremes, the flows drawn and the selection', () => {
+    expect(mapDescription(viewInput('en', { selected: 'KZ-AST' }))).toBe(
+      'Map of Net inter-regional migration in 2024, Kazakhstan’s regions and the Russian regions on its border. ' +
+        'Highest: Astana (city) +73,238. Lowest: Turkestan Region + Shymkent (city) -22,605. ' +
+        '38 of 380 flows between regions are drawn. Selected: Astana (city).',
+    );
+    expect(plain(mapDescription(viewInput('kk', { selected: 'KZ-AST' })))).toContain(
+      'Ең жоғары мән: Астана қаласы +73 238.',
+    );
+    expect(mapDescription(viewInput('en', { hidden: true }))).not.toContain('Highest');
+  });
+
+  it('announces a year with its measure, and where playback stopped, in each language', () => {
+    expect(yearAnnouncement(viewInput('en'))).toBe('2024: Net inter-regional migration.');
+    expect(yearAnnouncement(viewInput('ru'))).toBe('2024: Сальдо межрегиональной миграции.');
+    expect(yearAnnouncement(viewInput('kk'))).toBe('2024: Өңіраралық көші-қон сальдосы.');
+    expect(pausedAnnouncement(2015, translator('en'))).toBe('Paused at 2015.');
+    expect(pausedAnnouncement(2015, translator('ru'))).toBe('Пауза: 2015 год.');
+    expect(pausedAnnouncement(2015, translator('kk'))).toBe('Кідіртілді: 2015 жыл.');
+  });
+
+  it('sums up the flows for a picture', () => {
+    expect(flowsText(viewInput('en'))).toBe('50 of 380 flows between regions drawn');
+    expect(flowsText(viewInput('en', { year: 2013 }))).toBe(translator('en')('describe.noFlows'));
+  });
+});
+
+describe('a link that could not be used', () => {
+  const rejected = [{ param: 'year', value: '1850', reason: 'not a whole number from 2000 to 2026' }];
+
+  it('is named field by field, as text, with long values shortened', () => {
+    expect(linkNotices(rejected, translator('en'))).toEqual([
+      'Part of the link could not be used and was reset: year = “1850” (not a whole number from 2000 to 2026).',
+    ]);
+    expect(linkNotices(rejected, translator('ru'))[0]).toMatch(/^Часть ссылки не удалось применить/);
+    const long = linkNotices([{ param: 'sel', value: 'x'.repeat(100), reason: 'unknown region' }], translator('en'));
+    expect(long[0]).toContain(`sel = “${'x'.repeat(40)}…” (unknown region)`);
+    expect(linkNotices([], translator('en'))).toEqual([]);
+  });
+
+  it('of another version is said once, whatever else it holds', () => {
+    expect(
+      linkNotices([{ param: 'v', value: '99', reason: 'unsupported link version' }, ...rejected], translator('kk')),
+    ).toEqual([translator('kk')('notice.urlVersion')]);
+  });
+});

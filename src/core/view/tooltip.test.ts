@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { builtInData, plain, viewInput } from './test-data';
+import { pickedPolygon, tooltipText, type Picked } from './tooltip';
+
+/** The prepared item of a flow (origin → destination) in a year. */
+function arcItem(set: 'internal' | 'external', year: number, origin: string, destination: string): number {
+  const flows = builtInData().prepared[set];
+  const slice = flows.prepared.slices.get(year)!;
+  for (let i = slice.offset; i < slice.offset + slice.length; i++) {
+    const r = flows.records[flows.prepared.rows[i]!]!;
+    if (r.origin === origin && r.destination === destination) return i;
+  }
+  throw new Error(`no flow ${origin} → ${destination} in ${year}`);
+}
+
+describe('the tooltip of a region', () => {
+  const astana: Picked = { kind: 'region', polygonId: 'KZ-AST' };
+
+  it('names it, gives its figure with the sign, its source and what a click does, in each language', () => {
+    expect(tooltipText(astana, viewInput('en'))).toEqual({
+      title: 'Astana (city)',
+      lines: ['Net inter-regional migration, 2024: +73,238', 'Source: S02', 'Click to isolate its flows'],
+    });
+    const ru = tooltipText(astana, viewInput('ru'))!;
+    expect({ ...ru, lines: ru.lines.map(plain) }).toEqual({
+      title: 'г. Астана',
+      lines: [
+        'Сальдо межрегиональной миграции, 2024: +73 238',
+        'Источник: S02',
+        'Нажмите, чтобы показать только его потоки',
+      ],
+    });
+    const kk = tooltipText(astana, viewInput('kk'))!;
+    expect({ ...kk, lines: kk.lines.map(plain) }).toEqual({
+      title: 'Астана қаласы',
+      lines: [
+        'Өңіраралық көші-қон сальдосы, 2024: +73 238',
+        'Дереккөз: S02',
+        'Тек оның ағындарын көрсету үшін басыңыз',
+      ],
+    });
+  });
+
+  it('names every unit a polygon sums, and says when a figure is missing', () => {
+    const vos = tooltipText({ kind: 'region', polygonId: 'KZ-VOS' }, viewInput('en'))!;
+    expect(vos.title).toMatch(/^East Kazakhstan( Region)? \+ Abai( Region)?$/);
+    expect(vos.lines.some((l) => l.startsWith('Sum of '))).toBe(true);
+    const gap = tooltipText(astana, viewInput('en', { year: 2013 }))!;
+    expect(gap.lines[0]).toBe('Net inter-regional migration, 2013: No figure for 2013');
+  });
+
+  it('gives no figure while a question hides the values', () => {
+    const hidden = tooltipText(astana, viewInput('en', { hidden: true }))!;
+    expect(hidden).toEqual({ title: 'Astana (city)', lines: ['Values are hidden until the answer is revealed.'] });
+  });
+});
+
+describe('the tooltip of a flow', () => {
+  it('gives the migrants, the year, the kind, the period and the sources with their publishers', () => {
+    const item = arcItem('internal', 2024, 'KZ-75', 'KZ-71');
+    const text = tooltipText({ kind: 'arc', set: 'internal', item }, viewInput('en'))!;
+    expect(text.title).toBe('Almaty (city) → Astana (city)');
+    expect(text.lines[0]).toMatch(/^[\d,]+ migrants$/);
+    expect(text.lines).toContain('Year 2024');
+    expect(text.lines).toContain('Between regions');
+    expect(text.lines.at(-1)).toMatch(/^Source: S\d+ \(.+\)/);
+    const ru = tooltipText({ kind: 'arc', set: 'internal', item }, viewInput('ru'))!;
+    expect(ru.title).toBe('г. Алматы → г. Астана');
+    expect(plain(ru.lines[0]!)).toMatch(/^Мигрантов: [\d ]+$/);
+    const kk = tooltipText({ kind: 'arc', set: 'internal', item }, viewInput('kk'))!;
+    expect(plain(kk.lines[0]!)).toMatch(/^[\d ]+ мигрант$/);
+  });
+
+  it('names Kazakhstan as a whole and the side that reported an external flow', () => {
+    const item = arcItem('external', 2024, 'KZ', 'RU');
+    const text = tooltipText({ kind: 'arc', set: 'external', item }, viewInput('en'))!;
+    expect(text.title).toBe('Kazakhstan as a whole → Russia');
+    expect(text.lines).toContain('8,800 migrants');
+    expect(text.lines).toContain('Reported by Kazakhstan’s statistics');
+  });
+});
+
+describe('the tooltip of a node, and what a click selects', () => {
+  it('gives a centre its arrivals, departures and net, and selects its polygon', () => {
+    const { nodes } = builtInData().prepared;
+    const slice = nodes.slices.get(2024)!;
+    const item = [...Array(slice.length).keys()]
+      .map((k) => slice.offset + k)
+      .find((i) => nodes.codes[nodes.locations[i]!] === 'KZ-71')!;
+    const text = tooltipText({ kind: 'node', item }, viewInput('en'))!;
+    expect(text.title).toBe('Astana (city) (Astana)');
+    expect(text.lines.map((l) => l.split(':')[0])).toEqual(['Arrivals', 'Departures', 'Net']);
+    expect(text.lines[2]).toBe('Net: +73,238');
+    expect(pickedPolygon({ kind: 'node', item }, builtInData())).toBe('KZ-AST');
+    expect(pickedPolygon({ kind: 'region', polygonId: 'nowhere' }, builtInData())).toBeNull();
+    expect(pickedPolygon({ kind: 'arc', set: 'internal', item: 0 }, builtInData())).toBeNull();
+  });
+});

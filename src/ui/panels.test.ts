@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+/** Interface components on the store, in a DOM: they show the state and change it as a user would. */
+import { describe, expect, it } from 'vitest';
+import { Playback } from '../state/playback';
+import { SettingsControl } from './controls';
+import { LegendControl } from './legend';
+import { RegionPanel } from './region-panel';
+import { StatusLine } from './status-line';
+import { testStore } from './test-store';
+import { TimelineControl } from './timeline';
+
+const text = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+describe('the legend', () => {
+  it('follows the year, the measure and the language, and hides the scale while a question hides the values', () => {
+    const store = testStore();
+    const legend = new LegendControl(store).element;
+    expect(text(legend.querySelector('h2'))).toBe('Net inter-regional migration · 2024');
+    expect([...legend.querySelectorAll('.legend-tick')].map(text)).toEqual([
+      '-100k',
+      '-10k',
+      '-1k',
+      '0',
+      '+1k',
+      '+10k',
+      '+100k',
+    ]);
+    store.set({ year: 2015, measure: 'density', lang: 'ru' });
+    expect(text(legend.querySelector('h2'))).toBe('Плотность населения · 2015');
+    store.set({ hidden: true });
+    expect(legend.querySelector('[data-testid="legend-bar"]')).toBeNull();
+    expect(legend.querySelector('[data-testid="legend-hidden"]')).not.toBeNull();
+  });
+});
+
+describe('the status line', () => {
+  it('counts the arcs drawn, and follows the flow filter and the selection', () => {
+    const store = testStore();
+    const status = new StatusLine(store).element;
+    expect(status.dataset.arcs).toBe('50');
+    expect(text(status)).toMatch(/^2024: 50 of the 380 flows between regions are drawn\./);
+    store.set({ topN: null, selected: 'KZ-AST' });
+    expect(status.dataset.arcs).toBe('38');
+    store.set({ year: 2013 });
+    expect(status.dataset.arcs).toBe('0');
+  });
+});
+
+describe('the region panel', () => {
+  it('opens on a selection with its figures, and its close button clears the selection', () => {
+    const store = testStore();
+    const panel = new RegionPanel(store).element;
+    expect(panel.hidden).toBe(true);
+    store.set({ selected: 'KZ-AST' });
+    expect(panel.hidden).toBe(false);
+    expect(text(panel.querySelector('h2'))).toBe('Astana (city)');
+    const net = [...panel.querySelectorAll('table.figures tr')].at(-1)!;
+    expect(text(net)).toBe('Net+73,238');
+    store.set({ lang: 'kk' });
+    expect(text(panel.querySelector('h2'))).toBe('Астана қаласы');
+    panel.querySelector<HTMLButtonElement>('.panel-close')!.click();
+    expect(store.get().selected).toBeNull();
+    expect(panel.hidden).toBe(true);
+  });
+});
+
+describe('the settings', () => {
+  it('change the store as the user chooses, show the store’s values, and refuse a bad minimum', () => {
+    const store = testStore();
+    const settings = new SettingsControl(store).element;
+    const measure = settings.querySelector<HTMLSelectElement>('[data-testid="measure"]')!;
+    const top = settings.querySelector<HTMLSelectElement>('[data-testid="top-n"]')!;
+    const min = settings.querySelector<HTMLInputElement>('[data-testid="min-flow"]')!;
+    expect(measure.value).toBe('net');
+    measure.value = 'density';
+    measure.dispatchEvent(new Event('change'));
+    expect(store.get().measure).toBe('density');
+    top.value = 'all';
+    top.dispatchEvent(new Event('change'));
+    expect(store.get().topN).toBeNull();
+    min.value = '-5';
+    min.dispatchEvent(new Event('change'));
+    expect(store.get().minFlow).toBe(0);
+    expect(min.value).toBe('0');
+    min.value = '2000';
+    min.dispatchEvent(new Event('change'));
+    expect(store.get().minFlow).toBe(2000);
+    store.set({ measure: 'population', lang: 'kk' });
+    expect(measure.value).toBe('population');
+    expect(measure.selectedOptions[0]!.textContent).toBe('1 қаңтардағы халық саны');
+  });
+});
+
+describe('the timeline', () => {
+  it('moves the year by keys, pauses when moved by hand, and shows the store’s year', () => {
+    const store = testStore();
+    const playback = new Playback(store, (s) => (s as ReturnType<typeof store.get>).data.years);
+    const timeline = new TimelineControl(playback, store).element;
+    const slider = timeline.querySelector<HTMLElement>('[data-testid="year-slider"]')!;
+    const key = (k: string) => slider.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    expect(slider.getAttribute('aria-valuenow')).toBe('2024');
+    key('ArrowLeft');
+    expect(store.get().year).toBe(2023);
+    key('PageDown');
+    expect(store.get().year).toBe(2018);
+    key('Home');
+    expect(slider.getAttribute('aria-valuenow')).toBe('2000');
+    expect(text(timeline.querySelector('[data-testid="year-label"]'))).toBe('2000');
+    key(' ');
+    expect(store.get().playing).toBe(true);
+    key('End');
+    expect(store.get()).toMatchObject({ playing: false, year: 2026 });
+    store.set({ year: 2010 });
+    expect(slider.getAttribute('aria-valuetext')).toMatch(/^2010: /);
+    playback.dispose();
+  });
+});
