@@ -24,6 +24,9 @@ import { datasetFromBoundaries, datasetFromImport, newDatasetId, type NewDataset
 
 const BOUNDARY_FILE = /\.(geo|topo)?json$/i;
 
+/** A problem of a file, as the summary lists it: file, line and reason. */
+const issueLine = (i: { file: string; line: number; reason: string }) => `${i.file}:${i.line}: ${i.reason}`;
+
 export interface ImportHost {
   /** The user's own mappings of names to units. */
   manual(): Record<string, string>;
@@ -98,7 +101,7 @@ export class ImportFlow {
         rowsRead: result.summary.rowsRead,
         rowsValid: result.summary.rowsValid,
         issueCount: result.summary.issueCount,
-        issues: result.issues.map((i) => `${i.file}:${i.line}: ${i.reason}`),
+        issues: result.issues.map(issueLine),
         unmatched: result.summary.unmatched,
         fatal: result.fatal,
         units: this.unitChoices(),
@@ -131,7 +134,7 @@ export class ImportFlow {
           file: file.name,
           features: parsed.features.length,
           candidates: parsed.candidates,
-          issues: parsed.issues.map((i) => `${i.file}:${i.line}: ${i.reason}`),
+          issues: parsed.issues.map(issueLine),
         },
         this.t,
         (property) => void this.joinBoundaries(file, property),
@@ -164,7 +167,7 @@ export class ImportFlow {
         rowsRead: joined.featuresRead,
         rowsValid: joined.collection.features.length,
         issueCount: joined.issues.length,
-        issues: joined.issues.map((i) => `${i.file}:${i.line}: ${i.reason}`),
+        issues: joined.issues.map(issueLine),
         unmatched: joined.unmatched,
         fatal: null,
         units: this.unitChoices(),

@@ -18,7 +18,7 @@ import { NO_ANCHORS } from '../core/prepared';
 import { NO_DATA, type Rgba } from '../core/scales';
 import { themeFor } from '../core/theme';
 import type { Picked } from '../core/view/tooltip';
-import { litRegions, textScaleOf, translatorOf, type AppState, type AppStore } from '../state/app-state';
+import { litRegions, textScaleOf, translatorOf, viewFields, type AppState, type AppStore } from '../state/app-state';
 import { DARK, HIGH_CONTRAST, LIGHT } from './basemap-style';
 import { FlowLayers } from './flow-layers';
 import { LabelCache } from './label-cache';
@@ -33,20 +33,11 @@ const dim = (c: Rgba): Rgba => [c[0] + (255 - c[0]) * 0.7, c[1] + (255 - c[1]) *
 
 /** What the drawing depends on (the camera aside: it only moves the labels). */
 const drawn = (s: AppState) => ({
-  data: s.data,
-  year: s.year,
-  measure: s.measure,
-  scale: s.scale,
-  selected: s.selected,
-  minFlow: s.minFlow,
-  topN: s.topN,
-  showExternal: s.showExternal,
-  hidden: s.hidden,
+  ...viewFields(s),
   lit: litRegions(s).join(','),
   highContrast: s.highContrast,
   darkScheme: s.darkScheme,
   textScale: textScaleOf(s),
-  lang: s.lang,
 });
 
 export class MapRenderer {

@@ -53,6 +53,23 @@ export function litRegions(s: Pick<AppState, 'highlight' | 'spotlight' | 'select
 /** Label sizes: large in the projector view. */
 export const textScaleOf = (s: Pick<AppState, 'view'>): number => (s.view === 'projector' ? 1.8 : 1);
 
+/**
+ * The fields the view models read (what the map shows and how, in which
+ * language): the selector of the panels that describe the view.
+ */
+export const viewFields = (s: AppState) => ({
+  data: s.data,
+  year: s.year,
+  measure: s.measure,
+  scale: s.scale,
+  selected: s.selected,
+  minFlow: s.minFlow,
+  topN: s.topN,
+  showExternal: s.showExternal,
+  hidden: s.hidden,
+  lang: s.lang,
+});
+
 /** What the view models read (src/core/view), from the state. */
 export const viewInputOf = (s: AppState): ViewInput => ({ ...s, t: translatorOf(s) });
 

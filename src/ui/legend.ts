@@ -5,20 +5,11 @@
 import { NO_DATA, type Rgba } from '../core/scales';
 import { cssColour as css, themeFor } from '../core/theme';
 import { legendContent, type LegendContent } from '../core/view/legend';
-import { viewInputOf, type AppState, type AppStore } from '../state/app-state';
+import { viewFields, viewInputOf, type AppState, type AppStore } from '../state/app-state';
 import { el, replace } from './dom';
 
-const shown = (s: AppState) => ({
-  data: s.data,
-  year: s.year,
-  measure: s.measure,
-  scale: s.scale,
-  showExternal: s.showExternal,
-  hidden: s.hidden,
-  lang: s.lang,
-  highContrast: s.highContrast,
-  darkScheme: s.darkScheme,
-});
+/** The view, and the theme the arcs are drawn in. */
+const shown = (s: AppState) => ({ ...viewFields(s), highContrast: s.highContrast, darkScheme: s.darkScheme });
 
 export class LegendControl {
   readonly element = el('section', { class: 'legend panel', 'data-testid': 'legend' });

@@ -7,21 +7,11 @@ import { formatNumber } from '../core/format';
 import type { Lang } from '../core/model';
 import { tableContent, type TableContent } from '../core/view/table';
 import type { Translator } from '../i18n';
-import { translatorOf, viewInputOf, type AppState, type AppStore } from '../state/app-state';
+import { translatorOf, viewFields, viewInputOf, type AppStore } from '../state/app-state';
 import { Dialog } from './dialog';
 import { el } from './dom';
 
 /** What the tables show depends on. */
-const shown = (s: AppState) => ({
-  data: s.data,
-  year: s.year,
-  measure: s.measure,
-  selected: s.selected,
-  minFlow: s.minFlow,
-  topN: s.topN,
-  hidden: s.hidden,
-  lang: s.lang,
-});
 
 type TableInput = TableContent & { lang: Lang; t: Translator };
 
@@ -35,7 +25,7 @@ export class TableView {
 
   constructor(private readonly store: AppStore) {
     // Kept up to date while open (the year may play on behind it).
-    store.subscribe(shown, () => {
+    store.subscribe(viewFields, () => {
       if (this.dialog.isOpen) this.update();
     });
   }
