@@ -7,9 +7,12 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../data/read-tables';
 import type { ViewState } from '../../src/state/url-state';
-import type {} from '../../src/testing/app-api';
+import type { AppApi } from '../../src/testing/app-api';
 import { openPage, waitForMap, type Watched } from './harness';
 import { dominantColour, findCleanSpot, type Pixels, type Rect, type Rgb } from './pixels';
+
+/** The app's test handle in the page (window.__app). */
+export type App = AppApi;
 
 /** The view a link holds, as the app's test handle reports it (src/testing/app-api.ts). */
 export type AppState = ViewState;
