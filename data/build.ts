@@ -640,8 +640,9 @@ and the other \`alternative\`, and the note of each names the other:
 
 - Population at 1 January: the complete BNS table wins, in its latest version
   (S170, updated 2026-08-11, for 2023-2025; S01 for 2000-2022). S170 revises
-  S01's 1 January 2023 figures for 19 of the 20 units by 1 to 106 persons (the
-  national total is unchanged); S01's 2023 rows stay as alternatives. Otherwise
+  S01's 1 January 2023 figures for all 20 units by 1 to 105 persons (Almaty
+  +105, Turkestan -94, Shymkent +79; the national total 19,766,807 is unchanged);
+  S01's 2023 rows stay as alternatives. Otherwise
   the most recent BNS release (a revision supersedes a first release); for
   Russian subjects a statistics office's figure wins over encyclopaedia copies.
   1 January 2026 by region stays a gap except the units BNS published (S59): the
