@@ -151,10 +151,12 @@ export function buildBasemap(
     const piece = turf.polygon(rings);
     const km2 = turf.area(piece) / 1e6;
     if (turf.booleanIntersects(turf.buffer(piece, 3, { units: 'kilometers' })!, caspian)) {
-      // Rounded first: the union (polyclip) then returns a valid shape, which is not rounded again.
+      // Widened by 300 m (under the regions or into the sea, both hidden or water anyway) so that a
+      // piece meeting the sea at a point or across a hair-thin gap joins it as one shape; rounded first,
+      // so that the union (polyclip) returns a valid shape that is not rounded again.
       let rounded: Polygon | MultiPolygon;
       try {
-        rounded = tidyPolygonal(piece.geometry, decimals);
+        rounded = tidyPolygonal(turf.buffer(piece, 0.3, { units: 'kilometers', steps: 2 })!.geometry, decimals);
       } catch {
         continue; // vanished when rounded: smaller than the grid
       }
