@@ -3,9 +3,10 @@
  * ../shared/data-sources (override with KZ_DATA_SOURCES=/path).
  *
  * Only reshaping, code normalisation and the documented conflict rules happen
- * here; every output row keeps the source_id of the figure it carries. The raw/
- * folder of the sources is never read or copied. The committed outputs are what
- * the app and `npm run data:check` use, so a fresh clone needs no sources.
+ * here; every output row keeps the source_id of the figure it carries. The
+ * sources found later (S170, S171, S173, S174) exist only as files in raw/:
+ * they are read from there, never copied. The committed outputs are what the
+ * app and `npm run data:check` use, so a fresh clone needs no sources.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
@@ -18,6 +19,7 @@ const sourcesDir = resolve(here, '..', process.env.KZ_DATA_SOURCES ?? '../shared
 
 type Row = Record<string, string>;
 const read = (file: string): Row[] => csvParse(readFileSync(resolve(sourcesDir, file), 'utf8')) as unknown as Row[];
+const readRaw = (file: string): Row[] => read(`raw/${file}`);
 const write = (file: string, rows: Row[], columns: string[]): void => {
   writeFileSync(resolve(here, file), csvFormat(rows, columns) + '\n');
   console.log(`data/${file}: ${rows.length} rows`);
@@ -62,6 +64,16 @@ const PROJECT_SOURCES: Row[] = [
     accessed_via: 'npm package world-atlas@2.0.2',
     notes: 'Basemap land and country borders',
   },
+  {
+    source_id: 'P05',
+    title:
+      'Boundary versions of Kazakhstan (data/boundaries.csv, data/boundary_versions.csv, geo/regions.topojson): before June 2018, 2018-2021, from June 2022',
+    publisher: 'This project, from S172',
+    url: '',
+    accessed_via: 'written by the project; geometry built by npm run geo',
+    notes:
+      "Each older polygon is the exact union of S172's 2024 districts (East Kazakhstan + Abai, Almaty Region + Jetisu, Karaganda + Ulytau before 8 Jun 2022; Turkestan + Shymkent before 19 Jun 2018). Smaller changes (Almaty city 2014, Astana 2017) are not drawn. The Russian subjects (P02) have their border with Kazakhstan replaced by S172's line.",
+  },
 ];
 
 const sources = read('sources.csv');
@@ -79,19 +91,23 @@ const checkSources = (ids: string, where: string): string => {
 /* -------------------------------------------------------------- population */
 
 /**
- * Conflict rule for population at 1 January: prefer the complete BNS table
- * (S01, which sums exactly to the national total); where it has no figure,
- * prefer the most recent BNS release (a revision supersedes a first release).
+ * Conflict rule for population at 1 January: prefer the complete BNS table,
+ * in its latest version (S170, updated 2026-08-11, over S01 for 2023; both sum
+ * exactly to the national total); where it has no figure, prefer the most
+ * recent BNS release (a revision supersedes a first release).
  * Release dates come from the source titles/notes in sources.csv.
  * Russian subjects: prefer a statistics office's figure over encyclopaedia copies.
  */
 const RELEASE_ORDER: Record<string, number> = {
-  S01: 100, // complete BNS table, always preferred
+  S170: 200, // the same BNS table as S01 (element 6584), updated 2026-08-11: a later revision, complete 2023-2025
+  S01: 100, // complete BNS table, preferred over partial releases
   S105: 1, // 1 Feb 2024 release
   S106: 2, // 1 Aug 2024 release
   S161: 3, // first release of 1 Jan 2025 figures (3 Feb 2025)
   S107: 4, // revised 1 Jan 2025 total (5 Jan 2026)
   S05: 0, // news report; BNS's own table S01 wins
+  S58: 0, // news reports of single regions ("in January 2024"); the complete table S170 wins
+  S162: 0, // news report of East Kazakhstan 2025; the complete table S170 wins
   S118: 2, // Sverdlovskstat via Dzen (statistics office)
   S117: 1, // Bulgarian Wikipedia copy
 };
@@ -144,6 +160,25 @@ const kzPop: Row[] = read('population.csv').map((r) => ({
       : r.notes!,
   status: '',
 }));
+// S170: 1 January 2023-2025, all 20 units and the national total (BNS element 6584, CSV of 2026-08-11).
+const s170: Row[] = readRaw('kz_population_1jan_2023_2025_BNS6584_via_kaz-Data.csv').map((r) => {
+  const [year, month, day] = r.reference_date!.split('-');
+  if (month !== '01' || day !== '01') fail(`S170: ${r.reference_date} is not 1 January`);
+  if (r.region_code !== 'KZ' && r.kato !== `${r.region_code!.slice(3)}0000000`)
+    fail(`S170: KATO ${r.kato} vs ${r.region_code}`);
+  return {
+    unit_code: r.region_code!,
+    year: year!,
+    reference: '1 Jan',
+    start_of_year: 'yes',
+    population: r.population!,
+    geography: 'G20_2022plus',
+    source_id: checkSources('S170', 'S170'),
+    note: 'BNS table 6584 as updated 2026-08-11 (via kaz-Data)',
+    status: '',
+  };
+});
+kzPop.push(...s170);
 const ruPop: Row[] = read('russia_border_population.csv').map((r) => ({
   unit_code: r.ru_code!,
   year: r.year!,
@@ -164,6 +199,86 @@ write(
   ],
   POP_COLS,
 );
+
+/* ---------------------------------------------- average annual population */
+
+/**
+ * S171: average annual population 2009-2025 in today's 20 units (BNS element
+ * 6576, recalculated into the units of 2022). A measure of its own, the
+ * denominator for rates per 1,000; never mixed with 1 January counts. Half
+ * persons occur (an average of two counts) and are kept.
+ */
+const avgRows: Row[] = readRaw('kz_avg_annual_population_by_region_2009_2025_G20.csv').map((r) => ({
+  unit_code: r.region_code!,
+  year: r.year!,
+  avg_population: String(Number(r.avg_annual_population)),
+  geography: 'G20_2022plus',
+  source_id: checkSources('S171', 'S171'),
+}));
+write('population_avg.csv', avgRows, ['unit_code', 'year', 'avg_population', 'geography', 'source_id']);
+
+/* ----------------------------------------- Russian border subjects (Rosstat) */
+
+/** NE admin-1 code (the key of S173) -> unit code, for the 12 border subjects. */
+const RU_BY_NE: Record<string, string> = {
+  'RUS-2388': 'RU-AST',
+  'RUS-2369': 'RU-VGG',
+  'RUS-2393': 'RU-SAR',
+  'RUS-2392': 'RU-SAM',
+  'RUS-2391': 'RU-ORE',
+  'RUS-2379': 'RU-CHE',
+  'RUS-2380': 'RU-KGN',
+  'RUS-2398': 'RU-TYU',
+  'RUS-2397': 'RU-OMS',
+  'RUS-2403': 'RU-NVS',
+  'RUS-2399': 'RU-ALT',
+  'RUS-2400': 'RU-AL',
+};
+const RU_SERIES = 'Rosstat revised series (showdata report 278930); reference date not stated';
+const ruSeries: Row[] = readRaw('russia_regions_population_1990_2023_rosstat_via_Nenuial-geodata.csv')
+  .filter((r) => RU_BY_NE[r.adm1_code!])
+  .map((r) => ({
+    unit_code: RU_BY_NE[r.adm1_code!]!,
+    year: r.year!,
+    population: String(Number(r.pop)),
+    series: RU_SERIES,
+    source_id: checkSources('S173', 'S173'),
+    note: r.adm1_code === 'RUS-2398' ? 'Tyumen Oblast without its autonomous okrugs; the series starts in 2011' : '',
+  }));
+if (new Set(ruSeries.map((r) => r.unit_code)).size !== 12) fail('S173: not all 12 border subjects found');
+write('russia_population.csv', ruSeries, ['unit_code', 'year', 'population', 'series', 'source_id', 'note']);
+
+/**
+ * S174: Russia's own count of migration with Kazakhstan (Rosstat migr2.xls),
+ * 1997-2019: arrivals in Russia from Kazakhstan, departures from Russia to it.
+ * Kazakhstan's own count of its emigrants to Russia is in external_flows.csv;
+ * the two are never combined or used to fill each other.
+ */
+const byYear = new Map<string, Row>();
+for (const r of readRaw('russia_migration_by_country_1997_2019_rosstat_via_Nenuial-geodata.csv')) {
+  if (r.adm1_code !== 'KAZ') continue;
+  const row = byYear.get(r.year!) ?? byYear.set(r.year!, { year: r.year! }).get(r.year!)!;
+  if (r.type === 'arrival') row.arrivals_from_kz = String(Number(r.migration));
+  else if (r.type === 'departure') row.departures_to_kz = String(Number(r.migration));
+  else fail(`S174: unknown type ${r.type}`);
+}
+const rkRows: Row[] = [...byYear.values()]
+  .sort((a, b) => Number(a.year) - Number(b.year))
+  .map((r) => ({
+    ...r,
+    net_to_russia: String(Number(r.arrivals_from_kz) - Number(r.departures_to_kz)),
+    counted_by: 'Rosstat (Russia): long-term registrations',
+    source_id: checkSources('S174', 'S174'),
+  }));
+if (rkRows.find((r) => r.year === '2018')?.arrivals_from_kz !== '72141') fail('S174: 2018 arrivals are not 72,141');
+write('russia_kz_migration.csv', rkRows, [
+  'year',
+  'arrivals_from_kz',
+  'departures_to_kz',
+  'net_to_russia',
+  'counted_by',
+  'source_id',
+]);
 
 /* ------------------------------------------------------------------ areas */
 
@@ -465,6 +580,11 @@ const md = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(/\
 const used = new Set<string>();
 for (const file of [
   'population.csv',
+  'population_avg.csv',
+  'russia_population.csv',
+  'russia_kz_migration.csv',
+  'boundaries.csv',
+  'boundary_versions.csv',
   'areas.csv',
   'flows.csv',
   'regional_migration.csv',
@@ -501,8 +621,14 @@ never edits a number. Generated by \`npm run data:build\`; edit the build, not t
 - **CABAR.asia (Central Asian Bureau for Analytical Reporting)**: the summary of
   the 2022-2026 migration-policy concept (S147) used for the north/south grouping
   and for the facts in the story.
-- **Natural Earth** (public domain) boundaries, **GeoNames** (CC BY 4.0) centres,
-  **world-atlas** basemap: see \`../geo/README.md\`.
+- **Rosstat (Federal State Statistics Service of Russia)**, via Nenuial/geodata
+  (MIT): population of the Russian border subjects 1990-2023 (S173, its revised
+  series) and Russia's own count of migration with Kazakhstan 1997-2019 (S174).
+- **Boundaries of Kazakhstan 2024 (S172)**: geokz (A. Rodionov), CC BY 4.0, based
+  on OCHA COD-AB: **attribution required** ("Boundaries of Kazakhstan: geokz
+  (A. Rodionov), CC BY 4.0, based on OCHA COD-AB"). **Natural Earth** (public
+  domain) Russian subjects, **GeoNames** (CC BY 4.0) centres, **world-atlas**
+  basemap: see \`../geo/README.md\`.
 - Compiled datasets on GitHub: open-data-kazakhstan (S01), Diar299/kz-migration
   (S02), kanatislambekov/internal-migration-flow-kz (S03),
   gusenov/qazaqstan-geography-data (S04).
@@ -512,9 +638,15 @@ never edits a number. Generated by \`npm run data:build\`; edit the build, not t
 Where two sources disagree, both rows are kept; \`status\` marks one \`chosen\`
 and the other \`alternative\`, and the note of each names the other:
 
-- Population at 1 January: the complete BNS table (S01) wins; otherwise the most
-  recent BNS release (a revision supersedes a first release); for Russian
-  subjects a statistics office's figure wins over encyclopaedia copies.
+- Population at 1 January: the complete BNS table wins, in its latest version
+  (S170, updated 2026-08-11, for 2023-2025; S01 for 2000-2022). S170 revises
+  S01's 1 January 2023 figures for all 20 units by 1 to 105 persons (Almaty
+  +105, Turkestan -94, Shymkent +79; the national total 19,766,807 is unchanged);
+  S01's 2023 rows stay as alternatives. Otherwise
+  the most recent BNS release (a revision supersedes a first release); for
+  Russian subjects a statistics office's figure wins over encyclopaedia copies.
+  1 January 2026 by region stays a gap except the units BNS published (S59): the
+  derived estimate S175 is not used.
 - Areas: one area per boundary version (before/after the 2022 splits, South
   Kazakhstan before 2017, Astana before/after February 2017, Almaty city
   before/after the 2014 annexations). Almaty city's current area: 682 km² (S108);

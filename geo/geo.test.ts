@@ -1,5 +1,6 @@
-// Checks on the committed outputs of `npm run geo` (geo/regions.geojson, basemap.geojson, centres.csv).
-// They read only committed files and world-atlas, so they run without geo/.deps.
+// Checks on the committed outputs of `npm run geo` (geo/regions.topojson, districts.topojson,
+// regions.geojson, basemap.geojson, centres.csv). They read only committed files and world-atlas, so
+// they run without geo/.deps or the sources.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { csvParse } from 'd3-dsv';
@@ -8,24 +9,19 @@ import * as topo from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
+import { checkBoundaries, decode, readTopology, type DistrictProps, type PolygonProps } from './checks';
 
 const file = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const read = (p: string) => readFileSync(file(p), 'utf8');
 
-type RegionProps = {
-  polygon_id: string;
-  country: string;
-  ne_name: string;
-  ne_adm1_code: string;
-  area_km2: number;
-  label_lon: number;
-  label_lat: number;
-};
-type Region = Feature<Polygon | MultiPolygon, RegionProps>;
+type Region = Feature<Polygon | MultiPolygon, PolygonProps>;
 
-const regions = JSON.parse(read('geo/regions.geojson')) as FeatureCollection<Polygon | MultiPolygon, RegionProps>;
+const regions = JSON.parse(read('geo/regions.geojson')) as FeatureCollection<Polygon | MultiPolygon, PolygonProps>;
+const topology = readTopology('geo/regions.topojson');
+const districts = decode<DistrictProps>(readTopology('geo/districts.topojson'), 'districts');
 const basemap = JSON.parse(read('geo/basemap.geojson')) as FeatureCollection;
 const crosswalk = csvParse(read('data/crosswalk.csv'));
+const boundaries = csvParse(read('data/boundaries.csv'));
 const units = csvParse(read('data/units.csv'));
 const centres = csvParse(read('geo/centres.csv'));
 
@@ -35,7 +31,17 @@ const region = (id: string): Region => {
   if (!f) throw new Error(`no polygon ${id}`);
   return f;
 };
+const version = (v: string) => decode<PolygonProps>(topology, v);
+const inVersion = (v: string, id: string) => {
+  const f = version(v).find((x) => x.properties.polygon_id === id);
+  if (!f) throw new Error(`no polygon ${id} in ${v}`);
+  return f;
+};
 const km2 = (f: Feature | Polygon | MultiPolygon) => turf.area(f) / 1e6;
+const centre = (unit: string) => {
+  const c = centres.find((r) => r.unit_code === unit)!;
+  return [Number(c.lon), Number(c.lat)];
+};
 const RUSSIAN = [
   'RU-AST',
   'RU-VGG',
@@ -51,93 +57,118 @@ const RUSSIAN = [
   'RU-AL',
 ];
 
-describe('geo/regions.geojson', () => {
-  it('has exactly one feature per crosswalk polygon_id plus KZ-BAIKONUR, nothing else', () => {
+describe('geo/regions.topojson', () => {
+  it('holds the three Kazakh boundary versions and the Russian subjects, with the polygons of data/boundaries.csv', () => {
+    expect(Object.keys(topology.objects).sort()).toEqual(['kz2000', 'kz2018', 'kz2022', 'ru']);
+    expect(version('kz2000')).toHaveLength(16);
+    expect(version('kz2018')).toHaveLength(17);
+    expect(version('kz2022')).toHaveLength(20);
+    expect(
+      version('ru')
+        .map((f) => f.properties.polygon_id)
+        .sort(),
+    ).toEqual([...RUSSIAN].sort());
+    for (const r of boundaries) expect(inVersion(r.version!, r.polygon_id!).properties.units).toBe(r.units);
+    // Abai, Jetisu, Ulytau and Shymkent have their own polygons from 2022; Shymkent from 2018.
+    expect(version('kz2022').map((f) => f.properties.polygon_id)).toEqual(
+      expect.arrayContaining(['KZ-10', 'KZ-33', 'KZ-62', 'KZ-79']),
+    );
+    expect(version('kz2018').map((f) => f.properties.polygon_id)).toContain('KZ-79');
+    expect(version('kz2018').map((f) => f.properties.polygon_id)).not.toContain('KZ-10');
+    expect(version('kz2000').map((f) => f.properties.polygon_id)).not.toContain('KZ-79');
+  });
+
+  it('puts the administrative centre of each unit inside its polygon in every version', () => {
+    for (const r of boundaries.filter((b) => b.version !== 'ru'))
+      for (const unit of r.units!.split(';'))
+        expect(
+          turf.booleanPointInPolygon(centre(unit), inVersion(r.version!, r.polygon_id!)),
+          `${unit} in ${r.version} ${r.polygon_id}`,
+        ).toBe(true);
+    // Swapped ids would fail here: Konaev lies in Almaty Region, Almaty in the city, Shymkent in its own.
+    expect(turf.booleanPointInPolygon(centre('KZ-19'), inVersion('kz2022', 'KZ-19'))).toBe(true);
+    expect(turf.booleanPointInPolygon(centre('KZ-75'), inVersion('kz2022', 'KZ-19'))).toBe(false);
+    expect(turf.booleanPointInPolygon(centre('KZ-79'), inVersion('kz2022', 'KZ-61'))).toBe(false);
+  });
+
+  it('has valid polygons with their label points inside', () => {
+    for (const v of ['kz2000', 'kz2018', 'kz2022', 'ru'])
+      for (const f of version(v)) {
+        const g = turf.rewind(f) as Region;
+        expect(turf.booleanValid(g), `${v} ${f.properties.polygon_id}`).toBe(true);
+        expect(turf.kinks(g).features, `${v} ${f.properties.polygon_id}`).toHaveLength(0);
+        expect(turf.booleanPointInPolygon([f.properties.label_lon, f.properties.label_lat], f)).toBe(true);
+        // area_km2 is from the unsimplified geometry; the simplified one stays close to it.
+        expect(Math.abs(km2(f) / f.properties.area_km2 - 1), `${v} ${f.properties.polygon_id}`).toBeLessThan(0.02);
+      }
+  });
+
+  it(
+    'tiles the country in every version without gap or overlap, older polygons equal their parts, and the Russian border is one shared line',
+    { timeout: 120_000 },
+    () => {
+      const { problems, measures } = checkBoundaries();
+      expect(problems).toEqual([]);
+      expect(measures['kz2018.overlapKm2']).toBeLessThan(0.01);
+      expect(measures.seamRussianVerticesInsideKazakhstan).toBe(0);
+      expect(measures.districts).toBe(224);
+    },
+  );
+
+  it('Kazakh polygons cover Kazakhstan as in world-atlas countries-50m (within 1%)', () => {
+    const w = JSON.parse(read('node_modules/world-atlas/countries-50m.json')) as Topology;
+    const kaz = topo
+      .feature(w, w.objects.countries as GeometryCollection<{ name: string }>)
+      .features.filter((f) => f.id === '398');
+    expect(kaz).toHaveLength(1);
+    const total = version('kz2022').reduce((s, f) => s + km2(f), 0);
+    expect(Math.abs(total / km2(kaz[0]!) - 1)).toBeLessThan(0.01);
+  });
+
+  it('keeps what the first view loads small', () => {
+    expect(statSync(file('geo/regions.topojson')).size).toBeLessThan(100 * 1024);
+  });
+});
+
+describe('geo/districts.topojson', () => {
+  it('has the 224 districts of S172 with KATO codes, parents and names in three languages', () => {
+    expect(districts).toHaveLength(224);
+    expect(new Set(districts.map((f) => f.properties.district_id)).size).toBe(224);
+    const kato = new Map(units.map((u) => [u.unit_code!, u.kato!]));
+    for (const f of districts) {
+      const p = f.properties;
+      expect(p.district_id.slice(0, 2), p.name_en).toBe(kato.get(p.unit_code)!.slice(0, 2));
+      expect(p.name_ru).toMatch(/^[\u0400-\u04FF0-9 .()-]+$/);
+      expect(p.name_kk).toMatch(/^[\u0400-\u04FF0-9 .()-]+$/);
+      expect(turf.booleanPointInPolygon([p.label_lon, p.label_lat], f)).toBe(true);
+    }
+  });
+
+  it('marks Baikonur, which S172 draws as a district of Kyzylorda', () => {
+    const b = districts.find((f) => f.properties.district_id === '431900000')!;
+    expect(b.properties.unit_code).toBe('KZ-43');
+    expect(b.properties.note).toMatch(/leased/);
+    expect(
+      turf.booleanPointInPolygon([b.properties.label_lon, b.properties.label_lat], inVersion('kz2022', 'KZ-KZY')),
+    ).toBe(true);
+  });
+});
+
+describe('geo/regions.geojson (the file the app loads until it reads the topology)', () => {
+  it('is the version before 2018 and the Russian subjects: one feature per crosswalk polygon_id', () => {
     const ids = regions.features.map((f) => f.properties.polygon_id);
-    const expected = new Set([...crosswalk.map((r) => r.polygon_id!), 'KZ-BAIKONUR']);
-    expect(ids.length).toBe(new Set(ids).size);
-    expect(new Set(ids)).toEqual(expected);
-    expect(ids).toHaveLength(29);
-  });
-
-  it('has the 12 Russian subjects and marks countries correctly', () => {
-    for (const id of RUSSIAN) expect(region(id).properties.country).toBe('RU');
-    for (const f of regions.features.filter((f) => !RUSSIAN.includes(f.properties.polygon_id))) {
-      expect(f.properties.country).toBe('KZ');
-    }
-  });
-
-  it('keeps NE names only as ne_name and records the NE errors it corrected', () => {
+    expect(new Set(ids)).toEqual(new Set(crosswalk.map((r) => r.polygon_id!)));
+    expect(ids).toHaveLength(28);
     for (const f of regions.features) {
-      expect(Object.keys(f.properties).sort()).toEqual(
-        ['area_km2', 'country', 'label_lat', 'label_lon', 'ne_adm1_code', 'ne_name', 'polygon_id'].sort(),
-      );
-    }
-    // Both Almaty features have iso KZ-ALA in NE: the region must be the big one, the city the small one.
-    expect(region('KZ-ALM').properties.ne_adm1_code).toBe('KAZ-3207');
-    expect(region('KZ-ALM').properties.area_km2).toBeGreaterThan(100_000);
-    expect(region('KZ-ALA').properties.ne_adm1_code).toBe('KAZ-4829');
-    expect(region('KZ-ALA').properties.area_km2).toBeLessThan(1_000);
-    expect(region('RU-ALT').properties.ne_adm1_code).toBe('RUS-2399'); // Altai Krai, not the Republic
-    expect(region('RU-AL').properties.ne_adm1_code).toBe('RUS-2400');
-    expect(crosswalk.some((r) => r.polygon_id === 'KZ-BAIKONUR')).toBe(false);
-  });
-
-  it('has valid geometries with coordinates rounded to 4 decimals', () => {
-    for (const f of regions.features) {
+      expect(f.properties.country).toBe(RUSSIAN.includes(f.properties.polygon_id) ? 'RU' : 'KZ');
       expect(turf.booleanValid(f), f.properties.polygon_id).toBe(true);
       expect(turf.kinks(f).features, f.properties.polygon_id).toHaveLength(0);
-      for (const [x, y] of turf.coordAll(f)) {
-        expect(Math.round(x! * 1e4) / 1e4).toBe(x);
-        expect(Math.round(y! * 1e4) / 1e4).toBe(y);
-      }
+      expect(turf.booleanPointInPolygon([f.properties.label_lon, f.properties.label_lat], f)).toBe(true);
+      expect(
+        Math.abs(km2(f) - km2(inVersion(f.properties.country === 'RU' ? 'ru' : 'kz2000', f.properties.polygon_id))),
+      ).toBeLessThan(1);
     }
-  });
-
-  it('puts every label point inside its polygon', () => {
-    for (const f of regions.features) {
-      const p = [f.properties.label_lon, f.properties.label_lat];
-      expect(turf.booleanPointInPolygon(p, f), f.properties.polygon_id).toBe(true);
-    }
-  });
-
-  it('has no gaps or overlaps between neighbours after simplification', { timeout: 60_000 }, () => {
-    const fs = regions.features;
-    for (let i = 0; i < fs.length; i++) {
-      for (let j = i + 1; j < fs.length; j++) {
-        const overlap = turf.intersect(turf.featureCollection([fs[i]!, fs[j]!]));
-        const a = overlap ? km2(overlap) : 0;
-        expect(a, `${fs[i]!.properties.polygon_id} ∩ ${fs[j]!.properties.polygon_id}`).toBeLessThan(0.01);
-      }
-    }
-    // The source polygons tile the area without holes (Almaty city, Astana and Baikonur fill the holes
-    // of their surrounding regions), so any hole in the union would be a sliver opened by simplification.
-    const union = turf.union(regions)!;
-    const holes =
-      union.geometry.type === 'Polygon'
-        ? union.geometry.coordinates.slice(1)
-        : union.geometry.coordinates.flatMap((p) => p.slice(1));
-    expect(holes).toHaveLength(0);
-  });
-
-  it('Kazakh polygons cover Kazakhstan as in world-atlas countries-50m (within 2%)', () => {
-    const w = JSON.parse(read('node_modules/world-atlas/countries-50m.json')) as Topology;
-    const all = topo.feature(w, w.objects.countries as GeometryCollection<{ name: string }>).features;
-    const kaz = all.filter((f) => f.id === '398');
-    expect(kaz).toHaveLength(1);
-    const reference = km2(kaz[0]!);
-    const kz = regions.features.filter((f) => f.properties.country === 'KZ'); // Baikonur included
-    const fromProps = kz.reduce((s, f) => s + f.properties.area_km2, 0);
-    const fromGeometry = kz.reduce((s, f) => s + km2(f), 0);
-    expect(Math.abs(fromProps / reference - 1)).toBeLessThan(0.02);
-    expect(Math.abs(fromGeometry / reference - 1)).toBeLessThan(0.02);
-    // area_km2 is from the unsimplified geometry; the simplified one must stay close to it.
-    for (const f of regions.features)
-      expect(Math.abs(km2(f) / f.properties.area_km2 - 1), f.properties.polygon_id).toBeLessThan(0.02);
-  });
-
-  it('is small enough for the browser', () => {
-    expect(statSync(file('geo/regions.geojson')).size).toBeLessThan(400 * 1024);
+    expect(region('KZ-YUZ').properties.units).toBe('KZ-61;KZ-79');
   });
 });
 
@@ -215,6 +246,36 @@ describe('geo/basemap.geojson', () => {
     expect(inside('land', [66, 48])).toBe(true);
     expect(inside('country', [66, 48], 'Kazakhstan')).toBe(true);
   });
+
+  it(
+    'draws Kazakhstan as the regions do: no sliver of basemap beside them, no neighbour under them',
+    { timeout: 60_000 },
+    () => {
+      const kz = turf.union(turf.featureCollection(version('kz2022')))!;
+      const bkz = kinds('country').find((f) => f.properties?.iso_n3 === '398') as Feature<Polygon | MultiPolygon>;
+      const outside = turf.difference(turf.featureCollection([bkz, kz]));
+      const inside = turf.difference(turf.featureCollection([kz, bkz]));
+      // Only the rounding to 3 decimals (≤ 0.0005°, ≈ 55 m, a quarter of a pixel at zoom 9) is left:
+      // about 10 m on average along the 13,000 km of outline.
+      expect(outside ? km2(outside) : 0).toBeLessThan(300);
+      expect(inside ? km2(inside) : 0).toBeLessThan(300);
+      let under = 0;
+      for (const f of kinds('country').filter((f) => f.properties?.iso_n3 !== '398') as Feature<
+        Polygon | MultiPolygon
+      >[]) {
+        if (!turf.booleanIntersects(turf.bboxPolygon(turf.bbox(f)), turf.bboxPolygon(turf.bbox(kz)))) continue;
+        const x = turf.intersect(turf.featureCollection([f, kz]));
+        if (x) under += km2(x);
+      }
+      expect(under).toBeLessThan(300);
+      // The old Natural Earth border of Kazakhstan is gone: no basemap border vertex lies more than
+      // 1 km inside the regions (it would show through nowhere, but would mean two borders were kept).
+      const borders = kinds('border')[0]!.geometry as { coordinates: number[][][] };
+      const shrunk = turf.buffer(kz, -1, { units: 'kilometers' })!;
+      const deep = borders.coordinates.flat().filter((p) => turf.booleanPointInPolygon(p, shrunk));
+      expect(deep).toHaveLength(0);
+    },
+  );
 
   it('covers the view (lon 25–100, lat 30–62) and stays small', () => {
     const [x0, y0, x1, y1] = turf.bbox(basemap);

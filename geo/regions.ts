@@ -1,10 +1,8 @@
-// geo/regions.geojson: the 16 Kazakh polygons of Natural Earth admin-1 (pre-2018 borders), Baikonur,
-// and the 12 Russian subjects on the Kazakh border.
+// Natural Earth admin-1 as used by the geo build: the 12 Russian subjects on the Kazakh border (drawn),
+// and NE's Kazakh polygons (not drawn any more: only their vertices mark the old side of the border,
+// see seam.ts). Also the label point and the gap/overlap measure shared by all boundary files.
 import * as turf from '@turf/turf';
-import * as topo from 'topojson-client';
-import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { asPolygonal, isValidPolygonal, tidyPolygonal, simplifyTopology } from './topology';
 
 /**
  * Which Natural Earth feature becomes which polygon_id. Features are found by NE's `adm1_code`
@@ -59,16 +57,6 @@ export const BAIKONUR_ID = 'KZ-BAIKONUR';
 
 type NeProps = { adm1_code: string; ne_id: number; iso_3166_2: string; iso_a2: string; name: string };
 export type NeFeature = Feature<Polygon | MultiPolygon, NeProps>;
-
-export type RegionProps = {
-  polygon_id: string;
-  country: 'KZ' | 'RU';
-  ne_name: string;
-  ne_adm1_code: string;
-  area_km2: number;
-  label_lon: number;
-  label_lat: number;
-};
 
 const km2 = (f: Feature | Polygon | MultiPolygon) => turf.area(f) / 1e6;
 
@@ -153,63 +141,16 @@ function distanceToRings(p: Position, rings: Position[][]): number {
   return best;
 }
 
-export function buildRegions(
-  picked: NeFeature[],
-  topologyFn: (fc: FeatureCollection) => Topology,
-  tolerance: number,
-): FeatureCollection<Polygon | MultiPolygon, RegionProps> {
-  const idOf = new Map(NE_REGIONS.map((r) => [r.adm1 as string, r.id as string]));
-  const source = turf.featureCollection(
-    picked.map((f) => {
-      const id = idOf.get(f.properties.adm1_code)!;
-      const props: RegionProps = {
-        polygon_id: id,
-        country: id.startsWith('RU-') ? 'RU' : 'KZ',
-        ne_name: f.properties.name,
-        ne_adm1_code: f.properties.adm1_code,
-        area_km2: Math.round(km2(f) * 10) / 10, // from the unsimplified geometry
-        label_lon: 0,
-        label_lat: 0,
-      };
-      return turf.feature(f.geometry, props);
-    }),
-  );
-
-  const t = simplifyTopology(topologyFn(source), tolerance);
-  const simplified = topo.feature(t, t.objects.regions!) as unknown as FeatureCollection<
-    Polygon | MultiPolygon,
-    RegionProps
-  >;
-
-  const features = simplified.features.map((f) => {
-    const geometry = tidyPolygonal(asPolygonal(f.geometry), 4);
-    const out = turf.feature(geometry, { ...f.properties });
-    if (!isValidPolygonal(out)) throw new Error(`${f.properties.polygon_id}: invalid geometry after simplification`);
-    const [lon, lat] = labelPoint(geometry).map((x) => Math.round(x * 1e4) / 1e4) as [number, number];
-    if (!turf.booleanPointInPolygon([lon, lat], out)) throw new Error(`${f.properties.polygon_id}: label outside`);
-    out.properties.label_lon = lon;
-    out.properties.label_lat = lat;
-    return out;
-  });
-  return turf.featureCollection(features);
-}
-
 /**
- * Measures of gaps and overlaps between neighbours: the summed pairwise intersection area, and the
- * areas of the holes in the union of all polygons (a sliver opened between neighbours is such a hole;
- * the build compares them with the source's, which has none).
+ * Measures of gaps and overlaps between neighbours. Overlap: the sum of the polygons' areas minus the
+ * area of their union (the summed pairwise overlap when no point lies in three polygons, more
+ * otherwise: never less). Gaps: the holes in the union (a sliver opened between neighbours is one;
+ * the sources have none).
  */
 export function gapsAndOverlaps(fc: FeatureCollection<Polygon | MultiPolygon>) {
-  let overlapKm2 = 0;
-  const fs = fc.features;
-  for (let i = 0; i < fs.length; i++) {
-    for (let j = i + 1; j < fs.length; j++) {
-      if (!turf.booleanIntersects(turf.bboxPolygon(turf.bbox(fs[i]!)), turf.bboxPolygon(turf.bbox(fs[j]!)))) continue;
-      const x = turf.intersect(turf.featureCollection([fs[i]!, fs[j]!]));
-      if (x) overlapKm2 += km2(x);
-    }
-  }
   const union = turf.union(fc);
+  const total = fc.features.reduce((s, f) => s + km2(f), 0);
+  const overlapKm2 = union ? Math.max(0, total - km2(union)) : 0;
   const holes: number[] = [];
   if (union) {
     const g = union.geometry;

@@ -42,12 +42,17 @@ export function unwrapLongitudes(g: Polygon | MultiPolygon): Polygon | MultiPoly
  * Douglas-Peucker (turf.simplify, highQuality) applied to each ARC of a topology rather than to
  * each polygon: a border shared by two regions is one arc, so both neighbours get exactly the same
  * simplified line and no gap or sliver can open between them. Arc end points (the junctions where
- * three or more regions meet) are always kept.
+ * three or more regions meet) are always kept. Arcs for which `frozen` is true are kept as they are
+ * (the basemap keeps Kazakhstan's outline exactly as the regions draw it).
  */
-export function simplifyTopology(t: Topology, tolerance: number): Topology {
+export function simplifyTopology(
+  t: Topology,
+  tolerance: number,
+  frozen: (arc: Position[]) => boolean = () => false,
+): Topology {
   if (t.transform) throw new Error('simplifyTopology needs absolute coordinates (see absoluteTopology)');
   const arcs = t.arcs.map((arc) => {
-    if (arc.length <= 2) return arc;
+    if (arc.length <= 2 || frozen(arc)) return arc;
     const first = arc[0]!;
     const last = arc[arc.length - 1]!;
     if (first[0] === last[0] && first[1] === last[1]) {

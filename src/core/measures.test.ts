@@ -36,11 +36,11 @@ describe('polygon values are exact sums over the units they hold (crosswalk)', (
   });
 
   it('leaves a polygon empty when one of its units has no figure, and says which', () => {
-    // 1 Jan 2024: Karaganda is published, Ulytau is not.
-    const v = measures.value('population', 'KZ-KAR', 2024)!;
+    // 1 Jan 2026: Almaty Region is published, Jetisu is not.
+    const v = measures.value('population', 'KZ-ALM', 2026)!;
     expect(v.value).toBeNull();
-    expect(v.missing).toEqual(['KZ-62']);
-    expect(measures.value('population', 'KZ-AST', 2024)!.value).toBe(pop('KZ-71', 2024));
+    expect(v.missing).toEqual(['KZ-33']);
+    expect(measures.value('population', 'KZ-AST', 2026)!.value).toBe(pop('KZ-71', 2026));
   });
 
   it('has no value at all where the sources have none (no interpolation)', () => {
@@ -76,7 +76,7 @@ describe('derived measures', () => {
     expect(v.value).toBe(pop('KZ-55', 2020) - pop('KZ-55', 2019));
     expect(v.notes).toEqual([]);
     expect(measures.value('change', 'KZ-PAV', 2021)!.notes).toEqual(['censusRebase']);
-    expect(measures.value('change', 'KZ-PAV', 2023)!.value).toBeNull(); // no regional 1 Jan 2024 figure
+    expect(measures.value('change', 'KZ-PAV', 2025)!.value).toBeNull(); // no 1 Jan 2026 figure for Pavlodar
   });
 
   it('net per 1,000 residents uses the population at 1 January of the year', () => {

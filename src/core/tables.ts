@@ -36,8 +36,44 @@ export const SCHEMAS = {
     former_until: optStr,
     stat_from: optStr,
     names_source_id: str,
+    // Codes joined from S172 (KATO, ISO 3166-2 alpha as S172 gives it) and S173 (OKATO of the Russian subjects).
+    kato: optStr,
+    iso_alpha: optStr,
+    okato: optStr,
+    codes_source_id: str,
   },
   'crosswalk.csv': { unit_code: str, polygon_id: str, valid_from: optStr, valid_to: optStr, note: optStr },
+  // Boundary versions (geo/regions.topojson objects) and the units of today each of their polygons covers.
+  'boundary_versions.csv': {
+    version: str,
+    valid_from: optStr,
+    valid_to: optStr,
+    geography: str,
+    polygons: count,
+    label_en: str,
+    label_ru: str,
+    label_kk: str,
+    note: optStr,
+    source_id: str,
+  },
+  'boundaries.csv': { version: str, polygon_id: str, units: str, stat_unit: str, note: optStr, source_id: str },
+  // Average annual population (S171): a denominator for rates, never a 1 January count.
+  'population_avg.csv': {
+    unit_code: str,
+    year,
+    avg_population: { type: 'number', nonNegative: true },
+    geography: str,
+    source_id: str,
+  },
+  'russia_population.csv': { unit_code: str, year, population: count, series: str, source_id: str, note: optStr },
+  'russia_kz_migration.csv': {
+    year,
+    arrivals_from_kz: count,
+    departures_to_kz: count,
+    net_to_russia: { type: 'int' },
+    counted_by: str,
+    source_id: str,
+  },
   'centres.csv': {
     unit_code: str,
     centre_en: str,
@@ -166,6 +202,11 @@ export type CentreRow = Tables['centres.csv'][number];
 export type AnchorRow = Tables['anchors.csv'][number];
 export type FactRow = Tables['facts.csv'][number];
 export type EnbekRow = Tables['enbek.csv'][number];
+export type BoundaryVersionRow = Tables['boundary_versions.csv'][number];
+export type BoundaryRow = Tables['boundaries.csv'][number];
+export type AvgPopulationRow = Tables['population_avg.csv'][number];
+export type RussiaPopulationRow = Tables['russia_population.csv'][number];
+export type RussiaKzMigrationRow = Tables['russia_kz_migration.csv'][number];
 
 export const TABLE_NAMES = Object.keys(SCHEMAS) as TableName[];
 

@@ -11,6 +11,8 @@ const RUSSIA = 'RU';
 
 /** Full-year BNS releases of inter-regional balances that the OD flows must reproduce. */
 const OFFICIAL_NET_SOURCES = ['S05', 'S06', 'S07'];
+/** Complete BNS tables of 1 January population: every unit and the national total. */
+const COMPLETE_TABLES = ['S01', 'S170'];
 
 export function validateTables(tables: Tables, model: Model): DataIssue[] {
   const issues: DataIssue[] = [];
@@ -63,10 +65,11 @@ export function validateTables(tables: Tables, model: Model): DataIssue[] {
     pop.filter((r) => r.status === 'chosen'),
     (r) => `${r.unit_code} ${r.year} ${r.reference}`,
   );
-  // Regions sum to the national total where the source (the complete BNS table S01) gives both.
+  // Regions sum to the national total where the source (the complete BNS table: S01, and its later
+  // version S170 for 2023-2025) gives both.
   const years = [...new Set(pop.map((r) => r.year))].sort();
   for (const year of years) {
-    const rows = pop.filter((r) => r.year === year && r.source_id === 'S01' && r.status === 'chosen');
+    const rows = pop.filter((r) => r.year === year && COMPLETE_TABLES.includes(r.source_id) && r.status === 'chosen');
     const total = rows.find((r) => r.unit_code === NATIONAL);
     if (!total) continue;
     const geography = total.geography as Geography;
@@ -180,6 +183,104 @@ export function validateTables(tables: Tables, model: Model): DataIssue[] {
   for (const r of tables['russia_flows.csv']) {
     checkUnit('russia_flows.csv', r.line, r.unit_code, [RUSSIA]);
     checkSources('russia_flows.csv', r.line, r.source_id);
+  }
+  issues.push(...validateLaterTables(tables));
+  return issues;
+}
+
+/** Boundary versions, codes, average population and the Russian series (added with issue 12). */
+function validateLaterTables(tables: Tables): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const issue = (file: string, line: number, reason: string) => issues.push({ file, line, reason });
+  const units = tables['units.csv'];
+  const unitCodes = new Set(units.map((u) => u.unit_code));
+  const sources = new Set(tables['sources.csv'].map((s) => s.source_id));
+  const checkSources = (file: string, line: number, cell: string) => {
+    for (const id of sourceIds(cell)) if (!sources.has(id)) issue(file, line, `unknown source ${id}`);
+  };
+
+  // Every unit has its codes: KATO and ISO alpha for Kazakh units, OKATO for Russian subjects.
+  for (const u of units) {
+    checkSources('units.csv', u.line, u.codes_source_id);
+    if (
+      u.country === 'KZ' &&
+      (!u.kato || !/^\d{9}$/.test(u.kato) || !u.kato.startsWith(u.unit_code.slice(3)) || !u.iso_alpha)
+    )
+      issue(
+        'units.csv',
+        u.line,
+        `${u.unit_code}: KATO (${u.kato}) or ISO alpha code (${u.iso_alpha}) missing or wrong`,
+      );
+    if (u.country === 'RU' && (!u.okato || !/^\d{11}$/.test(u.okato)))
+      issue('units.csv', u.line, `${u.unit_code}: no OKATO`);
+  }
+
+  // Boundary versions: each Kazakh version's polygons hold every Kazakh unit exactly once.
+  const versions = tables['boundary_versions.csv'];
+  for (const v of versions) {
+    checkSources('boundary_versions.csv', v.line, v.source_id);
+    const rows = tables['boundaries.csv'].filter((b) => b.version === v.version);
+    if (rows.length !== v.polygons)
+      issue('boundaries.csv', 0, `${v.version}: ${rows.length} polygons, boundary_versions.csv says ${v.polygons}`);
+    const expected = units.filter((u) => (v.geography === 'RU' ? u.country === 'RU' : u.country === 'KZ'));
+    const held = rows.flatMap((b) => b.units.split(';'));
+    for (const u of expected)
+      if (held.filter((c) => c === u.unit_code).length !== 1)
+        issue(
+          'boundaries.csv',
+          0,
+          `${v.version}: unit ${u.unit_code} is in ${held.filter((c) => c === u.unit_code).length} polygons, not 1`,
+        );
+  }
+  const seen = new Set<string>();
+  for (const b of tables['boundaries.csv']) {
+    checkSources('boundaries.csv', b.line, b.source_id);
+    if (!versions.some((v) => v.version === b.version)) issue('boundaries.csv', b.line, `unknown version ${b.version}`);
+    if (seen.has(`${b.version} ${b.polygon_id}`)) issue('boundaries.csv', b.line, `duplicate polygon ${b.polygon_id}`);
+    seen.add(`${b.version} ${b.polygon_id}`);
+    for (const c of b.units.split(';')) if (!unitCodes.has(c)) issue('boundaries.csv', b.line, `unknown unit ${c}`);
+    if (!b.units.split(';').includes(b.stat_unit))
+      issue('boundaries.csv', b.line, `stat_unit ${b.stat_unit} is not one of the polygon's units`);
+  }
+  // A polygon id names one shape: where it recurs in another version it must cover the same units.
+  const shapes = new Map<string, string>();
+  for (const b of tables['boundaries.csv']) {
+    const prev = shapes.get(b.polygon_id);
+    if (prev !== undefined && prev !== b.units)
+      issue('boundaries.csv', b.line, `${b.polygon_id} covers ${b.units} here, ${prev} elsewhere`);
+    shapes.set(b.polygon_id, b.units);
+  }
+
+  // Average annual population (S171): known units, and the units sum to the national row every year.
+  const avg = tables['population_avg.csv'];
+  for (const r of avg) {
+    checkSources('population_avg.csv', r.line, r.source_id);
+    if (r.unit_code !== NATIONAL && !unitCodes.has(r.unit_code))
+      issue('population_avg.csv', r.line, `unknown unit ${r.unit_code}`);
+  }
+  for (const year of new Set(avg.map((r) => r.year))) {
+    const rows = avg.filter((r) => r.year === year);
+    const total = rows.find((r) => r.unit_code === NATIONAL);
+    const parts = rows.filter((r) => r.unit_code !== NATIONAL);
+    const sum = parts.reduce((s, r) => s + r.avg_population, 0);
+    if (!total || parts.length !== 20 || Math.abs(sum - total.avg_population) > 0.01)
+      issue(
+        'population_avg.csv',
+        total?.line ?? 0,
+        `${year}: ${parts.length} units sum to ${sum}, national ${total?.avg_population}`,
+      );
+  }
+
+  // Russian series (S173, S174).
+  for (const r of tables['russia_population.csv']) {
+    checkSources('russia_population.csv', r.line, r.source_id);
+    if (!unitCodes.has(r.unit_code) || !r.unit_code.startsWith('RU-'))
+      issue('russia_population.csv', r.line, `not a Russian border subject: ${r.unit_code}`);
+  }
+  for (const r of tables['russia_kz_migration.csv']) {
+    checkSources('russia_kz_migration.csv', r.line, r.source_id);
+    if (r.arrivals_from_kz - r.departures_to_kz !== r.net_to_russia)
+      issue('russia_kz_migration.csv', r.line, `net ${r.net_to_russia} is not arrivals - departures`);
   }
   return issues;
 }

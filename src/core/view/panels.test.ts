@@ -96,9 +96,10 @@ describe('the region panel', () => {
     expect(en.notes[0]).toMatch(/^No open boundary exists for Abai Region;/);
     expect(en.totalsHeading).toBe('Totals in 2024');
     expect(en.figures).toEqual([
-      ['Population 1 Jan 2024', 'No figure for 2024'],
+      // East Kazakhstan 727,053 + Abai 607,589 (S170).
+      ['Population 1 Jan 2024', '1,334,642'],
       ['Area', '283,300 km²'],
-      ['Density', 'No figure for 2024'],
+      ['Density', '4.7 / km²'],
       ['Arrivals', '22,784'],
       ['Departures', '33,931'],
       ['Net', '-11,147'],
