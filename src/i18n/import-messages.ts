@@ -80,8 +80,8 @@ export interface ImportTexts {
   quote: [string, string];
 }
 
-const dup = (p: ProblemParams, f: Fmt, words: { line: string }) =>
-  `${words.line} ${f.n(p.firstLine ?? 0)} (${[
+const dup = (p: ProblemParams, f: Fmt, line: (n: string) => string) =>
+  `${line(f.n(p.firstLine ?? 0))} (${[
     p.year,
     p.origin ? `${f.unit(p.origin)} → ${f.unit(p.destination)}` : f.unit(p.unit),
     p.measure ? f.q(p.measure) : '',
@@ -119,7 +119,7 @@ const en: ImportTexts = {
     negative_count: (p, f) => `${f.field(p.field)} ${f.q(p.value)} is negative`,
     decimal_count: (p, f) => `${f.field(p.field)} ${f.q(p.value)} has decimals${p.thousands ? ' (if the comma separates thousands, remove it)' : ''}`,
     year_out_of_range: (p) => `year ${p.year} is outside ${p.min}–${p.max}`,
-    duplicate: (p, f) => `repeats ${dup(p, f, { line: 'line' })}`,
+    duplicate: (p, f) => `repeats ${dup(p, f, (n) => `line ${n}`)}`,
     too_long: (p, f) => `${f.field(p.field)} ${f.q(p.value)} is longer than ${f.n(p.limit ?? 0)} characters`,
     too_many_values: (p, f) => `more than ${f.n(p.limit ?? 0)} different values of ${f.field(p.field)}`,
     parse_error: (p, f) =>
@@ -210,7 +210,7 @@ const ru: ImportTexts = {
     negative_count: (p, f) => `${f.field(p.field)}: ${f.q(p.value)} — отрицательное число`,
     decimal_count: (p, f) => `${f.field(p.field)}: ${f.q(p.value)} — дробное число${p.thousands ? ' (если запятая отделяет тысячи, уберите её)' : ''}`,
     year_out_of_range: (p) => `год ${p.year} вне диапазона ${p.min}–${p.max}`,
-    duplicate: (p, f) => `повторяет ${dup(p, f, { line: 'строку' })}`,
+    duplicate: (p, f) => `повторяет ${dup(p, f, (n) => `строку ${n}`)}`,
     too_long: (p, f) => `${f.field(p.field)}: ${f.q(p.value)} длиннее ${f.n(p.limit ?? 0)} знаков`,
     too_many_values: (p, f) => `больше ${f.n(p.limit ?? 0)} разных значений в поле «${f.field(p.field)}»`,
     parse_error: (p, f) =>
@@ -301,7 +301,7 @@ const kk: ImportTexts = {
     negative_count: (p, f) => `${f.field(p.field)}: ${f.q(p.value)} — теріс сан`,
     decimal_count: (p, f) => `${f.field(p.field)}: ${f.q(p.value)} — бөлшек сан${p.thousands ? ' (үтір мыңдықтарды бөлсе, оны алып тастаңыз)' : ''}`,
     year_out_of_range: (p) => `${p.year} жыл ${p.min}–${p.max} аралығынан тыс`,
-    duplicate: (p, f) => `${dup(p, f, { line: 'жолды' })} қайталайды`,
+    duplicate: (p, f) => `${dup(p, f, (n) => `${n}-жолды`)} қайталайды`,
     too_long: (p, f) => `${f.field(p.field)}: ${f.q(p.value)} ${f.n(p.limit ?? 0)} таңбадан ұзын`,
     too_many_values: (p, f) => `«${f.field(p.field)}» өрісінде ${f.n(p.limit ?? 0)}-дан көп әртүрлі мән`,
     parse_error: (p, f) =>

@@ -24,6 +24,7 @@ import type { Topology } from 'topojson-specification';
 import type { BoundaryIssueCode, ProblemParams } from './problems';
 import type { NameCount } from './validate-rows';
 import type { RegionMatcher } from './region-matcher';
+import { resolveNames, type NameDecision } from './resolve';
 
 export { MAX_BOUNDARY_BYTES } from './limits';
 /** Segment pairs compared per geometry before giving up on the self-intersection check. */
@@ -88,6 +89,8 @@ export interface JoinedBoundaries {
   /** Geometry issues plus the join's: missing property, unknown or ambiguous region, duplicate region. */
   issues: BoundaryIssue[];
   unmatched: (NameCount & { candidates: string[] })[];
+  /** Names of two units decided by the other features' names ("Almaty" beside "Almaty city"). */
+  decisions: NameDecision[];
   featuresRead: number;
 }
 
@@ -450,10 +453,26 @@ export function joinBoundaries(parsed: ParsedBoundaries, property: string, match
       code,
       params: { ...params, feature: i + 1 },
     });
+  // Names of two units are decided by the file's other names, as for tables (resolve.ts).
+  const values = parsed.features.map((f) => joinText((f.properties ?? {})[property]));
+  const ambiguous = new Map<string, { candidates: string[]; split: boolean; count: number }>();
+  const named: { text: string; code: string }[] = [];
+  for (const value of values) {
+    const m = value === null ? null : matcher.match(value);
+    if (m && 'code' in m) named.push({ text: value!, code: m.code });
+    else if (m) {
+      const a = ambiguous.get(value!) ?? { candidates: m.candidates, split: m.split === true, count: 0 };
+      a.count++;
+      ambiguous.set(value!, a);
+    }
+  }
+  const { decisions } = resolveNames([...ambiguous].map(([text, a]) => ({ text, ...a })), named);
+  const decided = new Map(decisions.map((d) => [d.text, d.code]));
   parsed.features.forEach((f, i) => {
-    const value = joinText((f.properties ?? {})[property]);
+    const value = values[i]!;
     if (value === null) return issue(i, 'missing_property', { property: property.slice(0, 60) });
-    const match = matcher.match(value);
+    const code = decided.get(value);
+    const match = code ? { code } : matcher.match(value);
     if (!match || !('code' in match)) {
       const candidates = match ? match.candidates : [];
       const entry = unmatched.get(value) ?? { count: 0, candidates };
@@ -480,6 +499,7 @@ export function joinBoundaries(parsed: ParsedBoundaries, property: string, match
     collection: { type: 'FeatureCollection', features },
     issues,
     unmatched: [...unmatched].map(([text, v]) => ({ text, ...v })).sort((a, b) => b.count - a.count),
+    decisions,
     featuresRead: parsed.features.length,
   };
 }

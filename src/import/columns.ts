@@ -192,8 +192,7 @@ export function guessColumns<K extends TableKind>(
       if ((field === 'origin' || field === 'destination') && holds === 'numbers') score = 0;
       if ((field === 'count' || field === 'value') && holds === 'text') score = 0;
       // Without rows to tell, "Прибыло" or "arrivals" stays a count.
-      if ((field === 'origin' || field === 'destination') && holds === 'unknown' && score < 3 && hasWord(h, COUNT_WORDS))
-        score = 0;
+      if ((field === 'origin' || field === 'destination') && holds === 'unknown' && hasWord(h, COUNT_WORDS)) score = 0;
       if (score > 0) scored.push({ field: field as F, column, score });
     });
   const required = new Set<string>(REQUIRED_FIELDS[kind]);
