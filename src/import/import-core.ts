@@ -101,11 +101,12 @@ export interface TableImportRequest {
   borders?: Borders;
 }
 
-/** A row that is not data: a title above the header, a section heading inside the table, a footnote below it. */
+/** A row that is not data: a title above the header, a section heading inside the table, a footnote below it, a total. */
 export interface NoteRow {
   line: number;
   text: string;
-  kind: 'title' | 'section' | 'footnote';
+  /** 'total': a total row of a wide table, not imported (a matrix's is checked against the sum). */
+  kind: 'title' | 'section' | 'footnote' | 'total';
 }
 
 export interface WorkbookInfo {
@@ -273,6 +274,13 @@ function pushParser(delimiter: Delimiter, onRows: (rows: string[][], errors: Pap
   };
 }
 
+/** A sheet's name unless it is Excel's default ("Sheet1", "Лист1"), else the file's name without extension. */
+export function defaultMeasureName(fileName: string, sheet: string | null): string {
+  const generic = /^(sheet|лист|парақ|feuil|tabelle|hoja)\s*\d*$/i;
+  if (sheet && !generic.test(sheet.trim())) return sheet.trim();
+  return fileName.replace(/\.[^.]+$/, '').trim() || 'value';
+}
+
 /** Note rows kept in a result (the rest are counted in the summary's empty lines). */
 const MAX_NOTES = 100;
 
@@ -358,8 +366,9 @@ class RecordReader {
 
   private push(cells: string[], line: number) {
     const v = this.validator!;
-    if (this.expansion) this.expansion.push(cells, line, (c, l, column) => v.push(c, l, column), this.section);
-    else v.push(cells, line);
+    if (!this.expansion) v.push(cells, line);
+    else if (!this.expansion.push(cells, line, (c, l, column) => v.push(c, l, column), this.section))
+      this.note(line, cells.find((c) => c.trim())?.trim() ?? '', 'total');
   }
 
   private note(line: number, text: string, kind: NoteRow['kind']) {
@@ -460,13 +469,8 @@ export async function importTable(
   const now = hooks.now ?? (() => Date.now());
   const opened = await open(source, request.fileName, request.sheet);
   if (hooks.signal?.aborted) throw new ImportAbortedError();
-  const sheetName = opened.format === 'text' ? null : opened.grid.sheet;
-  const fileStem = request.fileName.replace(/\.[^.]+$/, '');
-  const reader = new RecordReader(
-    request,
-    request.headerRow,
-    (header) => (request.measure ?? '').trim() || sheetName || header[0]?.trim() || fileStem || 'value',
-  );
+  const measure = (request.measure ?? '').trim() || defaultMeasureName(request.fileName, opened.format === 'text' ? null : opened.grid.sheet); // prettier-ignore
+  const reader = new RecordReader(request, request.headerRow, () => measure);
 
   let bytesRead = 0;
   let lastProgress = -Infinity;
@@ -652,6 +656,8 @@ export interface TablePreview {
   yearFromName: number | null;
   /** Workbooks: formulas, links, macros, rows cut. */
   notes: ImportProblem[];
+  /** The name offered for figures whose layout names no measure (the sheet's, else the file's). */
+  measureName: string;
 }
 
 /** Records shown in the preview above and below the header. */
@@ -745,5 +751,6 @@ export async function previewTable(
     layouts: recognized.fits,
     yearFromName: yearFromName(fileName) ?? (sheet !== null ? yearFromName(sheet) : null),
     notes: opened.format === 'text' ? [] : opened.grid.notes,
+    measureName: defaultMeasureName(fileName, sheet),
   };
 }

@@ -18,7 +18,7 @@
  * no record, counted. Pure; the worker recognises the layout on the preview
  * and the dialog can change it.
  */
-import { columnContent, guessColumns, normalizeHeader, type FieldOf, type FigureMapping, type FlowMapping, type TableKind } from './columns'; // prettier-ignore
+import { columnContent, guessColumns, normalizeHeader, type FigureMapping, type FlowMapping, type TableKind } from './columns'; // prettier-ignore
 import type { IssueCode, ProblemParams } from './problems';
 import { isTotalName, normalizeRegionName, type RegionMatcher } from './region-matcher';
 import { isNoValue } from './table-shape';
@@ -223,8 +223,12 @@ function longHasOneValue(header: readonly string[], rows: readonly (readonly str
 export interface Expansion {
   /** The mapping the validator reads the expanded records with. */
   mapping: FlowMapping | FigureMapping;
-  /** Pushes one record of the file; calls `emit` once per value cell. */
-  push(cells: readonly string[], line: number, emit: Emit, section?: string): void;
+  /**
+   * Pushes one record of the file; calls `emit` once per value cell. Returns
+   * false for a total row ("Республика Казахстан", "Итого"), which is not
+   * data: the caller sets it aside (a matrix's is checked against the sum).
+   */
+  push(cells: readonly string[], line: number, emit: Emit, section?: string): boolean;
   /** Checks that need every row (a matrix's total row); reports through `report`. */
   finish(report: Report): void;
   /** Value cells that were gaps ("-", "…", empty). */
@@ -269,6 +273,9 @@ export function expandLayout(
   let gaps = 0;
   const matrix = layout.kind === 'matrix';
   const origin = (layout.mapping as FlowMapping).origin ?? 0;
+  // The region columns: a total there makes the row a total row.
+  const keyMapping = layout.mapping as FlowMapping & FigureMapping;
+  const keys = [keyMapping.origin, keyMapping.destination, keyMapping.region].filter((k): k is number => k !== undefined);
 
   const expansion: Expansion = {
     mapping: mapping as FlowMapping | FigureMapping,
@@ -276,15 +283,17 @@ export function expandLayout(
       return gaps;
     },
     push(cells, line, emit, section) {
-      if (matrix && isTotalName((cells[origin] ?? '').trim())) {
-        totalRow = { line, cells: [...cells] };
-        return;
+      if (keys.some((k) => isTotalName((cells[k] ?? '').trim()))) {
+        if (matrix) totalRow = { line, cells: [...cells] };
+        return false;
       }
+      // A section that only repeats the measure's name adds nothing to it.
+      const suffix = section && section !== options.measure ? ` — ${section}` : '';
       for (let i = 0; i < width && i < cells.length; i++) scratch[i] = cells[i]!;
       for (let i = cells.length; i < width; i++) scratch[i] = '';
       if (!flows) {
         const own = baseMeasure !== undefined ? (cells[baseMeasure] ?? '').trim() : '';
-        scratch[M] = (own || options.measure) + (section ? ` — ${section}` : '');
+        scratch[M] = (own || options.measure) + suffix;
       }
       let rowSum = 0;
       for (let k = 0; k < spread.length; k++) {
@@ -304,19 +313,19 @@ export function expandLayout(
         scratch[V] = cell!;
         if (s.year !== undefined) scratch[Y] = String(s.year);
         if (s.period !== undefined) scratch[P] = s.period;
-        if (s.measure !== undefined) scratch[M] = s.measure + (section ? ` — ${section}` : '');
+        if (s.measure !== undefined) scratch[M] = s.measure + suffix;
         if (s.destination !== undefined) scratch[D] = s.destination;
         emit(scratch, line, s.header);
       }
       if (matrix && layout.totalColumn !== null) {
         const stated = parseNumberCell((cells[layout.totalColumn] ?? '').trim());
         if (stated !== null && Math.abs(stated - rowSum) > 1e-6)
-          options.report(
-            line,
-            'total_mismatch',
-            { total: 'row', value: (cells[origin] ?? '').trim().slice(0, 60), stated, computed: rowSum },
-            layout.spread.length ? undefined : undefined,
-          );
+          options.report(line, 'total_mismatch', {
+            total: 'row',
+            value: (cells[origin] ?? '').trim().slice(0, 60),
+            stated,
+            computed: rowSum,
+          });
       }
       if (checkNet) {
         const value = (role: ValueRole) => parseNumberCell((cells[roles.get(role)!.column] ?? '').trim());
@@ -326,6 +335,7 @@ export function expandLayout(
         if (a !== null && d !== null && n !== null && Math.abs(a - d - n) > 1e-6)
           options.report(line, 'net_mismatch', { stated: n, computed: a - d }, roles.get('net')!.header);
       }
+      return true;
     },
     finish(report) {
       const total = totalRow as { line: number; cells: readonly string[] } | null;
@@ -347,4 +357,3 @@ export function expandLayout(
   return expansion;
 }
 
-export type { FieldOf };

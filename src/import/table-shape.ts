@@ -22,8 +22,9 @@ const filled = (cells: readonly string[]) => {
 /**
  * The index of the header among the first records: the first one with at
  * least two different texts that is as wide as the table (half the widest
- * row or more) and has a row below it. Title and note rows hold one text
- * (a merged title is one cell). 0 when nothing better is found.
+ * row or more) and has a data row (two cells or more) among the next few,
+ * a section heading ("Мужчины") may come first. Title and note rows hold
+ * one text (a merged title is one cell). 0 when nothing better is found.
  */
 export function detectHeaderRow(records: readonly (readonly string[])[]): number {
   const look = records.slice(0, HEADER_SEARCH_ROWS);
@@ -32,17 +33,16 @@ export function detectHeaderRow(records: readonly (readonly string[])[]): number
     const cells = look[i]!;
     const texts = new Set(cells.map((c) => c.trim()).filter(Boolean));
     if (texts.size < 2 || filled(cells) < widest / 2) continue;
-    const next = look.slice(i + 1).find((r) => filled(r) > 0);
-    if (next && filled(next) >= 2) return i;
+    if (look.slice(i + 1, i + 5).some((r) => filled(r) >= 2)) return i;
   }
   return 0;
 }
 
 /**
  * The header's cells, with merged cells spread over the columns they cover
- * and, when the row above is a group row (merged cells over several columns,
- * not one title across the table), its text before each column's own:
- * "Прибыло всего", "Прибыло город".
+ * and, when the row above is a group row (merged cells over several columns
+ * and at least two texts, not one title or note), its text before each
+ * column's own: "Прибыло всего", "Прибыло город".
  */
 export function headerCells(
   records: readonly (readonly string[])[],
@@ -63,7 +63,8 @@ export function headerCells(
   const above = records[index - 1] ?? [];
   const groupMerges = merges.filter((m) => m.s.r === index - 1 && m.e.r === index - 1 && m.e.c > m.s.c);
   const isTitle = groupMerges.length === 1 && groupMerges[0]!.e.c - groupMerges[0]!.s.c + 1 >= width * 0.8;
-  if (groupMerges.length === 0 || isTitle || filled(above) === 0) return own;
+  // A group row names two groups or more (or a group beside a label); one note over some columns is no group.
+  if (groupMerges.length === 0 || isTitle || filled(above) < 2) return own;
   const group = spread(index - 1);
   return own.map((text, c) => (group[c] && group[c] !== text ? `${group[c]} ${text}`.trim() : text));
 }
