@@ -43,7 +43,7 @@ import { buildLayout, expandLayout, recognizeLayout, type Expansion, type Layout
 import { ImportProblemError, problem, type ImportProblem } from './problems';
 import type { Borders } from './resolve';
 import { sniffFile } from './sniff';
-import { detectHeaderRow, headerCells, noteText, yearFromName } from './table-shape';
+import { detectHeaderRow, headerCells, noteText, rowsWithGroups, yearFromName } from './table-shape';
 import { readWorkbook, type SheetGrid, type SheetInfo } from './workbook';
 
 export { FileTooLargeError, ImportAbortedError, MAX_TABLE_BYTES } from './limits';
@@ -366,7 +366,8 @@ class RecordReader {
 
   private push(cells: string[], line: number) {
     const v = this.validator!;
-    if (!this.expansion) v.push(cells, line);
+    // A blank row is an empty line for the validator, not a row of gaps.
+    if (!this.expansion || cells.every((c) => c.trim() === '')) v.push(cells, line);
     else if (!this.expansion.push(cells, line, (c, l, column) => v.push(c, l, column), this.section))
       this.note(line, cells.find((c) => c.trim())?.trim() ?? '', 'total');
   }
@@ -497,7 +498,8 @@ export async function importTable(
     encoding = read.encoding;
   } else {
     const { rows, merges } = opened.grid;
-    const headerIndex = request.headerRow !== undefined ? request.headerRow - 1 : detectHeaderRow(rows);
+    const headerIndex =
+      request.headerRow !== undefined ? request.headerRow - 1 : detectHeaderRow(rows, rowsWithGroups(merges));
     for (let r = 0; r < headerIndex && r < rows.length; r++) reader.record(rows[r]!, r + 1);
     if (headerIndex < rows.length) reader.setHeader(headerCells(rows, headerIndex, merges), headerIndex + 1);
     for (let r = headerIndex + 1; r < rows.length; r++) {
@@ -705,7 +707,9 @@ export async function previewTable(
       .filter((r) => r.cells.some((c) => c.trim() !== ''))
       .slice(0, PREVIEW_RECORDS + maxRows);
   }
-  const detected = records[detectHeaderRow(records.map((r) => r.cells))]?.line ?? 1;
+  const groupLines = rowsWithGroups(merges);
+  const groups = new Set(records.flatMap((r, i) => (groupLines.has(r.line - 1) ? [i] : [])));
+  const detected = records[detectHeaderRow(records.map((r) => r.cells), groups)]?.line ?? 1;
   const headerRow = options.headerRow ?? detected;
   const at = records.findIndex((r) => r.line >= headerRow);
   const headerRecord = at >= 0 ? records[at]! : null;

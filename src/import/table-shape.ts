@@ -24,18 +24,33 @@ const filled = (cells: readonly string[]) => {
  * least two different texts that is as wide as the table (half the widest
  * row or more) and has a data row (two cells or more) among the next few,
  * a section heading ("Мужчины") may come first. Title and note rows hold
- * one text (a merged title is one cell). 0 when nothing better is found.
+ * one text (a merged title is one cell). A row of merged group names
+ * (`groupRows`, record indices) gives way to the row below it. 0 when nothing
+ * better is found.
  */
-export function detectHeaderRow(records: readonly (readonly string[])[]): number {
+export function detectHeaderRow(
+  records: readonly (readonly string[])[],
+  groupRows: ReadonlySet<number> = new Set(),
+): number {
   const look = records.slice(0, HEADER_SEARCH_ROWS);
   const widest = Math.max(0, ...look.map(filled));
   for (let i = 0; i < look.length; i++) {
     const cells = look[i]!;
     const texts = new Set(cells.map((c) => c.trim()).filter(Boolean));
     if (texts.size < 2 || filled(cells) < widest / 2) continue;
-    if (look.slice(i + 1, i + 5).some((r) => filled(r) >= 2)) return i;
+    if (!look.slice(i + 1, i + 5).some((r) => filled(r) >= 2)) continue;
+    // A row of merged group names ("Прибыло" over two columns) heads the row below, which is the header.
+    if (groupRows.has(i) && i + 1 < look.length && filled(look[i + 1]!) >= 2) return i + 1;
+    return i;
   }
   return 0;
+}
+
+/** The rows (0-based) that hold a merged cell over two columns or more of one row: candidates for a group row. */
+export function rowsWithGroups(merges: readonly MergedRange[]): Set<number> {
+  const rows = new Set<number>();
+  for (const m of merges) if (m.e.c > m.s.c && m.s.r === m.e.r) rows.add(m.s.r);
+  return rows;
 }
 
 /**

@@ -106,7 +106,8 @@ export async function readWorkbook(
   const common = { type: 'array', bookVBA: false, WTF: false, cellHTML: false, cellStyles: false } as const;
   let book: import('@e965/xlsx').WorkBook;
   try {
-    book = XLSX.read(bytes, { ...common, bookSheets: true });
+    // No sheet parsed, but the workbook's part read: names and hidden flags.
+    book = XLSX.read(bytes, { ...common, sheets: [] });
   } catch (e) {
     throw new ImportProblemError(problem('workbook_refused', { refusal: 'not_a_workbook', detail: String(e).slice(0, 200) }));
   }
