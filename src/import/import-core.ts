@@ -281,6 +281,13 @@ export function defaultMeasureName(fileName: string, sheet: string | null): stri
   return fileName.replace(/\.[^.]+$/, '').trim() || 'value';
 }
 
+/** The text of a title row: its cells joined (a CSV title with a comma was split into two). */
+const rowText = (cells: readonly string[]) =>
+  cells
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .join(' ');
+
 /** Note rows kept in a result (the rest are counted in the summary's empty lines). */
 const MAX_NOTES = 100;
 
@@ -341,7 +348,7 @@ class RecordReader {
     if (!this.header) {
       const blank = cells.every((c) => c.trim() === '');
       if (this.headerRow !== undefined && line < this.headerRow) {
-        if (!blank) this.note(line, cells.find((c) => c.trim())!.trim(), 'title');
+        if (!blank) this.note(line, rowText(cells), 'title');
         return;
       }
       if (blank) return;
@@ -745,7 +752,7 @@ export async function previewTable(
     rows: sample,
     titles: records
       .filter((r) => r.line < (headerRecord?.line ?? 0))
-      .map((r) => ({ line: r.line, text: r.cells.find((c) => c.trim())!.trim().slice(0, 300), kind: 'title' as const })),
+      .map((r) => ({ line: r.line, text: rowText(r.cells).slice(0, 300), kind: 'title' as const })),
     kind: layout?.table ?? guessTableKind(header, rows.slice(0, 50)),
     guesses: {
       flows: guessColumns('flows', header, rows.slice(0, 50)),

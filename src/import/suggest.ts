@@ -72,16 +72,21 @@ export function suggestUnits(text: string, matcher: RegionMatcher, max = 3): Sug
   const limit = allowedEdits(key.length);
   for (const name of matcher.knownNames) {
     if (!fits(name)) continue;
-    // Abbreviations rank before misspellings (score 0 vs the number of edits).
+    // Abbreviations rank before misspellings; among these, fewer edits first, then a longer common start.
     if (abbreviates(words, name)) offer(name.code, 'abbreviation', 0);
     else {
       const d = editDistance(key, name.key, limit);
-      if (d > 0 && d <= limit) offer(name.code, 'spelling', d);
+      let prefix = 0;
+      while (prefix < 3 && key[prefix] === name.key[prefix]) prefix++;
+      if (d > 0 && d <= limit) offer(name.code, 'spelling', d * 10 - prefix);
     }
   }
   const order = new Map(matcher.codes.map((c, i) => [c, i]));
-  return [...best]
-    .sort(([a, x], [b, y]) => x.score - y.score || order.get(a)! - order.get(b)!)
+  const ranked = [...best].sort(([a, x], [b, y]) => x.score - y.score || order.get(a)! - order.get(b)!);
+  // Every abbreviation that fits, or the best misspellings only (a tie is offered whole).
+  const top = ranked[0]?.[1].score ?? 0;
+  return ranked
+    .filter(([, s]) => s.reason === 'abbreviation' || s.score === top)
     .slice(0, max)
     .map(([code, { reason }]) => ({ code, reason }));
 }

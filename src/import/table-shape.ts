@@ -21,8 +21,8 @@ const filled = (cells: readonly string[]) => {
 
 /**
  * The index of the header among the first records: the first one with at
- * least two different texts that is as wide as the table (half the widest
- * row or more) and has a data row (two cells or more) among the next few,
+ * least two different texts that is about as wide as the table (60 % of the
+ * widest row or more: a title with a comma in a CSV is two cells) and has a data row (two cells or more) among the next few,
  * a section heading ("Мужчины") may come first. Title and note rows hold
  * one text (a merged title is one cell). A row of merged group names
  * (`groupRows`, record indices) gives way to the row below it. 0 when nothing
@@ -37,7 +37,7 @@ export function detectHeaderRow(
   for (let i = 0; i < look.length; i++) {
     const cells = look[i]!;
     const texts = new Set(cells.map((c) => c.trim()).filter(Boolean));
-    if (texts.size < 2 || filled(cells) < widest / 2) continue;
+    if (texts.size < 2 || filled(cells) < widest * 0.6) continue;
     if (!look.slice(i + 1, i + 5).some((r) => filled(r) >= 2)) continue;
     // A row of merged group names ("Прибыло" over two columns) heads the row below, which is the header.
     if (groupRows.has(i) && i + 1 < look.length && filled(look[i + 1]!) >= 2) return i + 1;
