@@ -53,8 +53,12 @@ describe('import messages in three languages', () => {
   it('numbers and lines by locale: a space groups thousands in Russian and Kazakh, a comma in English', () => {
     const issue = { file: 'f.csv', line: 12_345, code: 'duplicate' as const, params: { firstLine: 1_234, year: 2024, origin: 'KZ-71', destination: 'KZ-75' } }; // prettier-ignore
     expect(formatImportIssue(issue, 'en')).toBe('f.csv, line 12,345: repeats line 1,234 (2024, KZ-71 → KZ-75)');
-    expect(formatImportIssue(issue, 'ru')).toMatch(/^f\.csv, строка 12\s345: повторяет строку 1\s234 \(2024, KZ-71 → KZ-75\)$/);
-    expect(formatImportIssue(issue, 'kk')).toMatch(/^f\.csv, 12\s345-жол: 1\s234-жолды \(2024, KZ-71 → KZ-75\) қайталайды$/);
+    expect(formatImportIssue(issue, 'ru')).toMatch(
+      /^f\.csv, строка 12\s345: повторяет строку 1\s234 \(2024, KZ-71 → KZ-75\)$/,
+    );
+    expect(formatImportIssue(issue, 'kk')).toMatch(
+      /^f\.csv, 12\s345-жол: 1\s234-жолды \(2024, KZ-71 → KZ-75\) қайталайды$/,
+    );
     // The year is a name, not a quantity: never grouped.
     expect(formatImportIssue(issue, 'ru')).not.toMatch(/2\s024/);
   });
@@ -65,7 +69,10 @@ describe('import messages in three languages', () => {
     expect(formatImportProblem(p, 'ru', (c) => names[c]!)).toBe(
       '«<img src=x onerror=alert(1)>» (откуда) может быть Алматинская область или г. Алматы: укажите, что именно',
     );
-    const long = formatImportProblem({ code: 'unknown_region', params: { field: 'region', value: 'x'.repeat(500) } }, 'en');
+    const long = formatImportProblem(
+      { code: 'unknown_region', params: { field: 'region', value: 'x'.repeat(500) } },
+      'en',
+    );
     expect(long.length).toBeLessThan(120);
   });
 
@@ -87,7 +94,9 @@ describe('import messages in three languages', () => {
       ])
         expect(text, lang).not.toMatch(/undefined|NaN|\{\w+\}/);
     }
-    expect(formatBorderDecision(border, 'en')).toBe('KZ-63 in 2015–2017, 2020: read with KZ-10, the borders of those years.');
+    expect(formatBorderDecision(border, 'en')).toBe(
+      'KZ-63 in 2015–2017, 2020: read with KZ-10, the borders of those years.',
+    );
     expect(formatNameQuestion(question, 'ru')).toMatch(/ячеек: 1\s200/);
     expect(Object.keys(IMPORT_TEXTS.kk.ui)).toEqual(Object.keys(IMPORT_TEXTS.en.ui));
   });

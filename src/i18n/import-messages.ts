@@ -397,7 +397,8 @@ export function importFmt(lang: ImportLang, unitName: (code: string) => string =
       return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${t[joiner]} ${names.at(-1)}`;
     },
     field: (field) => (field ? t.fields[field] : ''),
-    mb: (bytes) => `${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 }).format((bytes ?? 0) / 1048576)} MB`,
+    mb: (bytes) =>
+      `${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 }).format((bytes ?? 0) / 1048576)} MB`,
   };
 }
 

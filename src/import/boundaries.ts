@@ -282,8 +282,7 @@ function segmentContact(s: Segment, t: Segment, ringSizes: number[], closed: boo
 
 /** Every problem of one geometry (an empty list: it is valid). */
 export function geometryProblems(geometry: unknown): Problem[] {
-  if (geometry === null || geometry === undefined)
-    return [{ code: 'no_geometry', params: {} }];
+  if (geometry === null || geometry === undefined) return [{ code: 'no_geometry', params: {} }];
   if (!isObject(geometry)) return [{ code: 'bad_coordinates', params: { reason: 'not_object' } }];
   const type = geometry.type;
   if (type !== 'Polygon' && type !== 'MultiPolygon')
@@ -324,9 +323,9 @@ export function geometryProblems(geometry: unknown): Problem[] {
     });
     if (!ringsOk) continue;
     const hit = findSelfIntersection(rings);
-    if (hit === 'budget')
-      problems.push({ code: 'not_checked', params: { ...part, limit: SWEEP_BUDGET }, soft: true });
-    else if (hit) problems.push({ code: 'self_intersection', params: { ...part, lon: round(hit[0]), lat: round(hit[1]) } });
+    if (hit === 'budget') problems.push({ code: 'not_checked', params: { ...part, limit: SWEEP_BUDGET }, soft: true });
+    else if (hit)
+      problems.push({ code: 'self_intersection', params: { ...part, lon: round(hit[0]), lat: round(hit[1]) } });
   }
   return problems;
 }
@@ -379,8 +378,7 @@ export function parseBoundaries(
   let path: string[] = [];
   if (json.type === 'Topology') {
     result.format = 'topojson';
-    if (!isObject(json.objects) || !Array.isArray(json.arcs))
-      return fileIssue('not_geojson', { reason: 'no_objects' });
+    if (!isObject(json.objects) || !Array.isArray(json.arcs)) return fileIssue('not_geojson', { reason: 'no_objects' });
     const objects = json.objects;
     result.objects = Object.keys(objects);
     // By default the object with the most areas, so a file with boundaries and points still works.
@@ -466,7 +464,10 @@ export function joinBoundaries(parsed: ParsedBoundaries, property: string, match
       ambiguous.set(value!, a);
     }
   }
-  const { decisions } = resolveNames([...ambiguous].map(([text, a]) => ({ text, ...a })), named);
+  const { decisions } = resolveNames(
+    [...ambiguous].map(([text, a]) => ({ text, ...a })),
+    named,
+  );
   const decided = new Map(decisions.map((d) => [d.text, d.code]));
   parsed.features.forEach((f, i) => {
     const value = values[i]!;

@@ -167,9 +167,14 @@ export function columnContent(rows: readonly (readonly string[])[], column: numb
 
 /** Direction words that alone, without rows to tell, are counts (as before sample rows were used). */
 const COUNT_WORDS = new Set(
-  ['выбыло', 'прибыло', 'кетті', 'келді', 'arrival', 'arrivals', 'departure', 'departures'].map((w) => normalizeHeader(w)),
+  ['выбыло', 'прибыло', 'кетті', 'келді', 'arrival', 'arrivals', 'departure', 'departures'].map((w) =>
+    normalizeHeader(w),
+  ),
 );
-const hasWord = (header: string, words: Set<string>) => normalizeHeader(header).split(' ').some((w) => words.has(w));
+const hasWord = (header: string, words: Set<string>) =>
+  normalizeHeader(header)
+    .split(' ')
+    .some((w) => words.has(w));
 const isDirectionHeader = (header: string) => hasWord(header, DIRECTION_WORDS);
 
 /**

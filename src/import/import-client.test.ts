@@ -85,8 +85,13 @@ describe('import client', () => {
     Object.defineProperty(big, 'size', { value: 250 * 1024 * 1024 });
     await expect(importTableFile(big, request, options).result).rejects.toBeInstanceOf(FileTooLargeError);
     const refused = importBoundaryFile(big, { fileName: 'b.json', units: [] }, options).result;
-    await expect(refused).rejects.toMatchObject({ problem: { code: 'file_too_large', params: { limit: 100 * 1048576 } } });
-    const problem = await refused.then(() => null, (e: FileTooLargeError) => e.problem);
+    await expect(refused).rejects.toMatchObject({
+      problem: { code: 'file_too_large', params: { limit: 100 * 1048576 } },
+    });
+    const problem = await refused.then(
+      () => null,
+      (e: FileTooLargeError) => e.problem,
+    );
     expect(formatImportProblem(problem!, 'en')).toBe('The file is 250 MB; the limit is 100 MB. Nothing was read.');
     expect(formatImportProblem(problem!, 'ru')).toBe('Размер файла 250 MB, предел — 100 MB. Ничего не прочитано.');
     expect(workers).toHaveLength(0);

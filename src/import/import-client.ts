@@ -52,7 +52,13 @@ function problemError(p: ImportProblem): ImportProblemError {
   return error;
 }
 
-function revive(error: { name: string; message: string; size?: number; limit?: number; problem?: ImportProblem }): Error {
+function revive(error: {
+  name: string;
+  message: string;
+  size?: number;
+  limit?: number;
+  problem?: ImportProblem;
+}): Error {
   if (error.name === 'FileTooLargeError' && error.size !== undefined && error.limit !== undefined)
     return new FileTooLargeError(error.size, error.limit);
   if (error.name === 'AbortError') return new ImportAbortedError();

@@ -76,7 +76,16 @@ describe('streaming', () => {
   it('gives the same rows and issues as parsing the whole text, across chunk boundaries', async () => {
     // About 3 MB: several read chunks, multi-byte names and quoted line breaks that fall across them.
     // "Алматы" is two units; "Almaty_city" in the file makes it the region, decided after the last row.
-    const names = ['Астана', 'Алматы', 'Қарағанды облысы', 'Shymkent', '"Nur-Sultan\n(city)"', 'Atlantis', 'Жетісу', 'Almaty_city'];
+    const names = [
+      'Астана',
+      'Алматы',
+      'Қарағанды облысы',
+      'Shymkent',
+      '"Nur-Sultan\n(city)"',
+      'Atlantis',
+      'Жетісу',
+      'Almaty_city',
+    ];
     const lines = ['from,to,year,count'];
     for (let i = 0; i < 80_000; i++)
       lines.push(`${names[i % 8]},${names[(i * 3 + 1) % 8]},${2000 + (i % 25)},${i % 13 === 0 ? '-1' : i % 1000}`);
@@ -107,13 +116,17 @@ describe('streaming', () => {
     expect(streamed.summary.rowsValid).toBeGreaterThanOrEqual(100);
     const { duplicate, unknown_region, negative_count } = streamed.summary.issuesByCode;
     expect(Math.min(duplicate, unknown_region, negative_count)).toBeGreaterThan(0);
-    expect(streamed.summary.decisions).toMatchObject([{ text: 'Алматы', code: 'KZ-19', evidence: [{ text: 'Almaty_city', code: 'KZ-75' }] }]);
+    expect(streamed.summary.decisions).toMatchObject([
+      { text: 'Алматы', code: 'KZ-19', evidence: [{ text: 'Almaty_city', code: 'KZ-75' }] },
+    ]);
     expect(rowsOf(streamed).some((r) => r.origin_code === 'KZ-19')).toBe(true);
   });
 
   it('reads a Node-style stream of bytes as it comes', async () => {
     async function* chunks() {
-      const bytes = new TextEncoder().encode('from,to,year,count\nАстана,г. Алматы,2020,5\nAlmaty city,Astana,2020,7\n');
+      const bytes = new TextEncoder().encode(
+        'from,to,year,count\nАстана,г. Алматы,2020,5\nAlmaty city,Astana,2020,7\n',
+      );
       for (let i = 0; i < bytes.length; i += 7) yield bytes.slice(i, i + 7); // splits Cyrillic letters
     }
     const progress: ImportProgress[] = [];

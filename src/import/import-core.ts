@@ -292,9 +292,7 @@ const rowText = (cells: readonly string[]) =>
 const MAX_NOTES = 100;
 
 /** The sheet, or the text records, of a file: what is read. */
-type Opened =
-  | { format: 'text'; source: ByteSource }
-  | { format: 'xlsx' | 'xls'; grid: SheetGrid };
+type Opened = { format: 'text'; source: ByteSource } | { format: 'xlsx' | 'xls'; grid: SheetGrid };
 
 /** Refuses a file that is not a table (ImportProblemError 'file_refused') and opens a workbook's sheet. */
 async function open(source: ByteSource, fileName: string, sheet?: string): Promise<Opened> {
@@ -716,7 +714,13 @@ export async function previewTable(
   }
   const groupLines = rowsWithGroups(merges);
   const groups = new Set(records.flatMap((r, i) => (groupLines.has(r.line - 1) ? [i] : [])));
-  const detected = records[detectHeaderRow(records.map((r) => r.cells), groups)]?.line ?? 1;
+  const detected =
+    records[
+      detectHeaderRow(
+        records.map((r) => r.cells),
+        groups,
+      )
+    ]?.line ?? 1;
   const headerRow = options.headerRow ?? detected;
   const at = records.findIndex((r) => r.line >= headerRow);
   const headerRecord = at >= 0 ? records[at]! : null;

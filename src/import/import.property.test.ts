@@ -82,9 +82,14 @@ describe('import of random files', { timeout: 60_000 }, () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), async (bytes) => {
         const sniffed = sniffBytes(bytes.subarray(0, SNIFF_BYTES));
-        const run = importTable(new Blob([bytes as BlobPart]), flowsRequest({ origin: 0, destination: 1, year: 2, count: 3 }));
+        const run = importTable(
+          new Blob([bytes as BlobPart]),
+          flowsRequest({ origin: 0, destination: 1, year: 2, count: 3 }),
+        );
         if (sniffed.kind === 'refused') {
-          await expect(run).rejects.toMatchObject({ problem: { code: 'file_refused', params: { seemsTo: sniffed.seemsTo } } });
+          await expect(run).rejects.toMatchObject({
+            problem: { code: 'file_refused', params: { seemsTo: sniffed.seemsTo } },
+          });
           return;
         }
         const result = await run;
@@ -97,7 +102,10 @@ describe('import of random files', { timeout: 60_000 }, () => {
     // A few hundred random bytes always hold a NUL or control bytes: refused, whatever the name says.
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 256, maxLength: 3000 }), async (bytes) => {
-        const run = importTable(new Blob([bytes as BlobPart]), flowsRequest({ origin: 0, destination: 1, year: 2, count: 3 }));
+        const run = importTable(
+          new Blob([bytes as BlobPart]),
+          flowsRequest({ origin: 0, destination: 1, year: 2, count: 3 }),
+        );
         await expect(run).rejects.toMatchObject({ problem: { code: 'file_refused' } });
       }),
       { numRuns: 100 },
@@ -155,7 +163,11 @@ describe('import of random files', { timeout: 60_000 }, () => {
           kept.map(([, l]) => l),
         );
         expect(result.notes.map((n) => n.line)).toEqual(
-          records.map((r, i) => [r, starts[i]!] as const).filter(([r]) => noteText(r, matcher) !== null).map(([, l]) => l).slice(0, 100),
+          records
+            .map((r, i) => [r, starts[i]!] as const)
+            .filter(([r]) => noteText(r, matcher) !== null)
+            .map(([, l]) => l)
+            .slice(0, 100),
         );
         expect(flowRows(result.columns, 'user-prop')).toEqual(expected.rows);
         expect(result.issues).toEqual(expected.issues);

@@ -60,7 +60,9 @@ const grid = (columns: fc.Arbitrary<number[]>) =>
 
 describe('each wide layout reads into the same long rows as its long form', { timeout: 120_000 }, () => {
   it('regions × years', async () => {
-    const years = fc.uniqueArray(fc.integer({ min: 2000, max: 2025 }), { minLength: 2, maxLength: 6 }).map((y) => y.sort());
+    const years = fc
+      .uniqueArray(fc.integer({ min: 2000, max: 2025 }), { minLength: 2, maxLength: 6 })
+      .map((y) => y.sort());
     await fc.assert(
       fc.asyncProperty(grid(years), async ({ units: us, columns, cells }) => {
         const wide = ['Region,' + columns.join(','), ...us.map((u, r) => `"${u.name_en}",` + cells[r]!.map((v) => v ?? '-').join(','))].join('\n'); // prettier-ignore
@@ -131,7 +133,11 @@ describe('each wide layout reads into the same long rows as its long form', { ti
           ? blob(makeWorkbook([{ name: 'OD 2023', rows }]))
           : blob(rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\n'));
         const { preview, result } = await readWide(file, workbook ? 'od.xlsx' : 'od_2023.csv', { year: 2023 });
-        expect(preview.layout).toMatchObject({ kind: 'matrix', table: 'flows', totalColumn: totals ? us.length + 1 : null });
+        expect(preview.layout).toMatchObject({
+          kind: 'matrix',
+          table: 'flows',
+          totalColumn: totals ? us.length + 1 : null,
+        });
         expect(result.issues).toEqual([]);
         const long = ['from,to,count', ...us.flatMap((o, r) => us.flatMap((d, c) => (r === c ? [] : [`"${o.name_en}","${d.name_en}",${cells[r]![c]}`])))].join('\n'); // prettier-ignore
         const expected = await importTable(blob(long), { ...base, kind: 'flows', mapping: { origin: 0, destination: 1, count: 2 }, fileName: 'long.csv', year: 2023 }); // prettier-ignore
@@ -157,15 +163,20 @@ describe('each wide layout reads into the same long rows as its long form', { ti
 
 describe('checks of wide tables', () => {
   it('a total that is not the sum is reported with the line, the column and both figures', async () => {
-    const text = ',Astana,Pavlodar Region,Abai,Total\nAstana,,10,1,12\nPavlodar Region,4,,0,4\nAbai,0,0,,0\nTotal,4,10,1,16\n';
+    const text =
+      ',Astana,Pavlodar Region,Abai,Total\nAstana,,10,1,12\nPavlodar Region,4,,0,4\nAbai,0,0,,0\nTotal,4,10,1,16\n';
     const { preview, result } = await readWide(blob(text), 'od_2023.csv');
     expect(preview.layout?.kind).toBe('matrix');
     expect(result.issues.map((i) => [i.line, i.code, i.params, i.column])).toEqual([
       [2, 'total_mismatch', { total: 'row', value: 'Astana', stated: 12, computed: 11 }, undefined],
       [5, 'total_mismatch', { total: 'grand', stated: 16, computed: 15 }, undefined],
     ]);
-    expect(formatImportIssue(result.issues[0]!, 'en')).toBe('od_2023.csv, line 2: the total of “Astana” is 12, the cells sum to 11');
-    expect(formatImportIssue(result.issues[1]!, 'ru')).toBe('od_2023.csv, строка 5: общий итог равен 16, а сумма ячеек — 15');
+    expect(formatImportIssue(result.issues[0]!, 'en')).toBe(
+      'od_2023.csv, line 2: the total of “Astana” is 12, the cells sum to 11',
+    );
+    expect(formatImportIssue(result.issues[1]!, 'ru')).toBe(
+      'od_2023.csv, строка 5: общий итог равен 16, а сумма ячеек — 15',
+    );
     // A wrong total is reported, the flows are still read (zero flows too: they are figures of the file).
     expect(result.summary.rowsValid).toBe(6);
   });

@@ -68,7 +68,8 @@ const ROLES = Object.entries(ROLE_WORDS).map(([role, words]) => [role, new Set(w
 /** The role a value column's header says (arrivals, departures, net), or null. */
 export function roleOf(header: string): ValueRole | null {
   const h = normalizeHeader(header);
-  for (const [role, words] of ROLES) if (words.has(h) || h.split(' ').some((w) => words.has(w))) return role as ValueRole;
+  for (const [role, words] of ROLES)
+    if (words.has(h) || h.split(' ').some((w) => words.has(w))) return role as ValueRole;
   return null;
 }
 
@@ -200,7 +201,8 @@ export function recognizeLayout(
   const months = built.get('months');
   const matrix = built.get('matrix');
   // A wide table spreads most of its columns; two year columns beside ten others are not "regions × years".
-  const wide = (l: Layout | undefined, min: number) => l && l.spread.length >= min && l.spread.length * 2 >= header.filter(Boolean).length - 2;
+  const wide = (l: Layout | undefined, min: number) =>
+    l && l.spread.length >= min && l.spread.length * 2 >= header.filter(Boolean).length - 2;
   const pick =
     (wide(matrix, 3) && matrix) ||
     (wide(years, 2) && years) ||
@@ -275,7 +277,9 @@ export function expandLayout(
   const origin = (layout.mapping as FlowMapping).origin ?? 0;
   // The region columns: a total there makes the row a total row.
   const keyMapping = layout.mapping as FlowMapping & FigureMapping;
-  const keys = [keyMapping.origin, keyMapping.destination, keyMapping.region].filter((k): k is number => k !== undefined);
+  const keys = [keyMapping.origin, keyMapping.destination, keyMapping.region].filter(
+    (k): k is number => k !== undefined,
+  );
 
   const expansion: Expansion = {
     mapping: mapping as FlowMapping | FigureMapping,
@@ -356,4 +360,3 @@ export function expandLayout(
   };
   return expansion;
 }
-

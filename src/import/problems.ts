@@ -39,19 +39,9 @@ export const ISSUE_CODES: readonly IssueCode[] = [
 ]; // prettier-ignore
 
 export type FatalCode =
-  | 'columns_do_not_fit'
-  | 'unclosed_quote'
-  | 'header_unreadable'
-  | 'record_too_long'
-  | 'empty_file'
-  | 'no_year';
+  'columns_do_not_fit' | 'unclosed_quote' | 'header_unreadable' | 'record_too_long' | 'empty_file' | 'no_year';
 
-export type RefusalCode =
-  | 'file_refused'
-  | 'file_too_large'
-  | 'workbook_refused'
-  | 'cancelled'
-  | 'worker_failed';
+export type RefusalCode = 'file_refused' | 'file_too_large' | 'workbook_refused' | 'cancelled' | 'worker_failed';
 
 export type MappingCode = 'no_column' | 'column_outside' | 'column_twice';
 
@@ -83,17 +73,7 @@ export type ProblemCode = IssueCode | FatalCode | RefusalCode | MappingCode | No
 
 /** The field of a long table a cell is read as (its name is translated, not the header). */
 export type CellField =
-  | 'origin'
-  | 'destination'
-  | 'year'
-  | 'count'
-  | 'period'
-  | 'source'
-  | 'note'
-  | 'region'
-  | 'value'
-  | 'measure'
-  | 'unit';
+  'origin' | 'destination' | 'year' | 'count' | 'period' | 'source' | 'note' | 'region' | 'value' | 'measure' | 'unit';
 
 /** What the first bytes say a refused file is. */
 export type FileKind =

@@ -39,7 +39,9 @@ describe.skipIf(!existsSync(dir))('peers’ files as they are published', { time
     const { preview, result } = await read(name);
     expect(preview.kind).toBe('flows');
     expect(preview.guesses.flows.mapping).toEqual({ year: 0, origin: 1, destination: 2, count: 3 });
-    expect(result.summary.decisions).toMatchObject([{ text: 'Almaty', code: 'KZ-19', evidence: [{ text: 'Almaty_city' }] }]);
+    expect(result.summary.decisions).toMatchObject([
+      { text: 'Almaty', code: 'KZ-19', evidence: [{ text: 'Almaty_city' }] },
+    ]);
     expect(result.summary.unmatched.map((u) => [u.text, u.suggestions])).toEqual([
       ['North_Kaz', [{ code: 'KZ-59', reason: 'abbreviation' }]],
       ['West_Kaz', [{ code: 'KZ-27', reason: 'abbreviation' }]],
@@ -52,13 +54,17 @@ describe.skipIf(!existsSync(dir))('peers’ files as they are published', { time
   });
 
   it('kanatislambekov’s per-year CSV: arrivals, departures and net of 2023, the year taken from the name', async () => {
-    const { preview, result } = await read('kanatislambekov_internal-migration-flow-kz__data__internal_migration_2023.csv');
+    const { preview, result } = await read(
+      'kanatislambekov_internal-migration-flow-kz__data__internal_migration_2023.csv',
+    );
     expect(preview.yearFromName).toBe(2023);
     expect(preview.layout?.spread.map((s) => s.role)).toEqual(['arrivals', 'departures', 'net']);
     expect(result.kind === 'figures' && result.columns.measure.values).toEqual(['', 'arrivals', 'departures', 'net']);
     expect(result.summary).toMatchObject({ rowsRead: 60, rowsValid: 57 });
     expect(result.summary.issuesByCode).toMatchObject({ unknown_region: 3, net_mismatch: 0 });
-    expect(result.summary.unmatched).toMatchObject([{ text: 'Ulutay', suggestions: [{ code: 'KZ-62', reason: 'spelling' }] }]);
+    expect(result.summary.unmatched).toMatchObject([
+      { text: 'Ulutay', suggestions: [{ code: 'KZ-62', reason: 'spelling' }] },
+    ]);
   });
 
   it('kanatislambekov’s workbook: regions × months of 2024', async () => {
@@ -87,7 +93,9 @@ describe.skipIf(!existsSync(dir))('peers’ files as they are published', { time
   });
 
   it('a JSON of region facts is refused as a table, naming it JSON', async () => {
-    await expect(previewTable(file('gusenov_qazaqstan-geography-data__regions.json'), 'regions.json')).rejects.toMatchObject({
+    await expect(
+      previewTable(file('gusenov_qazaqstan-geography-data__regions.json'), 'regions.json'),
+    ).rejects.toMatchObject({
       problem: { code: 'file_refused', params: { seemsTo: 'json' } },
     });
   });

@@ -53,17 +53,24 @@ describe('a name of two units is decided by the file’s context, or asked', () 
   it('without context: a question, and the rows wait for the answer (none imported)', () => {
     const result = validateFlowRows([['Almaty', 'Astana', '2024', '5'], ['Astana', 'Pavlodar', '2024', '3']], mapping, opts); // prettier-ignore
     expect(result.rows.map((r) => r.origin_code)).toEqual(['KZ-71']);
-    expect(result.summary.questions).toEqual([{ text: 'Almaty', candidates: ['KZ-19', 'KZ-75'], count: 1, split: false }]);
+    expect(result.summary.questions).toEqual([
+      { text: 'Almaty', candidates: ['KZ-19', 'KZ-75'], count: 1, split: false },
+    ]);
     expect(result.issues).toMatchObject([{ line: 2, code: 'ambiguous_region', params: { field: 'origin', value: 'Almaty', candidates: ['KZ-19', 'KZ-75'] } }]); // prettier-ignore
     expect(formatNameQuestion(result.summary.questions[0]!, 'en', name)).toBe(
       '“Almaty” could be Almaty Region or Almaty (city): which is it (1 cells)?',
     );
-    expect(formatNameQuestion(result.summary.questions[0]!, 'kk')).toBe('«Almaty» KZ-19 немесе KZ-75 болуы мүмкін: қайсысы (ұяшықтар: 1)?');
+    expect(formatNameQuestion(result.summary.questions[0]!, 'kk')).toBe(
+      '«Almaty» KZ-19 немесе KZ-75 болуы мүмкін: қайсысы (ұяшықтар: 1)?',
+    );
   });
 
   it('an abolished oblast covers parts of two units: asked even when one of them is named', () => {
     const result = validateFigureRows(
-      [['Semipalatinsk oblast', '1995', '5'], ['East Kazakhstan', '1995', '6']],
+      [
+        ['Semipalatinsk oblast', '1995', '5'],
+        ['East Kazakhstan', '1995', '6'],
+      ],
       { region: 0, year: 1, value: 2 },
       { ...opts, defaultMeasure: 'm' },
     );
@@ -74,7 +81,12 @@ describe('a name of two units is decided by the file’s context, or asked', () 
   it('never silently: every ambiguous name is decided with evidence from the file, or asked and not imported', () => {
     const pool = ['Almaty', 'Алматы', 'Almaty city', 'Almaty_city', 'Almaty Region', 'Altai', 'Altai Krai', 'Altai Republic', 'AST', 'Astana', 'Astrakhan', 'Semipalatinsk oblast', 'Abai', 'East Kazakhstan', 'Pavlodar']; // prettier-ignore
     const rows = fc.array(
-      fc.tuple(fc.constantFrom(...pool), fc.constantFrom(...pool), fc.integer({ min: 2015, max: 2024 }), fc.nat({ max: 99 })),
+      fc.tuple(
+        fc.constantFrom(...pool),
+        fc.constantFrom(...pool),
+        fc.integer({ min: 2015, max: 2024 }),
+        fc.nat({ max: 99 }),
+      ),
       { maxLength: 40 },
     );
     fc.assert(
@@ -97,13 +109,16 @@ describe('a name of two units is decided by the file’s context, or asked', () 
             expect(m.split).toBeUndefined();
             expect(m.candidates).toContain(d.code);
             // Every other candidate is named in the file by an unambiguous text, given as evidence.
-            for (const other of d.alternatives) expect(d.evidence.some((e) => e.code === other && texts.has(e.text))).toBe(true);
+            for (const other of d.alternatives)
+              expect(d.evidence.some((e) => e.code === other && texts.has(e.text))).toBe(true);
           }
         }
         // A row naming an asked name is never imported, and is reported on its line.
         const askedLines = cells.flatMap((c, i) => (asked.has(c[0]!) || asked.has(c[1]!) ? [i + 2] : []));
         for (const line of askedLines)
-          expect(result.issues.some((i) => i.line === line && i.code === 'ambiguous_region') || result.issues.length >= 1000).toBe(true);
+          expect(
+            result.issues.some((i) => i.line === line && i.code === 'ambiguous_region') || result.issues.length >= 1000,
+          ).toBe(true);
         expect(flowRows(result.columns, 'd')).toHaveLength(result.summary.rowsValid);
         expect(result.summary.rowsValid).toBeLessThanOrEqual(cells.length - askedLines.length);
       }),
@@ -122,7 +137,8 @@ describe('a name of two units is decided by the file’s context, or asked', () 
 });
 
 describe('borders of each year', () => {
-  const flows = (rows: string[][], borders?: 'by_year' | 'current') => validateFlowRows(rows, mapping, { ...opts, borders });
+  const flows = (rows: string[][], borders?: 'by_year' | 'current') =>
+    validateFlowRows(rows, mapping, { ...opts, borders });
 
   it('before a split a unit is read with its later parts, unless the file names them in that year', () => {
     const result = flows([
@@ -153,7 +169,11 @@ describe('borders of each year', () => {
 
   it('figures too: the geography of each year and its readings', () => {
     const result = validateFigureRows(
-      [['Туркестанская 1', '2016', '2840871'], ['Туркестанская 1', '2017', '1966336'], ['г. Шымкент', '2017', '912300']],
+      [
+        ['Туркестанская 1', '2016', '2840871'],
+        ['Туркестанская 1', '2017', '1966336'],
+        ['г. Шымкент', '2017', '912300'],
+      ],
       { region: 0, year: 1, value: 2 },
       { ...opts, defaultMeasure: 'population' },
     );

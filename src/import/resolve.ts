@@ -86,7 +86,12 @@ export function resolveNames(
         code: left[0]!,
         alternatives: others,
         because: 'others_named',
-        evidence: others.flatMap((code) => namedBy.get(code)!.slice(0, 3).map((text) => ({ text, code }))),
+        evidence: others.flatMap((code) =>
+          namedBy
+            .get(code)!
+            .slice(0, 3)
+            .map((text) => ({ text, code })),
+        ),
         count: a.count,
       });
     } else questions.push({ text: a.text, candidates: a.candidates, count: a.count, split: a.split });

@@ -50,7 +50,9 @@ describe('what a file is, by its first bytes', () => {
   it('reads a Blob: the start, and a small ZIP whole', async () => {
     const book = makeWorkbook([{ name: 'S', rows: [['a', 'b']] }]);
     expect(await sniffFile(new Blob([book as BlobPart]), 1 << 20)).toEqual({ kind: 'xlsx' });
-    expect(await sniffFile(new Blob([bytes(0x89, 'PNG', 0x0d, 0x0a, 0x1a, 0x0a)]), 1 << 20)).toMatchObject({ seemsTo: 'png' });
+    expect(await sniffFile(new Blob([bytes(0x89, 'PNG', 0x0d, 0x0a, 0x1a, 0x0a)]), 1 << 20)).toMatchObject({
+      seemsTo: 'png',
+    });
   });
 });
 
@@ -59,7 +61,10 @@ describe('refusal before the mapping step', () => {
   const random = new Blob([Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24)]);
 
   it('a PNG or random bytes named .csv: the preview refuses, naming what it seems to be and what the map reads', async () => {
-    for (const [file, kind] of [[png, 'png'], [random, 'binary']] as const) {
+    for (const [file, kind] of [
+      [png, 'png'],
+      [random, 'binary'],
+    ] as const) {
       const error = await previewTable(file, 'flows.csv').then(
         () => null,
         (e: { problem: Parameters<typeof formatImportProblem>[0] }) => e,
@@ -68,7 +73,9 @@ describe('refusal before the mapping step', () => {
       const en = formatImportProblem(error!.problem, 'en');
       expect(en).toMatch(/^“flows\.csv” seems to be (a PNG image|binary data), not a table\./);
       expect(en).toContain('CSV, TSV or TXT, Excel workbooks (.xlsx, .xls)');
-      expect(formatImportProblem(error!.problem, 'ru')).toMatch(/похож на (изображение PNG|двоичные данные), а не на таблицу/);
+      expect(formatImportProblem(error!.problem, 'ru')).toMatch(
+        /похож на (изображение PNG|двоичные данные), а не на таблицу/,
+      );
       expect(formatImportProblem(error!.problem, 'kk')).toMatch(/кесте емес, (PNG суреті|екілік деректер) сияқты/);
     }
   });

@@ -8,11 +8,7 @@
 import type { FileKind } from './problems';
 import { zipEntries } from './zip';
 
-export type Sniffed =
-  | { kind: 'text' }
-  | { kind: 'xlsx' }
-  | { kind: 'xls' }
-  | { kind: 'refused'; seemsTo: FileKind };
+export type Sniffed = { kind: 'text' } | { kind: 'xlsx' } | { kind: 'xls' } | { kind: 'refused'; seemsTo: FileKind };
 
 /** Bytes read from the start of a file to decide. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -71,11 +67,13 @@ export function sniffBytes(head: Uint8Array, whole: Uint8Array | null = null): S
     return { kind: 'text' };
   if (startsWith(head, ascii('PK\x03\x04')) || startsWith(head, ascii('PK\x05\x06'))) return zipKind(whole);
   if (startsWith(head, OLE)) return { kind: 'xls' };
-  if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8)) return { kind: 'refused', seemsTo: 'webp' };
+  if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8))
+    return { kind: 'refused', seemsTo: 'webp' };
   if (startsWith(head, ascii('RIFF'))) return { kind: 'refused', seemsTo: 'media' };
   if (startsWith(head, ascii('BM')) && head.length > 10 && head[6] === 0 && head[7] === 0)
     return { kind: 'refused', seemsTo: 'bmp' };
-  for (const [kind, sig, at] of SIGNATURES) if (startsWith(head, sig, at ?? 0)) return { kind: 'refused', seemsTo: kind };
+  for (const [kind, sig, at] of SIGNATURES)
+    if (startsWith(head, sig, at ?? 0)) return { kind: 'refused', seemsTo: kind };
   // NUL, or control characters other than tab, line breaks, form feed and escape: not a table.
   let control = 0;
   let nul = false;

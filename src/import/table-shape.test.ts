@@ -13,18 +13,35 @@ const blob = (text: string) => new Blob([text]);
 describe('the shape of published tables', () => {
   it('finds the header under titles and notes, and past a section row', () => {
     expect(detectHeaderRow([['Title of the table'], [], ['persons'], ['', '2000', '2001'], ['Мужчины'], ['Abai', '1', '2']])).toBe(3); // prettier-ignore
-    expect(detectHeaderRow([['from', 'to', 'year', 'count'], ['Astana', 'Abai', '2020', '1']])).toBe(0);
+    expect(
+      detectHeaderRow([
+        ['from', 'to', 'year', 'count'],
+        ['Astana', 'Abai', '2020', '1'],
+      ]),
+    ).toBe(0);
     expect(detectHeaderRow([['only'], ['one'], ['column']])).toBe(0);
     // A group row gives way to the row below it.
     expect(detectHeaderRow([['Region', 'Arrived', '', 'Left', ''], ['', '2022', '2023', '2022', '2023'], ['Abai', '1', '2', '3', '4']], new Set([0]))).toBe(1); // prettier-ignore
   });
 
   it('spreads merged header cells; a single merged note above is no group', () => {
-    const rows = [['', '', 'persons'], ['Region', '2022', '2023']];
+    const rows = [
+      ['', '', 'persons'],
+      ['Region', '2022', '2023'],
+    ];
     expect(headerCells(rows, 1, [{ s: { r: 0, c: 2 }, e: { r: 0, c: 3 } }])).toEqual(['Region', '2022', '2023']);
-    const grouped = [['Region', 'Arrived', '', 'Left', ''], ['', '2022', '2023', '2022', '2023']];
+    const grouped = [
+      ['Region', 'Arrived', '', 'Left', ''],
+      ['', '2022', '2023', '2022', '2023'],
+    ];
     const merges = [{ s: { r: 0, c: 0 }, e: { r: 1, c: 0 } }, { s: { r: 0, c: 1 }, e: { r: 0, c: 2 } }, { s: { r: 0, c: 3 }, e: { r: 0, c: 4 } }]; // prettier-ignore
-    expect(headerCells(grouped, 1, merges)).toEqual(['Region', 'Arrived 2022', 'Arrived 2023', 'Left 2022', 'Left 2023']);
+    expect(headerCells(grouped, 1, merges)).toEqual([
+      'Region',
+      'Arrived 2022',
+      'Arrived 2023',
+      'Left 2022',
+      'Left 2023',
+    ]);
   });
 
   it('note rows: one text naming no unit', () => {
@@ -54,7 +71,8 @@ describe('the shape of published tables', () => {
 
 describe('a year for the whole file, and title rows in a CSV', () => {
   // kanatislambekov's per-year file: region, month, arrivals, departures, net; no year column.
-  const perYear = 'region,month,arrivals,departures,net\nAbay,Total,19797,26545,-6748\nAqmola,Total,34938,38264,-3326\nUlutay,Total,5000,6000,-1000\n';
+  const perYear =
+    'region,month,arrivals,departures,net\nAbay,Total,19797,26545,-6748\nAqmola,Total,34938,38264,-3326\nUlutay,Total,5000,6000,-1000\n';
 
   it('the preview offers the year of the name; reading with it gives every measure for that year', async () => {
     const preview = await previewTable(blob(perYear), 'internal_migration_2023.csv', 20, { units });
@@ -70,7 +88,10 @@ describe('a year for the whole file, and title rows in a CSV', () => {
     ]); // prettier-ignore
     // "Total" is the whole year.
     expect(result.kind === 'figures' && result.columns.period!.values).toEqual(['', 'Jan-Dec']);
-    expect(result.summary.unmatched[0]).toMatchObject({ text: 'Ulutay', suggestions: [{ code: 'KZ-62', reason: 'spelling' }] });
+    expect(result.summary.unmatched[0]).toMatchObject({
+      text: 'Ulutay',
+      suggestions: [{ code: 'KZ-62', reason: 'spelling' }],
+    });
     expect(result.year).toBe(2023);
   });
 
@@ -88,7 +109,10 @@ describe('a year for the whole file, and title rows in a CSV', () => {
     const preview = await previewTable(blob(text), 'flows.csv');
     expect(preview.headerRow).toBe(4);
     expect(preview.header).toEqual(['from', 'to', 'year', 'count']);
-    expect(preview.titles.map((t) => [t.line, t.text])).toEqual([[1, 'Migration between regions 2023'], [2, 'source: BNS']]);
+    expect(preview.titles.map((t) => [t.line, t.text])).toEqual([
+      [1, 'Migration between regions 2023'],
+      [2, 'source: BNS'],
+    ]);
     expect(preview.records[0]).toEqual({ line: 1, cells: ['Migration between regions', ' 2023'] });
     const result = await importTable(blob(text), {
       kind: 'flows', mapping: preview.guesses.flows.mapping, units, datasetId: 'd', fileName: 'flows.csv', headerRow: preview.headerRow,

@@ -71,8 +71,9 @@ export function unzip(bytes: Uint8Array): ZipPart[] {
     type: number;
     content: ArrayLike<number> | null;
   }
-  const cfb = (XLSX.CFB as unknown as { read(b: Uint8Array, o: object): { FileIndex: Entry[]; FullPaths: string[] } })
-    .read(bytes, { type: 'array' });
+  const cfb = (
+    XLSX.CFB as unknown as { read(b: Uint8Array, o: object): { FileIndex: Entry[]; FullPaths: string[] } }
+  ).read(bytes, { type: 'array' });
   return cfb.FileIndex.map((f, i) => ({ name: cfb.FullPaths[i]!.replace(/^[^/]*\//, ''), f }))
     .filter(({ name, f }) => f.type === 2 && f.content && name)
     .map(({ name, f }) => ({ name, data: new Uint8Array(f.content!) }));
@@ -89,7 +90,9 @@ export interface SheetSpec {
 export function makeWorkbook(sheets: readonly SheetSpec[], bookType: 'xlsx' | 'biff8' = 'xlsx'): Uint8Array {
   const book = XLSX.utils.book_new();
   for (const spec of sheets) {
-    const ws = XLSX.utils.aoa_to_sheet(spec.rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? null : c))));
+    const ws = XLSX.utils.aoa_to_sheet(
+      spec.rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? null : c))),
+    );
     spec.rows.forEach((row, r) =>
       row.forEach((c, col) => {
         if (c !== null && typeof c === 'object') {

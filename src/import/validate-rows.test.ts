@@ -126,7 +126,9 @@ describe('flow rows', () => {
       { text: 'Atlantis', count: 1, candidates: [], suggestions: [] },
       { text: 'Altai', count: 1, candidates: ['RU-ALT', 'RU-AL'], suggestions: [] },
     ]);
-    expect(result.summary.questions).toEqual([{ text: 'Altai', candidates: ['RU-ALT', 'RU-AL'], count: 1, split: false }]);
+    expect(result.summary.questions).toEqual([
+      { text: 'Altai', candidates: ['RU-ALT', 'RU-AL'], count: 1, split: false },
+    ]);
     expect(result.summary.matched[0]).toEqual({ text: 'Almaty city', count: 11, code: 'KZ-75' });
   });
 

@@ -155,7 +155,6 @@ export interface ValidationOptions {
   borders?: Borders;
 }
 
-
 const PLAIN_DIGITS = /^\d+$/;
 const GROUPED_BY_COMMA = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const GROUPED_BY_DOT = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/;
@@ -681,7 +680,11 @@ export class FlowRowValidator {
       return null;
     }
     if (!Number.isInteger(n)) {
-      r.add(line, 'decimal_count', { field: 'count', value: text.slice(0, 60), thousands: /^\d{1,3},\d{3}$/.test(text) });
+      r.add(line, 'decimal_count', {
+        field: 'count',
+        value: text.slice(0, 60),
+        thousands: /^\d{1,3},\d{3}$/.test(text),
+      });
       return null;
     }
     return n;
@@ -736,9 +739,8 @@ export class FlowRowValidator {
         );
     }
     const n = this.length;
-    const { geographyByYear, decisions } = n > 0
-      ? geographies(this.unitsByYear, this.matcher, this.borders)
-      : { geographyByYear: {}, decisions: [] };
+    const { geographyByYear, decisions } =
+      n > 0 ? geographies(this.unitsByYear, this.matcher, this.borders) : { geographyByYear: {}, decisions: [] };
     const columns: FlowColumns = {
       kind: 'flows',
       length: n,
@@ -958,9 +960,8 @@ export class FigureRowValidator {
         );
     }
     const n = this.length;
-    const { geographyByYear, decisions } = n > 0
-      ? geographies(this.unitsByYear, this.matcher, this.borders)
-      : { geographyByYear: {}, decisions: [] };
+    const { geographyByYear, decisions } =
+      n > 0 ? geographies(this.unitsByYear, this.matcher, this.borders) : { geographyByYear: {}, decisions: [] };
     const columns: FigureColumns = {
       kind: 'figures',
       length: n,

@@ -121,7 +121,17 @@ describe('Excel workbooks', () => {
   });
 
   it('links to other workbooks are not followed; macros are not read', async () => {
-    const parts = unzip(makeWorkbook([{ name: 'S', rows: [['a', 'b'], ['1', '2']] }]));
+    const parts = unzip(
+      makeWorkbook([
+        {
+          name: 'S',
+          rows: [
+            ['a', 'b'],
+            ['1', '2'],
+          ],
+        },
+      ]),
+    );
     const linked = makeZip([
       ...parts,
       { name: 'xl/externalLinks/externalLink1.xml', data: '<externalLink><externalBook r:id="rId1"/></externalLink>' },
@@ -129,7 +139,10 @@ describe('Excel workbooks', () => {
     ]);
     const grid = await readWorkbook(linked, 'xlsx');
     expect(grid.notes.map((n) => n.code)).toEqual(['external_links', 'macros_ignored']);
-    expect(grid.rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(grid.rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('reads .xls (Excel 97-2003)', async () => {
@@ -151,7 +164,10 @@ describe('hostile workbooks are refused or bounded, never unpacked past the limi
 
   it('a bomb: parts that unpack past the budget are refused, whatever their headers claim', async () => {
     const zeros = new Uint8Array(3 * 1024 * 1024);
-    const honest = makeZip([{ name: 'xl/workbook.xml', data: '<w/>' }, { name: 'xl/worksheets/sheet1.xml', data: zeros }]);
+    const honest = makeZip([
+      { name: 'xl/workbook.xml', data: '<w/>' },
+      { name: 'xl/worksheets/sheet1.xml', data: zeros },
+    ]);
     expect(await refusal(checkZip(honest, 1024 * 1024))).toMatchObject({ params: { refusal: 'too_large_unpacked' } });
     // The header claims 1 kB; the stream unpacks to 3 MB: refused as soon as the claim is passed.
     const lying = makeZip([{ name: 'xl/workbook.xml', data: '<w/>' }, { name: 'xl/worksheets/sheet1.xml', data: zeros, claimSize: 1000 }]); // prettier-ignore
@@ -163,8 +179,12 @@ describe('hostile workbooks are refused or bounded, never unpacked past the limi
   it('a cut stream, a password, an unknown compression, too many parts: refused', async () => {
     const base = { name: 'xl/workbook.xml', data: '<workbook>'.repeat(100) };
     expect(await refusal(checkZip(makeZip([{ ...base, cut: 10 }])))).toMatchObject({ params: { refusal: 'damaged' } });
-    expect(await refusal(checkZip(makeZip([{ ...base, flags: 1 }])))).toMatchObject({ params: { refusal: 'encrypted' } });
-    const many = makeZip(Array.from({ length: 5_001 }, (_, i) => ({ name: `xl/p${i}.xml`, data: '', method: 0 as const })));
+    expect(await refusal(checkZip(makeZip([{ ...base, flags: 1 }])))).toMatchObject({
+      params: { refusal: 'encrypted' },
+    });
+    const many = makeZip(
+      Array.from({ length: 5_001 }, (_, i) => ({ name: `xl/p${i}.xml`, data: '', method: 0 as const })),
+    );
     expect(await refusal(checkZip(many))).toMatchObject({ params: { refusal: 'too_many_parts' } });
     const odd = makeZip([base]);
     odd[8] = 14; // LZMA in the local header, deflate in the directory
@@ -178,12 +198,27 @@ describe('hostile workbooks are refused or bounded, never unpacked past the limi
   });
 
   it('a sheet that claims a huge range but holds a few cells costs a few cells', async () => {
-    const parts = unzip(makeWorkbook([{ name: 'S', rows: [['a', 'b'], ['1', '2']] }]));
+    const parts = unzip(
+      makeWorkbook([
+        {
+          name: 'S',
+          rows: [
+            ['a', 'b'],
+            ['1', '2'],
+          ],
+        },
+      ]),
+    );
     const sheet = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')!;
-    const xml = new TextDecoder().decode(sheet.data as Uint8Array).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>');
+    const xml = new TextDecoder()
+      .decode(sheet.data as Uint8Array)
+      .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>');
     const claimed = makeZip(parts.map((p) => (p === sheet ? { name: p.name, data: xml } : p)));
     const grid = await readWorkbook(claimed, 'xlsx');
-    expect(grid.rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(grid.rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('something that is not a workbook inside an OLE container is refused, not thrown', async () => {

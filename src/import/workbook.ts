@@ -109,13 +109,16 @@ export async function readWorkbook(
     // No sheet parsed, but the workbook's part read: names and hidden flags.
     book = XLSX.read(bytes, { ...common, sheets: [] });
   } catch (e) {
-    throw new ImportProblemError(problem('workbook_refused', { refusal: 'not_a_workbook', detail: String(e).slice(0, 200) }));
+    throw new ImportProblemError(
+      problem('workbook_refused', { refusal: 'not_a_workbook', detail: String(e).slice(0, 200) }),
+    );
   }
   const hidden = new Map((book.Workbook?.Sheets ?? []).map((s) => [s.name, (s.Hidden ?? 0) !== 0]));
   const sheets = book.SheetNames.map((name) => ({ name, hidden: hidden.get(name) ?? false }));
-  const sheet = options.sheet !== undefined && sheets.some((s) => s.name === options.sheet)
-    ? options.sheet
-    : (sheets.find((s) => !s.hidden) ?? sheets[0])?.name;
+  const sheet =
+    options.sheet !== undefined && sheets.some((s) => s.name === options.sheet)
+      ? options.sheet
+      : (sheets.find((s) => !s.hidden) ?? sheets[0])?.name;
   if (sheet === undefined) throw new ImportProblemError(problem('workbook_refused', { refusal: 'no_sheet' }));
   try {
     book = XLSX.read(bytes, {

@@ -15,7 +15,9 @@ async function run(request: Parameters<typeof handleImportRequest>[0], now?: () 
 describe('the worker’s message logic', () => {
   it('a table: progress messages, then one result whose typed arrays are transferred', async () => {
     const text =
-      'from,to,year,count\n' + 'Astana,Almaty city,2020,1\nAlmaty city,Astana,2020,2\n'.repeat(3) + 'Atlantis,Almaty city,2020,1\n';
+      'from,to,year,count\n' +
+      'Astana,Almaty city,2020,1\nAlmaty city,Astana,2020,2\n'.repeat(3) +
+      'Atlantis,Almaty city,2020,1\n';
     let clock = 0;
     const messages = await run(
       {
@@ -39,7 +41,11 @@ describe('the worker’s message logic', () => {
     const result = (done.message as { result: TableImportResult }).result;
     expect(result.summary).toMatchObject({ rowsRead: 7, rowsValid: 2, issueCount: 5 });
     // Codes and parameters, and (for the page as it is today) the English text.
-    expect(result.issues.at(-1)).toMatchObject({ line: 8, code: 'unknown_region', params: { field: 'origin', value: 'Atlantis' } });
+    expect(result.issues.at(-1)).toMatchObject({
+      line: 8,
+      code: 'unknown_region',
+      params: { field: 'origin', value: 'Atlantis' },
+    });
     expect(result.issues.at(-1)!.reason).toBe('“Atlantis” (origin) matches no region');
     if (result.kind !== 'flows') throw new Error('flows expected');
     const buffers = done.transfer as ArrayBuffer[];

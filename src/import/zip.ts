@@ -70,7 +70,9 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 
 /** The bytes unpacked from a deflated stream, counted; stops past `budget`. Rejects a damaged stream. */
 async function inflatedSize(data: Uint8Array, budget: number): Promise<number> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
   const reader = stream.getReader();
   let total = 0;
   try {
