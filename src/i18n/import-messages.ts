@@ -414,6 +414,21 @@ export function formatImportIssue(issue: ImportIssue, lang: ImportLang, unitName
   return `${t.at(issue.file, issue.line, issue.column, f)}: ${t.problems[issue.code](issue.params, f)}`;
 }
 
+/**
+ * A problem of a boundary feature; a join problem (a name that matches no
+ * unit, or several) says which feature, as geometry problems do.
+ */
+export function formatBoundaryIssue(
+  issue: { code: ProblemCode; params: ProblemParams },
+  lang: ImportLang,
+  unitName?: (code: string) => string,
+): string {
+  const text = formatImportProblem(issue, lang, unitName);
+  if (issue.code !== 'unknown_region' && issue.code !== 'ambiguous_region') return text;
+  const where = { en: enWhere, ru: ruWhere, kk: kkWhere }[lang]({ feature: issue.params.feature });
+  return `${where}: ${text}`;
+}
+
 export const formatNameDecision = (d: NameDecision, lang: ImportLang, unitName?: (code: string) => string) =>
   IMPORT_TEXTS[lang].decision(d, importFmt(lang, unitName));
 export const formatNameQuestion = (q: NameQuestion, lang: ImportLang, unitName?: (code: string) => string) =>

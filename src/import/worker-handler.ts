@@ -5,7 +5,7 @@
  * transfer (moved, not copied, to the main thread). Errors carry their
  * problem (code and parameters) for the page to say in the user's language.
  */
-import { formatImportProblem } from '../i18n/import-messages';
+import { formatBoundaryIssue, formatImportProblem } from '../i18n/import-messages';
 import { joinBoundaries, parseBoundaries, type BoundaryIssue, type JoinedBoundaries, type ParsedBoundaries } from './boundaries'; // prettier-ignore
 import { importTable, previewTable, type ImportProgress, type PreviewOptions, type TableImportRequest, type TableImportResult, type TablePreview } from './import-core'; // prettier-ignore
 import { checkSize, MAX_BOUNDARY_BYTES } from './limits';
@@ -85,8 +85,8 @@ export function transferables(value: unknown): ArrayBuffer[] {
 function withEnglishTexts<T>(result: T): T {
   // The page writes "file:line: reason"; a wide table's column is added to the reason.
   const issue = (i: ImportIssue | BoundaryIssue) => {
-    const column = 'column' in i && i.column !== undefined ? ` (column “${i.column}”)` : '';
-    i.reason = formatImportProblem({ code: i.code, params: i.params }, 'en') + column;
+    if ('feature' in i) i.reason = formatBoundaryIssue(i, 'en');
+    else i.reason = formatImportProblem(i, 'en') + (i.column !== undefined ? ` (column “${i.column}”)` : '');
   };
   const r = result as Partial<TableImportResult & BoundaryImportResult>;
   if (r.issues) r.issues.forEach(issue);
