@@ -72,7 +72,7 @@ describe('delimiters and encodings', () => {
   });
 });
 
-describe('streaming', () => {
+describe('streaming', { timeout: 30_000 }, () => {
   it('gives the same rows and issues as parsing the whole text, across chunk boundaries', async () => {
     // About 3 MB: several read chunks, multi-byte names and quoted line breaks that fall across them.
     // "Алматы" is two units; "Almaty_city" in the file makes it the region, decided after the last row.
