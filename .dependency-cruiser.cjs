@@ -8,12 +8,12 @@ const layer = (name) => `^src/${name}/`;
 const notTest = '\\.test\\.ts$';
 
 /** A rule that files under `from` import nothing under any of `to`. */
-const forbid = (name, comment, from, to) => ({
+const forbid = (name, comment, from, to, toExtra = {}) => ({
   name,
   comment,
   severity: 'error',
   from: { path: from, pathNot: notTest },
-  to: { path: to },
+  to: { path: to, ...toExtra },
 });
 
 module.exports = {
@@ -33,9 +33,17 @@ module.exports = {
       '@luma\\.gl',
     ]),
     forbid('i18n-is-texts', 'src/i18n holds texts and names; it reads only the model.', layer('i18n'), [
-      '^src/(state|render|ui|presenter|datasets|testing|import)/',
+      '^src/(state|render|ui|presenter|datasets|testing)/',
       '^src/main\\.ts$',
     ]),
+    // The import's messages name its problem codes and decisions: their types only, never its code.
+    forbid(
+      'i18n-names-import-types-only',
+      'src/i18n may name the import problems types, not run import code.',
+      layer('i18n'),
+      ['^src/import/'],
+      { dependencyTypesNot: ['type-only'] },
+    ),
     forbid('import-runs-in-the-worker', 'src/import runs in the worker: core and i18n only.', layer('import'), [
       '^src/(state|render|ui|presenter|datasets|testing)/',
       '^src/main\\.ts$',

@@ -34,7 +34,7 @@ async function importFlows(text: string): Promise<TableImportResult> {
   });
 }
 const FLOWS =
-  'from,to,year,count,note\nAstana,Almaty,2020,10,first\nAlmaty,Astana,2020,7,"=HYPERLINK(""x"")"\nAbai,Ulytau,2023,3,"a, b\nc"\n';
+  'from,to,year,count,note\nAstana,Almaty city,2020,10,first\nAlmaty city,Astana,2020,7,"=HYPERLINK(""x"")"\nAbai,Ulytau,2023,3,"a, b\nc"\n';
 
 async function flowsDataset(id: string, name: string, created: string) {
   return datasetFromImport(await importFlows(FLOWS), { id, name, fileName: 'mine.csv', created });

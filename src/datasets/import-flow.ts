@@ -8,6 +8,7 @@ import type { Dataset } from '../core/load';
 import type { JoinedBoundaries } from '../import/boundaries';
 import {
   FileTooLargeError,
+  ImportProblemError,
   importBoundaryFile,
   importTableFile,
   previewFile,
@@ -16,6 +17,9 @@ import {
 import type { TableImportResult } from '../import/import-core';
 import { toMatchableUnits } from '../import/region-matcher';
 import { placeName } from '../i18n/names';
+import { formatBoundaryIssue, formatImportIssue, formatImportProblem } from '../i18n/import-messages';
+import type { BoundaryIssue } from '../import/boundaries';
+import type { ImportIssue } from '../import/problems';
 import type { Translator } from '../i18n';
 import { translatorOf, type AppStore } from '../state/app-state';
 import { ImportDialog, type MappingChoice } from '../ui/import-dialog';
@@ -25,8 +29,6 @@ import { datasetFromBoundaries, datasetFromImport, newDatasetId, type NewDataset
 const BOUNDARY_FILE = /\.(geo|topo)?json$/i;
 
 /** A problem of a file, as the summary lists it: file, line and reason. */
-const issueLine = (i: { file: string; line: number; reason: string }) => `${i.file}:${i.line}: ${i.reason}`;
-
 export interface ImportHost {
   /** The user's own mappings of names to units. */
   manual(): Record<string, string>;
@@ -101,9 +103,11 @@ export class ImportFlow {
         rowsRead: result.summary.rowsRead,
         rowsValid: result.summary.rowsValid,
         issueCount: result.summary.issueCount,
-        issues: result.issues.map(issueLine),
+        issues: result.issues.map((i) => this.issueLine(i)),
         unmatched: result.summary.unmatched,
-        fatal: result.fatal,
+        fatal: result.fatalProblem
+          ? formatImportProblem(result.fatalProblem, this.app.get().lang, this.unitName)
+          : null,
         units: this.unitChoices(),
       },
       this.t,
@@ -134,7 +138,7 @@ export class ImportFlow {
           file: file.name,
           features: parsed.features.length,
           candidates: parsed.candidates,
-          issues: parsed.issues.map(issueLine),
+          issues: parsed.issues.map((i) => this.boundaryLine(i)),
         },
         this.t,
         (property) => void this.joinBoundaries(file, property),
@@ -167,7 +171,7 @@ export class ImportFlow {
         rowsRead: joined.featuresRead,
         rowsValid: joined.collection.features.length,
         issueCount: joined.issues.length,
-        issues: joined.issues.map(issueLine),
+        issues: joined.issues.map((i) => this.boundaryLine(i)),
         unmatched: joined.unmatched,
         fatal: null,
         units: this.unitChoices(),
@@ -210,6 +214,18 @@ export class ImportFlow {
   }
 
   /** Says what went wrong; nothing was stored or shown. */
+  /** A place's name in the interface's language, for the problems that name units. */
+  private readonly unitName = (code: string): string => placeName(this.base.model, code, this.app.get().lang);
+
+  /** A row's problem in the interface's language, with file and line. */
+  private issueLine(issue: ImportIssue): string {
+    return formatImportIssue(issue, this.app.get().lang, this.unitName);
+  }
+
+  private boundaryLine(issue: BoundaryIssue): string {
+    return `${issue.file}:${issue.line}: ${formatBoundaryIssue(issue, this.app.get().lang, this.unitName)}`;
+  }
+
   private fail(error: unknown): void {
     const t = this.t;
     this.task = null;
@@ -220,6 +236,8 @@ export class ImportFlow {
     } else if (error instanceof FileTooLargeError) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
       this.dialog.showError(t('import.tooLarge', { size: mb(error.size), limit: mb(error.limit) }), t);
-    } else this.dialog.showError(e?.message ?? String(error), t);
+    } else if (error instanceof ImportProblemError)
+      this.dialog.showError(formatImportProblem(error.problem, this.app.get().lang, this.unitName), t);
+    else this.dialog.showError(e?.message ?? String(error), t);
   }
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { elementLines, findSelfIntersection, geometryProblems, joinBoundaries, parseBoundaries } from './boundaries';
+import { formatImportProblem } from '../i18n/import-messages';
 import { createRegionMatcher } from './region-matcher';
 import { loadUnits } from './test-support';
 
@@ -17,7 +18,7 @@ const GEOJSON = [
   '{"type": "FeatureCollection",',
   '"features": [',
   feature({ name: 'Astana', id: 71 }, { type: 'Polygon', coordinates: square(71, 51) }) + ',',
-  feature({ name: 'Almaty', id: 75 }, { type: 'Polygon', coordinates: [[[76, 43], [77, 44], [77, 43], [76, 44], [76, 43]]] }) + ',',
+  feature({ name: 'Almaty city', id: 75 }, { type: 'Polygon', coordinates: [[[76, 43], [77, 44], [77, 43], [76, 44], [76, 43]]] }) + ',',
   feature({ name: 'Shymkent', id: 79 }, { type: 'Polygon', coordinates: [[[69, 42], [70, 42], [70, 43], [69, 43]]] }) + ',',
   feature({ name: 'Pavlodar', id: 55 }, { type: 'Polygon', coordinates: square(8_000_000, 6_000_000, 1000) }) + ',',
   feature({ name: 'Kostanay', id: 39 }, { type: 'Point', coordinates: [63, 53] }) + ',',
@@ -45,14 +46,20 @@ describe('GeoJSON', () => {
       [5, 7, 'not_polygon'],
       [6, 8, 'no_geometry'],
     ]);
-    expect(parsed.issues[0]!.reason).toBe('feature 2: the boundary crosses itself near (76.5, 43.5)');
-    expect(parsed.issues[2]!.reason).toMatch(/is the file projected\?/);
+    expect(parsed.issues[0]!.params).toEqual({ feature: 2, lon: 76.5, lat: 43.5 });
+    const say = (i: number, lang: 'en' | 'ru' | 'kk') =>
+      formatImportProblem({ code: parsed.issues[i]!.code, params: parsed.issues[i]!.params }, lang);
+    expect(say(0, 'en')).toBe('feature 2: the boundary crosses itself near (76.5, 43.5)');
+    expect(say(0, 'ru')).toBe('объект 2: граница пересекает себя около (76.5, 43.5)');
+    expect(say(1, 'en')).toBe('feature 3, outer ring is not closed (its last position differs from its first)');
+    expect(say(2, 'en')).toMatch(/is the file projected\?/);
+    expect(say(3, 'kk')).toMatch(/^5-нысан: «.+» аумақ емес/);
     expect(parsed.geometryValid).toEqual([true, false, false, false, false, false, true, true, true]);
   });
 
   it('lists the properties present in every feature, the best join first', () => {
     expect(parsed.candidates).toEqual([
-      { property: 'name', distinct: 9, matched: 8, sample: ['Astana', 'Almaty', 'Shymkent'] },
+      { property: 'name', distinct: 9, matched: 8, sample: ['Astana', 'Almaty city', 'Shymkent'] },
       { property: 'id', distinct: 8, matched: 8, sample: ['71', '75', '79'] },
     ]);
   });
@@ -66,9 +73,9 @@ describe('GeoJSON', () => {
     const joinIssues = joined.issues.filter((i) =>
       ['duplicate_region', 'unknown_region', 'missing_property'].includes(i.code),
     );
-    expect(joinIssues.map((i) => [i.feature, i.line, i.reason])).toEqual([
-      [7, 9, 'feature 7: "Nur-Sultan" is KZ-71 again (first: feature 1)'],
-      [8, 10, 'feature 8: unknown region "Atlantis"'],
+    expect(joinIssues.map((i) => [i.feature, i.line, formatImportProblem(i, 'en')])).toEqual([
+      [7, 9, 'feature 7: “Nur-Sultan” is KZ-71 again (first: feature 1)'],
+      [8, 10, '“Atlantis” (region) matches no region'],
     ]);
     expect(joined.unmatched).toEqual([{ text: 'Atlantis', count: 1, candidates: [] }]);
     expect(joined.featuresRead).toBe(9);
@@ -159,7 +166,8 @@ describe('TopoJSON', () => {
     expect(parsed.features).toEqual([]);
     expect(parsed.issues).toHaveLength(1);
     expect(parsed.issues[0]).toMatchObject({ code: 'not_geojson', feature: 0 });
-    expect(parsed.issues[0]!.reason).toMatch(/^the TopoJSON cannot be read/);
+    expect(parsed.issues[0]!.params).toMatchObject({ reason: 'topojson' });
+    expect(formatImportProblem(parsed.issues[0]!, 'en')).toMatch(/^The TopoJSON cannot be read/);
   });
 });
 

@@ -21,34 +21,32 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import type { DataIssue } from '../core/csv';
+import type { BoundaryIssueCode, ProblemParams } from './problems';
 import type { NameCount } from './validate-rows';
 import type { RegionMatcher } from './region-matcher';
+import { resolveNames, type NameDecision } from './resolve';
 
 export { MAX_BOUNDARY_BYTES } from './limits';
 /** Segment pairs compared per geometry before giving up on the self-intersection check. */
 const SWEEP_BUDGET = 20_000_000;
 
-export type BoundaryIssueCode =
-  | 'not_json'
-  | 'not_geojson'
-  | 'no_geometry'
-  | 'not_polygon'
-  | 'bad_coordinates'
-  | 'out_of_range'
-  | 'too_few_points'
-  | 'unclosed_ring'
-  | 'self_intersection'
-  | 'not_checked'
-  | 'missing_property'
-  | 'unknown_region'
-  | 'ambiguous_region'
-  | 'duplicate_region';
+export type { BoundaryIssueCode } from './problems';
 
-export interface BoundaryIssue extends DataIssue {
+export interface BoundaryIssue {
+  file: string;
+  /** 1-based line where the feature starts (0: not known, or the file as a whole). */
+  line: number;
   code: BoundaryIssueCode;
+  /** params.feature: the 1-based feature number (0 for the file as a whole). */
+  params: ProblemParams;
   /** 1-based feature number; 0 for the file as a whole. */
   feature: number;
+  /**
+   * English text, filled in by the worker for the page as it is today
+   * (src/i18n/import-messages.ts makes it); goes with the dialog step.
+   * @deprecated
+   */
+  reason?: string;
 }
 
 export type Properties = Record<string, unknown>;
@@ -91,6 +89,8 @@ export interface JoinedBoundaries {
   /** Geometry issues plus the join's: missing property, unknown or ambiguous region, duplicate region. */
   issues: BoundaryIssue[];
   unmatched: (NameCount & { candidates: string[] })[];
+  /** Names of two units decided by the other features' names ("Almaty" beside "Almaty city"). */
+  decisions: NameDecision[];
   featuresRead: number;
 }
 
@@ -158,21 +158,21 @@ export function elementLines(text: string, path: readonly string[]): number[] {
 
 interface Problem {
   code: BoundaryIssueCode;
-  reason: string;
+  params: ProblemParams;
   /** The geometry stays usable (a check that could not finish). */
   soft?: boolean;
 }
 
-const fmt = (n: number) => (Math.round(n * 1e5) / 1e5).toString();
+const round = (n: number) => Math.round(n * 1e5) / 1e5;
 
 function positionProblem(p: unknown): Problem | null {
   if (!Array.isArray(p) || p.length < 2 || !p.every((v) => typeof v === 'number' && Number.isFinite(v)))
-    return { code: 'bad_coordinates', reason: `a position is not two numbers: ${JSON.stringify(p)?.slice(0, 60)}` };
+    return { code: 'bad_coordinates', params: { reason: 'position', value: String(JSON.stringify(p)).slice(0, 60) } };
   const [lon, lat] = p as number[];
   if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90)
     return {
       code: 'out_of_range',
-      reason: `position (${fmt(lon!)}, ${fmt(lat!)}) is outside longitude -180..180 / latitude -90..90: is the file projected? Save it in WGS 84 (EPSG:4326)`,
+      params: { lon: round(lon!), lat: round(lat!) },
     };
   return null;
 }
@@ -282,58 +282,50 @@ function segmentContact(s: Segment, t: Segment, ringSizes: number[], closed: boo
 
 /** Every problem of one geometry (an empty list: it is valid). */
 export function geometryProblems(geometry: unknown): Problem[] {
-  if (geometry === null || geometry === undefined)
-    return [{ code: 'no_geometry', reason: 'the feature has no geometry' }];
-  if (!isObject(geometry)) return [{ code: 'bad_coordinates', reason: 'the geometry is not an object' }];
+  if (geometry === null || geometry === undefined) return [{ code: 'no_geometry', params: {} }];
+  if (!isObject(geometry)) return [{ code: 'bad_coordinates', params: { reason: 'not_object' } }];
   const type = geometry.type;
   if (type !== 'Polygon' && type !== 'MultiPolygon')
     return [
       {
         code: 'not_polygon',
-        reason: `a ${String(type).slice(0, 40)} is not an area (Polygon or MultiPolygon expected)`,
+        params: { value: String(type).slice(0, 40) },
       },
     ];
   const coords = geometry.coordinates;
   const polygons: unknown[] = type === 'Polygon' ? [coords] : Array.isArray(coords) ? coords : [null];
   const problems: Problem[] = [];
-  if (polygons.length === 0) return [{ code: 'bad_coordinates', reason: 'the MultiPolygon has no polygons' }];
+  if (polygons.length === 0) return [{ code: 'bad_coordinates', params: { reason: 'no_polygons' } }];
   for (const [p, polygon] of polygons.entries()) {
-    const part = type === 'MultiPolygon' ? `polygon ${p + 1}, ` : '';
+    const part: ProblemParams = type === 'MultiPolygon' ? { part: p + 1 } : {};
     if (!Array.isArray(polygon) || polygon.length === 0 || !polygon.every(Array.isArray))
-      return [{ code: 'bad_coordinates', reason: `${part}the rings are not arrays of positions` }];
+      return [{ code: 'bad_coordinates', params: { ...part, reason: 'not_rings' } }];
     for (const ring of polygon as unknown[][])
       for (const position of ring) {
         const bad = positionProblem(position);
-        if (bad) return [{ ...bad, reason: `${part}${bad.reason}` }];
+        if (bad) return [{ ...bad, params: { ...part, ...bad.params } }];
       }
     const rings = polygon as Position[][];
     let ringsOk = true;
     rings.forEach((ring, r) => {
-      const which = `${part}${r === 0 ? 'outer ring' : `hole ${r}`}`;
+      const which: ProblemParams = { ...part, ring: r };
       if (ring.length < 4) {
-        problems.push({ code: 'too_few_points', reason: `${which} has ${ring.length} positions (at least 4 needed)` });
+        problems.push({ code: 'too_few_points', params: { ...which, count: ring.length } });
         ringsOk = false;
         return;
       }
       const a = ring[0]!;
       const b = ring[ring.length - 1]!;
       if (a[0] !== b[0] || a[1] !== b[1]) {
-        problems.push({
-          code: 'unclosed_ring',
-          reason: `${which} is not closed (its last position differs from its first)`,
-        });
+        problems.push({ code: 'unclosed_ring', params: which });
         ringsOk = false;
       }
     });
     if (!ringsOk) continue;
     const hit = findSelfIntersection(rings);
-    if (hit === 'budget')
-      problems.push({ code: 'not_checked', reason: `${part}too complex to check for self-intersections`, soft: true });
+    if (hit === 'budget') problems.push({ code: 'not_checked', params: { ...part, limit: SWEEP_BUDGET }, soft: true });
     else if (hit)
-      problems.push({
-        code: 'self_intersection',
-        reason: `${part}the boundary crosses itself near (${fmt(hit[0])}, ${fmt(hit[1])})`,
-      });
+      problems.push({ code: 'self_intersection', params: { ...part, lon: round(hit[0]), lat: round(hit[1]) } });
   }
   return problems;
 }
@@ -371,23 +363,22 @@ export function parseBoundaries(
   const result: ParsedBoundaries = {
     file, format: null, objects: [], object: null, features: [], lines: [], geometryValid: [], candidates: [], issues: [],
   }; // prettier-ignore
-  const fileIssue = (code: BoundaryIssueCode, reason: string) => {
-    result.issues.push({ file, line: 0, feature: 0, code, reason });
+  const fileIssue = (code: BoundaryIssueCode, params: ProblemParams) => {
+    result.issues.push({ file, line: 0, feature: 0, code, params: { ...params, feature: 0 } });
     return result;
   };
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
-    return fileIssue('not_json', `the file is not JSON (${(e as Error).message.slice(0, 120)})`);
+    return fileIssue('not_json', { detail: (e as Error).message.slice(0, 120) });
   }
-  if (!isObject(json)) return fileIssue('not_geojson', 'the file is neither GeoJSON nor TopoJSON');
+  if (!isObject(json)) return fileIssue('not_geojson', { reason: 'neither' });
   let features: unknown[];
   let path: string[] = [];
   if (json.type === 'Topology') {
     result.format = 'topojson';
-    if (!isObject(json.objects) || !Array.isArray(json.arcs))
-      return fileIssue('not_geojson', 'the TopoJSON has no objects or arcs');
+    if (!isObject(json.objects) || !Array.isArray(json.arcs)) return fileIssue('not_geojson', { reason: 'no_objects' });
     const objects = json.objects;
     result.objects = Object.keys(objects);
     // By default the object with the most areas, so a file with boundaries and points still works.
@@ -397,19 +388,19 @@ export function parseBoundaries(
     };
     const name = options.object ?? [...result.objects].sort((a, b) => areas(b) - areas(a))[0];
     if (name === undefined || !(name in objects))
-      return fileIssue('not_geojson', `the TopoJSON has no object "${name ?? ''}"`);
+      return fileIssue('not_geojson', { reason: 'no_object', value: (name ?? '').slice(0, 60) });
     result.object = name;
     try {
       const converted = topoFeature(json as unknown as Topology, objects[name] as never) as unknown as
         FeatureCollection | Feature;
       features = converted.type === 'FeatureCollection' ? converted.features : [converted];
     } catch (e) {
-      return fileIssue('not_geojson', `the TopoJSON cannot be read (${(e as Error).message.slice(0, 120)})`);
+      return fileIssue('not_geojson', { reason: 'topojson', detail: (e as Error).message.slice(0, 120) });
     }
     path = ['objects', name, 'geometries', '*'];
   } else if (json.type === 'FeatureCollection') {
     result.format = 'geojson';
-    if (!Array.isArray(json.features)) return fileIssue('not_geojson', 'the FeatureCollection has no features array');
+    if (!Array.isArray(json.features)) return fileIssue('not_geojson', { reason: 'no_features' });
     features = json.features;
     path = ['features', '*'];
   } else if (json.type === 'Feature') {
@@ -418,7 +409,7 @@ export function parseBoundaries(
   } else if (typeof json.type === 'string' && 'coordinates' in json) {
     result.format = 'geojson';
     features = [{ type: 'Feature', properties: {}, geometry: json }];
-  } else return fileIssue('not_geojson', 'the file is neither GeoJSON nor TopoJSON');
+  } else return fileIssue('not_geojson', { reason: 'neither' });
 
   const lines = path.length ? elementLines(text, path) : [];
   result.lines = lines.length === features.length ? lines : features.map(() => 0);
@@ -430,14 +421,14 @@ export function parseBoundaries(
       properties,
       geometry: (f.geometry ?? null) as Geometry | null,
     };
-    const problems = isObject(raw) ? geometryProblems(f.geometry) : [{ code: 'not_geojson' as const, reason: 'the feature is not an object' }]; // prettier-ignore
+    const problems = isObject(raw) ? geometryProblems(f.geometry) : [{ code: 'not_geojson' as const, params: { reason: 'feature_not_object' } }]; // prettier-ignore
     for (const p of problems)
       result.issues.push({
         file,
         line: result.lines[i]!,
         feature: i + 1,
         code: p.code,
-        reason: `feature ${i + 1}: ${p.reason}`,
+        params: { ...p.params, feature: i + 1 },
       });
     result.features.push(feature);
     result.geometryValid.push(problems.every((p) => p.soft));
@@ -452,34 +443,49 @@ export function joinBoundaries(parsed: ParsedBoundaries, property: string, match
   const features: Feature<Polygon | MultiPolygon, RegionFeatureProperties>[] = [];
   const firstFeature = new Map<string, number>();
   const unmatched = new Map<string, { count: number; candidates: string[] }>();
-  const issue = (i: number, code: BoundaryIssueCode, reason: string) =>
+  const issue = (i: number, code: BoundaryIssueCode, params: ProblemParams) =>
     issues.push({
       file: parsed.file,
       line: parsed.lines[i] ?? 0,
       feature: i + 1,
       code,
-      reason: `feature ${i + 1}: ${reason}`,
+      params: { ...params, feature: i + 1 },
     });
+  // Names of two units are decided by the file's other names, as for tables (resolve.ts).
+  const values = parsed.features.map((f) => joinText((f.properties ?? {})[property]));
+  const ambiguous = new Map<string, { candidates: string[]; split: boolean; count: number }>();
+  const named: { text: string; code: string }[] = [];
+  for (const value of values) {
+    const m = value === null ? null : matcher.match(value);
+    if (m && 'code' in m) named.push({ text: value!, code: m.code });
+    else if (m) {
+      const a = ambiguous.get(value!) ?? { candidates: m.candidates, split: m.split === true, count: 0 };
+      a.count++;
+      ambiguous.set(value!, a);
+    }
+  }
+  const { decisions } = resolveNames(
+    [...ambiguous].map(([text, a]) => ({ text, ...a })),
+    named,
+  );
+  const decided = new Map(decisions.map((d) => [d.text, d.code]));
   parsed.features.forEach((f, i) => {
-    const value = joinText((f.properties ?? {})[property]);
-    if (value === null) return issue(i, 'missing_property', `no value for "${property}"`);
-    const match = matcher.match(value);
+    const value = values[i]!;
+    if (value === null) return issue(i, 'missing_property', { property: property.slice(0, 60) });
+    const code = decided.get(value);
+    const match = code ? { code } : matcher.match(value);
     if (!match || !('code' in match)) {
       const candidates = match ? match.candidates : [];
       const entry = unmatched.get(value) ?? { count: 0, candidates };
       entry.count++;
       unmatched.set(value, entry);
       return match
-        ? issue(i, 'ambiguous_region', `"${value.slice(0, 60)}" could be ${candidates.join(' or ')}`)
-        : issue(i, 'unknown_region', `unknown region "${value.slice(0, 60)}"`);
+        ? issue(i, 'ambiguous_region', { field: 'region', value: value.slice(0, 60), candidates })
+        : issue(i, 'unknown_region', { field: 'region', value: value.slice(0, 60) });
     }
     const first = firstFeature.get(match.code);
     if (first !== undefined)
-      return issue(
-        i,
-        'duplicate_region',
-        `"${value.slice(0, 60)}" is ${match.code} again (first: feature ${first + 1})`,
-      );
+      return issue(i, 'duplicate_region', { value: value.slice(0, 60), unit: match.code, firstLine: first + 1 });
     if (!parsed.geometryValid[i]) return;
     firstFeature.set(match.code, i);
     features.push({
@@ -494,6 +500,7 @@ export function joinBoundaries(parsed: ParsedBoundaries, property: string, match
     collection: { type: 'FeatureCollection', features },
     issues,
     unmatched: [...unmatched].map(([text, v]) => ({ text, ...v })).sort((a, b) => b.count - a.count),
+    decisions,
     featuresRead: parsed.features.length,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatImportProblem } from '../i18n/import-messages';
 import { guessColumns, guessTableKind, mappingProblems, normalizeHeader, setColumn, type FlowMapping } from './columns';
 
 describe('flows headers', () => {
@@ -40,6 +41,27 @@ describe('flows headers', () => {
     expect(both.missing).toEqual(['origin', 'destination', 'count']);
     expect(guessTableKind(['Регион', 'Год', 'Прибыло', 'Выбыло'])).toBe('figures');
   });
+
+  it('direction words are origin and destination over names, counts over numbers', () => {
+    // Diar299's flows file: region_emmigr / region_immigr hold region names.
+    const peer = [['2025', 'Almaty', 'Almaty_city', '36729'], ['2025', 'Turkestan', 'Shymkent_city', '35436']];
+    expect(guessColumns('flows', ['Year', 'region_emmigr', 'region_immigr', 'N'], peer).mapping).toEqual({
+      year: 0, origin: 1, destination: 2, count: 3,
+    });
+    expect(guessTableKind(['Year', 'region_emmigr', 'region_immigr', 'N'], peer)).toBe('flows');
+    const names = [['Астана', 'Павлодарская', '2020', '5']];
+    expect(guessColumns('flows', ['Выбыло', 'Прибыло', 'Год', 'Человек'], names).mapping).toEqual({
+      origin: 0, destination: 1, year: 2, count: 3,
+    });
+    expect(guessColumns('flows', ['из', 'в', 'жыл', 'саны']).mapping).toEqual({ origin: 0, destination: 1, year: 2, count: 3 });
+    expect(guessColumns('flows', ['Кеткен', 'Келген', 'Жыл', 'Адам'], [['Астана', 'Абай', '2023', '7']]).mapping).toEqual({
+      origin: 0, destination: 1, year: 2, count: 3,
+    });
+    // Over numbers the same words are counts of a region (kanatislambekov's arrivals/departures/net).
+    const counts = guessColumns('flows', ['region', 'month', 'arrivals', 'departures', 'net'], [['Abay', 'Total', '15905', '22308', '-6403']]);
+    expect(counts.mapping.origin).toBeUndefined();
+    expect(counts.mapping.destination).toBeUndefined();
+  }); // prettier-ignore
 
   it('words match whole words only: "Total" is not "to"', () => {
     const guess = guessColumns('flows', ['Year', 'Region', 'Total']);
@@ -86,13 +108,16 @@ describe('overrides and checks', () => {
 
   it('mappingProblems names missing fields, columns outside the file and doubles', () => {
     expect(mappingProblems('flows', { origin: 0, destination: 1, year: 2, count: 3 }, 4)).toEqual([]);
-    expect(mappingProblems('flows', { origin: 0, destination: 1, year: 2 }, 4)).toEqual(['no column chosen for count']);
-    expect(mappingProblems('flows', { origin: 0, destination: 1, year: 2, count: 7 }, 4)).toEqual([
-      'column 7 for count is not in the file (it has 4)',
+    expect(mappingProblems('flows', { origin: 0, destination: 1, year: 2 }, 4)).toEqual([
+      { code: 'no_column', params: { field: 'count' } },
     ]);
-    expect(mappingProblems('figures', { region: 0, year: 0, value: 1 }, 2)).toEqual([
-      'column 1 is chosen for both region and year',
-    ]);
+    expect(mappingProblems('flows', { origin: 0, destination: 1, count: 3 }, 4, ['year'])).toEqual([]);
+    const outside = mappingProblems('flows', { origin: 0, destination: 1, year: 2, count: 7 }, 4);
+    expect(outside).toEqual([{ code: 'column_outside', params: { field: 'count', column: 7, columns: 4 } }]);
+    expect(formatImportProblem(outside[0]!, 'en')).toBe('column 8 (count) is not in the file (it has 4)');
+    const twice = mappingProblems('figures', { region: 0, year: 0, value: 1 }, 2);
+    expect(twice).toEqual([{ code: 'column_twice', params: { column: 0, field: 'region', other: 'year' } }]);
+    expect(formatImportProblem(twice[0]!, 'ru')).toBe('столбец 1 выбран и для поля «регион», и для «год»');
   });
 
   it('normalizeHeader folds case, marks, BOM and separators', () => {

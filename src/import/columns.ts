@@ -10,17 +10,22 @@
  * each column to one field. A tie at a weak score assigns nothing: the user
  * picks.
  *
- * "Прибыло"/"выбыло" (arrived/departed), "arrivals"/"departures" are counts
- * of a region's migrants, never the origin and destination of a flow: they
- * are weak candidates for the count (an origin-destination table may label
- * its numbers so), and "регион прибытия"/"место выбытия" (region of arrival,
- * place of departure) are the destination and the origin.
+ * "Прибыло"/"выбыло" (arrived/departed), "arrivals"/"departures",
+ * "келген"/"кеткен", "immigr"/"emmigr" say a direction. Over numbers they are
+ * counts of a region's migrants (weak candidates for the count; several of
+ * them are a table of value columns, see layouts.ts); over region names
+ * (peers' "region_emmigr", "region_immigr") they are the origin and the
+ * destination. guessColumns decides by the sample rows when it has them.
+ * "Регион прибытия"/"место выбытия" (region of arrival, place of departure)
+ * are the destination and the origin whatever the rows hold.
  */
+import { problem, type ImportProblem } from './problems';
+import { parseNumberCell } from './cells';
 
 export type TableKind = 'flows' | 'figures';
 
 export const FLOW_FIELDS = ['origin', 'destination', 'year', 'count', 'period', 'source', 'note'] as const;
-export const FIGURE_FIELDS = ['region', 'year', 'value', 'measure', 'unit'] as const;
+export const FIGURE_FIELDS = ['region', 'year', 'value', 'measure', 'unit', 'period'] as const;
 export type FlowField = (typeof FLOW_FIELDS)[number];
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 export type FieldOf<K extends TableKind> = K extends 'flows' ? FlowField : FigureField;
@@ -52,11 +57,11 @@ interface Synonyms {
 const FLOW_SYNONYMS: Record<FlowField, Synonyms> = {
   origin: {
     exact: ['from', 'из', 'откуда', 'қайдан', 'region of origin', 'регион выбытия', 'место выбытия', 'шыққан жері'],
-    words: ['origin', 'from', 'orig', 'откуда', 'выбытия', 'отправления', 'қайдан', 'шыққан', 'кеткен'],
+    words: ['origin', 'from', 'orig', 'откуда', 'выбытия', 'отправления', 'қайдан', 'шыққан', 'кеткен', 'emmigr', 'emigr', 'выбыло', 'departure', 'departures', 'кетті'],
   },
   destination: {
     exact: ['to', 'в', 'куда', 'қайда', 'region of destination', 'регион прибытия', 'место прибытия', 'келген жері'],
-    words: ['destination', 'dest', 'to', 'куда', 'прибытия', 'назначения', 'вселения', 'қайда', 'келген', 'барған'],
+    words: ['destination', 'dest', 'to', 'куда', 'прибытия', 'назначения', 'вселения', 'қайда', 'келген', 'барған', 'immigr', 'imigr', 'прибыло', 'arrival', 'arrivals', 'келді'],
   },
   year: { exact: ['year', 'yr', 'год', 'годы', 'жыл', 'жылы'], words: ['year', 'год', 'жыл', 'yr'] },
   count: {
@@ -64,7 +69,10 @@ const FLOW_SYNONYMS: Record<FlowField, Synonyms> = {
     words: ['migrants', 'migrant', 'count', 'number', 'persons', 'people', 'мигрантов', 'мигранты', 'человек', 'количество', 'мигранттар', 'flow', 'flows'],
     weak: ['arrivals', 'departures', 'прибыло', 'выбыло', 'прибывшие', 'выбывшие', 'келгендер', 'кеткендер', 'келді', 'кетті', 'inflow', 'outflow', 'in', 'out'],
   },
-  period: { exact: ['period', 'период', 'кезең', 'months'], words: ['period', 'период', 'кезең'] },
+  period: {
+    exact: ['period', 'период', 'кезең', 'months', 'month', 'месяц', 'ай'],
+    words: ['period', 'период', 'кезең', 'month', 'месяц'],
+  },
   source: {
     exact: ['source', 'source id', 'источник', 'дереккөз'],
     words: ['source', 'источник', 'дереккөз'],
@@ -95,7 +103,15 @@ const FIGURE_SYNONYMS: Record<FigureField, Synonyms> = {
     exact: ['unit', 'units', 'unit of measure', 'uom', 'единица', 'единица измерения', 'ед изм', 'өлшем бірлігі'],
     words: ['units', 'единица', 'өлшем', 'uom'],
   },
+  period: FLOW_SYNONYMS.period,
 }; // prettier-ignore
+
+/** Words that say a direction: origin/destination over names, counts over numbers. */
+const DIRECTION_WORDS = new Set(
+  ['emmigr', 'emigr', 'immigr', 'imigr', 'выбыло', 'прибыло', 'кеткен', 'келген', 'кетті', 'келді', 'arrival', 'arrivals', 'departure', 'departures'].map(
+    (w) => normalizeHeader(w),
+  ),
+); // prettier-ignore
 
 /** Lower-cased, without diacritics or BOM, with _ - . / ( ) and runs of spaces as one space. */
 export function normalizeHeader(text: string): string {
@@ -135,12 +151,53 @@ function scoreHeader(header: string, syn: ReturnType<typeof compile>): number {
   return 0;
 }
 
-export function guessColumns<K extends TableKind>(kind: K, header: readonly string[]): ColumnGuess<FieldOf<K>> {
+/** What a column's sample cells hold: mostly numbers, mostly text, or nothing to tell. */
+export function columnContent(rows: readonly (readonly string[])[], column: number): 'numbers' | 'text' | 'unknown' {
+  let numbers = 0;
+  let texts = 0;
+  for (const row of rows) {
+    const cell = (row[column] ?? '').trim();
+    if (!cell || cell === '-') continue;
+    if (parseNumberCell(cell) !== null) numbers++;
+    else texts++;
+  }
+  if (numbers + texts === 0) return 'unknown';
+  return numbers >= texts ? 'numbers' : 'text';
+}
+
+/** Direction words that alone, without rows to tell, are counts (as before sample rows were used). */
+const COUNT_WORDS = new Set(
+  ['выбыло', 'прибыло', 'кетті', 'келді', 'arrival', 'arrivals', 'departure', 'departures'].map((w) =>
+    normalizeHeader(w),
+  ),
+);
+const hasWord = (header: string, words: Set<string>) =>
+  normalizeHeader(header)
+    .split(' ')
+    .some((w) => words.has(w));
+const isDirectionHeader = (header: string) => hasWord(header, DIRECTION_WORDS);
+
+/**
+ * Guesses the columns of a header. With sample rows, a header that says a
+ * direction (выбыло, arrivals, region_emmigr) over numbers is not an origin
+ * or destination, and over names is not a count.
+ */
+export function guessColumns<K extends TableKind>(
+  kind: K,
+  header: readonly string[],
+  rows: readonly (readonly string[])[] = [],
+): ColumnGuess<FieldOf<K>> {
   type F = FieldOf<K>;
   const scored: Scored<F>[] = [];
+  const content = header.map((h, column) => (isDirectionHeader(h) ? columnContent(rows, column) : 'unknown'));
   for (const [field, syn] of COMPILED[kind])
     header.forEach((h, column) => {
-      const score = scoreHeader(h, syn);
+      let score = scoreHeader(h, syn);
+      const holds = content[column];
+      if ((field === 'origin' || field === 'destination') && holds === 'numbers') score = 0;
+      if ((field === 'count' || field === 'value') && holds === 'text') score = 0;
+      // Without rows to tell, "Прибыло" or "arrivals" stays a count.
+      if ((field === 'origin' || field === 'destination') && holds === 'unknown' && hasWord(h, COUNT_WORDS)) score = 0;
       if (score > 0) scored.push({ field: field as F, column, score });
     });
   const required = new Set<string>(REQUIRED_FIELDS[kind]);
@@ -179,10 +236,10 @@ export function guessColumns<K extends TableKind>(kind: K, header: readonly stri
 }
 
 /** Flows when origin and destination are found, figures when region and value are, else null. */
-export function guessTableKind(header: readonly string[]): TableKind | null {
-  const flows = guessColumns('flows', header);
+export function guessTableKind(header: readonly string[], rows: readonly (readonly string[])[] = []): TableKind | null {
+  const flows = guessColumns('flows', header, rows);
   if (flows.mapping.origin !== undefined && flows.mapping.destination !== undefined) return 'flows';
-  const figures = guessColumns('figures', header);
+  const figures = guessColumns('figures', header, rows);
   if (figures.mapping.region !== undefined && (figures.mapping.value !== undefined || figures.ambiguous.value))
     return 'figures';
   return null;
@@ -200,21 +257,27 @@ export function setColumn<F extends string>(
   return next;
 }
 
-/** Problems that stop an import with this mapping: unmapped required fields, columns not in the header, one column twice. */
+/**
+ * Problems that stop an import with this mapping: unmapped required fields,
+ * columns not in the header, one column twice. `optional` fields are not
+ * required (the year, when a year is given for the whole file).
+ */
 export function mappingProblems<K extends TableKind>(
   kind: K,
   mapping: ColumnMapping<FieldOf<K>>,
   columnCount: number,
-): string[] {
-  const problems: string[] = [];
-  for (const f of REQUIRED_FIELDS[kind] as readonly string[])
-    if ((mapping as Record<string, number | undefined>)[f] === undefined) problems.push(`no column chosen for ${f}`);
-  const seen = new Map<number, string>();
-  for (const [f, c] of Object.entries(mapping) as [string, number][]) {
+  optional: readonly string[] = [],
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  for (const f of REQUIRED_FIELDS[kind] as readonly FieldOf<K>[])
+    if ((mapping as Record<string, number | undefined>)[f] === undefined && !optional.includes(f))
+      problems.push(problem('no_column', { field: f }));
+  const seen = new Map<number, FieldOf<K>>();
+  for (const [f, c] of Object.entries(mapping) as [FieldOf<K>, number][]) {
     if (!Number.isInteger(c) || c < 0 || c >= columnCount)
-      problems.push(`column ${c} for ${f} is not in the file (it has ${columnCount})`);
+      problems.push(problem('column_outside', { field: f, column: c, columns: columnCount }));
     const other = seen.get(c);
-    if (other !== undefined) problems.push(`column ${c + 1} is chosen for both ${other} and ${f}`);
+    if (other !== undefined) problems.push(problem('column_twice', { column: c, field: other, other: f }));
     seen.set(c, f);
   }
   return problems;

@@ -1,3 +1,4 @@
+import { formatImportProblem } from '../i18n/import-messages';
 import { describe, expect, it } from 'vitest';
 import { FileTooLargeError, importBoundaryFile, importTableFile, previewFile, type WorkerLike } from './import-client';
 import type { ImportProgress, TableImportRequest } from './import-core';
@@ -83,9 +84,16 @@ describe('import client', () => {
     const big = new Blob(['x']);
     Object.defineProperty(big, 'size', { value: 250 * 1024 * 1024 });
     await expect(importTableFile(big, request, options).result).rejects.toBeInstanceOf(FileTooLargeError);
-    await expect(importBoundaryFile(big, { fileName: 'b.json', units: [] }, options).result).rejects.toThrow(
-      'The file is 250.0 MB; the limit is 100 MB.',
+    const refused = importBoundaryFile(big, { fileName: 'b.json', units: [] }, options).result;
+    await expect(refused).rejects.toMatchObject({
+      problem: { code: 'file_too_large', params: { limit: 100 * 1048576 } },
+    });
+    const problem = await refused.then(
+      () => null,
+      (e: FileTooLargeError) => e.problem,
     );
+    expect(formatImportProblem(problem!, 'en')).toBe('The file is 250 MB; the limit is 100 MB. Nothing was read.');
+    expect(formatImportProblem(problem!, 'ru')).toBe('Размер файла 250 MB, предел — 100 MB. Ничего не прочитано.');
     expect(workers).toHaveLength(0);
   });
 
@@ -99,7 +107,15 @@ describe('import client', () => {
     await expect(b.result).rejects.toMatchObject({ name: 'TypeError', message: 'boom' });
     const c = importTableFile(new Blob(['x']), request, options);
     workers[2]!.onerror?.({ message: 'script failed to load' } as ErrorEvent);
-    await expect(c.result).rejects.toThrow('The import worker failed: script failed to load');
+    await expect(c.result).rejects.toMatchObject({
+      problem: { code: 'worker_failed', params: { detail: 'script failed to load' } },
+    });
+    // A refusal from the worker comes back with its problem (and, for the page as it is, its English text).
+    const d = importTableFile(new Blob(['x']), request, options);
+    const refusal = { code: 'file_refused' as const, params: { seemsTo: 'png' as const, value: 'map.csv' } };
+    workers[3]!.reply({ type: 'error', error: { name: 'ImportProblemError', message: 'm', problem: refusal } });
+    await expect(d.result).rejects.toMatchObject({ name: 'ImportProblemError', problem: refusal });
+    await expect(d.result).rejects.toThrow(/^“map\.csv” seems to be a PNG image, not a table\. The map reads tables/);
     expect(workers.every((w) => w.terminated)).toBe(true);
   });
 });

@@ -6,11 +6,14 @@
  * even started. Only types come from the worker's modules, so papaparse and
  * topojson-client stay out of the main bundle.
  */
-import type { TableImportRequest, TableImportResult, TablePreview, ImportProgress } from './import-core';
+import { formatImportProblem } from '../i18n/import-messages';
+import type { ImportProgress, PreviewOptions, TableImportRequest, TableImportResult, TablePreview } from './import-core'; // prettier-ignore
 import { checkSize, FileTooLargeError, ImportAbortedError, MAX_BOUNDARY_BYTES, MAX_TABLE_BYTES } from './limits';
+import { ImportProblemError, problem, type ImportProblem } from './problems';
 import type { BoundaryImportRequest, BoundaryImportResult, ImportRequest, ImportResponse } from './worker-handler';
 
 export { FileTooLargeError, ImportAbortedError, MAX_BOUNDARY_BYTES, MAX_TABLE_BYTES } from './limits';
+export { ImportProblemError } from './problems';
 
 /** What the client needs of a Worker (tests pass a fake). */
 export interface WorkerLike {
@@ -38,10 +41,28 @@ export function createImportWorker(): WorkerLike {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 }
 
-function revive(error: { name: string; message: string; size?: number; limit?: number }): Error {
+/**
+ * The page as it is today shows an error's message: it gets the English
+ * text of the problem. The dialog step formats `problem` in the user's
+ * language instead.
+ */
+function problemError(p: ImportProblem): ImportProblemError {
+  const error = new ImportProblemError(p);
+  error.message = formatImportProblem(p, 'en');
+  return error;
+}
+
+function revive(error: {
+  name: string;
+  message: string;
+  size?: number;
+  limit?: number;
+  problem?: ImportProblem;
+}): Error {
   if (error.name === 'FileTooLargeError' && error.size !== undefined && error.limit !== undefined)
     return new FileTooLargeError(error.size, error.limit);
   if (error.name === 'AbortError') return new ImportAbortedError();
+  if (error.problem) return problemError(error.problem);
   const revived = new Error(error.message);
   revived.name = error.name;
   return revived;
@@ -94,7 +115,7 @@ function runTask<T>(request: ImportRequest, limit: number, options: TaskOptions)
     w.onerror = (event: ErrorEvent) => {
       if (settled) return;
       finish();
-      reject(new Error(`The import worker failed: ${event.message || 'unknown error'}`));
+      reject(problemError(problem('worker_failed', { detail: event.message || 'unknown error' })));
     };
     w.postMessage(request);
   });
@@ -103,9 +124,24 @@ function runTask<T>(request: ImportRequest, limit: number, options: TaskOptions)
 
 const nameOf = (file: Blob) => ('name' in file && typeof file.name === 'string' ? file.name : 'file');
 
-/** Reads the start of a table: header, first rows, delimiter, encoding and column guesses. */
-export function previewFile(file: Blob, options: TaskOptions = {}, maxRows = 20): ImportTask<TablePreview> {
-  return runTask({ type: 'preview', file, fileName: nameOf(file), maxRows }, MAX_TABLE_BYTES, options);
+/**
+ * Reads the start of a table: what the file is (refused with an
+ * ImportProblemError 'file_refused' if not a table), its sheets, the header
+ * row, the first rows, delimiter, encoding, the layout and column guesses,
+ * and a year from its name. `preview` chooses another sheet, header row or
+ * layout, and passes the units to recognise a matrix by its region names.
+ */
+export function previewFile(
+  file: Blob,
+  options: TaskOptions = {},
+  maxRows = 20,
+  preview: PreviewOptions = {},
+): ImportTask<TablePreview> {
+  return runTask(
+    { type: 'preview', file, fileName: nameOf(file), maxRows, options: preview },
+    MAX_TABLE_BYTES,
+    options,
+  );
 }
 
 /** Imports a flows or figures table with the mapping the user confirmed. */

@@ -15,6 +15,7 @@ import {
   type ImportProgress,
   type TableImportRequest,
 } from './import-core';
+import { formatImportIssue, formatImportProblem } from '../i18n/import-messages';
 import { createRegionMatcher } from './region-matcher';
 import { loadUnits } from './test-support';
 import { flowRows, figureRows, validateFlowRows } from './validate-rows';
@@ -49,7 +50,7 @@ describe('delimiters and encodings', () => {
   });
 
   it('reads UTF-8, UTF-8 with BOM, UTF-16 with BOM and Windows-1251 (Excel in Russian)', async () => {
-    const text = 'Откуда;Куда;Год;Человек\r\nАстана;Алматы;2020;5\r\n';
+    const text = 'Откуда;Куда;Год;Человек\r\nАстана;г. Алматы;2020;5\r\n';
     const cp1251 = new Uint8Array([...text].map((ch) => {
       const code = ch.charCodeAt(0);
       return code >= 0x410 && code <= 0x44f ? code - 0x410 + 0xc0 : code;
@@ -71,13 +72,23 @@ describe('delimiters and encodings', () => {
   });
 });
 
-describe('streaming', () => {
+describe('streaming', { timeout: 30_000 }, () => {
   it('gives the same rows and issues as parsing the whole text, across chunk boundaries', async () => {
     // About 3 MB: several read chunks, multi-byte names and quoted line breaks that fall across them.
-    const names = ['Астана', 'Алматы', 'Қарағанды облысы', 'Shymkent', '"Nur-Sultan\n(city)"', 'Atlantis', 'Жетісу'];
+    // "Алматы" is two units; "Almaty_city" in the file makes it the region, decided after the last row.
+    const names = [
+      'Астана',
+      'Алматы',
+      'Қарағанды облысы',
+      'Shymkent',
+      '"Nur-Sultan\n(city)"',
+      'Atlantis',
+      'Жетісу',
+      'Almaty_city',
+    ];
     const lines = ['from,to,year,count'];
     for (let i = 0; i < 80_000; i++)
-      lines.push(`${names[i % 7]},${names[(i * 3 + 1) % 7]},${2000 + (i % 25)},${i % 13 === 0 ? '-1' : i % 1000}`);
+      lines.push(`${names[i % 8]},${names[(i * 3 + 1) % 8]},${2000 + (i % 25)},${i % 13 === 0 ? '-1' : i % 1000}`);
     const text = lines.join('\n') + '\n';
     expect(new TextEncoder().encode(text).length).toBeGreaterThan(2 * READ_CHUNK_BYTES);
 
@@ -105,11 +116,17 @@ describe('streaming', () => {
     expect(streamed.summary.rowsValid).toBeGreaterThanOrEqual(100);
     const { duplicate, unknown_region, negative_count } = streamed.summary.issuesByCode;
     expect(Math.min(duplicate, unknown_region, negative_count)).toBeGreaterThan(0);
+    expect(streamed.summary.decisions).toMatchObject([
+      { text: 'Алматы', code: 'KZ-19', evidence: [{ text: 'Almaty_city', code: 'KZ-75' }] },
+    ]);
+    expect(rowsOf(streamed).some((r) => r.origin_code === 'KZ-19')).toBe(true);
   });
 
   it('reads a Node-style stream of bytes as it comes', async () => {
     async function* chunks() {
-      const bytes = new TextEncoder().encode('from,to,year,count\nАстана,Алматы,2020,5\nAlmaty,Astana,2020,7\n');
+      const bytes = new TextEncoder().encode(
+        'from,to,year,count\nАстана,г. Алматы,2020,5\nAlmaty city,Astana,2020,7\n',
+      );
       for (let i = 0; i < bytes.length; i += 7) yield bytes.slice(i, i + 7); // splits Cyrillic letters
     }
     const progress: ImportProgress[] = [];
@@ -119,7 +136,7 @@ describe('streaming', () => {
   });
 
   it('posts progress at most every 100 ms and always at the end', async () => {
-    const text = 'from,to,year,count\n' + 'Astana,Almaty,2020,1\n'.repeat(200_000);
+    const text = 'from,to,year,count\n' + 'Astana,Almaty city,2020,1\n'.repeat(200_000);
     let clock = 0;
     const progress: ImportProgress[] = [];
     await importTable(blob(text), flowsRequest, {
@@ -142,7 +159,7 @@ describe('streaming', () => {
 
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
-    const text = 'from,to,year,count\n' + 'Astana,Almaty,2020,1\n'.repeat(200_000);
+    const text = 'from,to,year,count\n' + 'Astana,Almaty city,2020,1\n'.repeat(200_000);
     const run = importTable(blob(text), flowsRequest, {
       signal: controller.signal,
       onProgress: (p) => {
@@ -161,29 +178,36 @@ describe('files that cannot be imported', () => {
     const huge = { size: 201 * 1024 * 1024, slice: () => ((read = true), blob('')) } as unknown as Blob;
     Object.setPrototypeOf(huge, Blob.prototype);
     await expect(importTable(huge, flowsRequest)).rejects.toBeInstanceOf(FileTooLargeError);
-    await expect(previewTable(huge, 'huge.csv')).rejects.toThrow(/the limit is 200 MB/);
+    await expect(previewTable(huge, 'huge.csv')).rejects.toMatchObject({
+      problem: { code: 'file_too_large', params: { size: 201 * 1024 * 1024, limit: 200 * 1024 * 1024 } },
+    });
     expect(read).toBe(false);
   });
 
   it.each([
-    ['', 'The file has no header row (it is empty).', 1],
-    ['\n\n', 'The file has no header row (it is empty).', 1],
-    ['from,to\nAstana,Almaty\n', 'The columns do not fit this file: column 2 for year is not in the file (it has 2); column 3 for count is not in the file (it has 2).', 1],
-    ['from,to,year,count\nAstana,Almaty,2020,1\n"Astana,Almaty,2020,2\nAstana,Almaty,2021,3\n', 'A quoted cell is not closed on this line, so the rest of the file cannot be read.', 3],
-  ])('%j → nothing imported', async (text, reason, line) => {
+    ['', { code: 'empty_file', params: {} }, 1, 'The file has no header row (it is empty).'],
+    ['\n\n', { code: 'empty_file', params: {} }, 1, 'The file has no header row (it is empty).'],
+    ['from,to\nAstana,Almaty city\n', { code: 'columns_do_not_fit', params: { problems: [
+      { code: 'column_outside', params: { field: 'year', column: 2, columns: 2 } },
+      { code: 'column_outside', params: { field: 'count', column: 3, columns: 2 } },
+    ] } }, 1, 'The columns do not fit this file: column 3 (year) is not in the file (it has 2); column 4 (count) is not in the file (it has 2).'],
+    ['from,to,year,count\nAstana,Almaty city,2020,1\n"Astana,Almaty city,2020,2\nAstana,Almaty city,2021,3\n', { code: 'unclosed_quote', params: {} }, 3, 'A quoted cell is not closed on this line, so the rest of the file cannot be read.'],
+  ])('%j → nothing imported', async (text, fatal, line, english) => {
     const result = await importTable(blob(text), flowsRequest);
-    expect(result.fatal).toBe(reason);
+    expect(result.fatalProblem).toEqual(fatal);
+    expect(formatImportProblem(result.fatalProblem!, 'en')).toBe(english);
     expect(result.columns.length).toBe(0);
-    expect(result.issues.at(-1)).toEqual({ file: 'flows.csv', line, reason, code: 'parse_error' });
+    expect(result.issues.at(-1)).toEqual({ file: 'flows.csv', line, code: 'parse_error', params: { reason: fatal.code, ...fatal.params } });
+    expect(formatImportIssue(result.issues.at(-1)!, 'en')).toBe(`flows.csv, line ${line}: ${english}`);
     expect(result.summary.rowsValid).toBe(0);
   }); // prettier-ignore
 
   it('a malformed but closed quote rejects its row only', async () => {
-    const text = 'from,to,year,count\n"Ast"ana",Almaty,2020,1\nAlmaty,Astana,2020,2\n';
+    const text = 'from,to,year,count\n"Ast"ana",Almaty city,2020,1\nAlmaty city,Astana,2020,2\n';
     const result = await importTable(blob(text), flowsRequest);
-    expect(result.fatal).toBeNull();
+    expect(result.fatalProblem).toBeNull();
     expect(rowsOf(result)).toMatchObject([{ migrants: 2 }]);
-    expect(result.issues).toMatchObject([{ line: 2, code: 'parse_error' }]);
+    expect(result.issues).toMatchObject([{ line: 2, code: 'parse_error', params: { reason: 'InvalidQuotes' } }]);
     expect(result.summary).toMatchObject({ rowsRead: 2, rowsValid: 1, rowsInvalid: 1 });
   });
 });

@@ -11,6 +11,8 @@ import { SCHEMAS } from '../core/tables';
 import { exportDataset } from '../datasets/export';
 import { importTable, type TableImportRequest } from './import-core';
 import { createRegionMatcher } from './region-matcher';
+import { SNIFF_BYTES, sniffBytes } from './sniff';
+import { noteText } from './table-shape';
 import { loadUnits } from './test-support';
 import {
   checkFigureRow,
@@ -75,19 +77,38 @@ function expectValidFlows(columns: FlowColumns) {
   expect(reparsed.rows).toHaveLength(rows.length);
 }
 
-describe('import of random files', () => {
-  it('random bytes: never throws, every returned row is valid', async () => {
+describe('import of random files', { timeout: 60_000 }, () => {
+  it('random bytes: refused as not a table before any reading, or imported with only valid rows', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), async (bytes) => {
-        const result = await importTable(
+        const sniffed = sniffBytes(bytes.subarray(0, SNIFF_BYTES));
+        const run = importTable(
           new Blob([bytes as BlobPart]),
           flowsRequest({ origin: 0, destination: 1, year: 2, count: 3 }),
         );
+        if (sniffed.kind === 'refused') {
+          await expect(run).rejects.toMatchObject({
+            problem: { code: 'file_refused', params: { seemsTo: sniffed.seemsTo } },
+          });
+          return;
+        }
+        const result = await run;
         if (result.kind !== 'flows') throw new Error('flows expected');
         expect(result.columns.length).toBe(result.summary.rowsValid);
         expectValidFlows(result.columns);
       }),
       { numRuns: 300 },
+    );
+    // A few hundred random bytes always hold a NUL or control bytes: refused, whatever the name says.
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 256, maxLength: 3000 }), async (bytes) => {
+        const run = importTable(
+          new Blob([bytes as BlobPart]),
+          flowsRequest({ origin: 0, destination: 1, year: 2, count: 3 }),
+        );
+        await expect(run).rejects.toMatchObject({ problem: { code: 'file_refused' } });
+      }),
+      { numRuns: 100 },
     );
   });
 
@@ -123,15 +144,30 @@ describe('import of random files', () => {
         });
         const text = (bom ? '\ufeff' : '') + lines.join(newline) + newline;
         const request = flowsRequest({ origin, destination, year, count });
-        const result = await importTable(new Blob([text]), request);
+        const run = importTable(new Blob([text]), request);
+        // NUL and control characters are not text: such a file is refused whole.
+        if (sniffBytes(new TextEncoder().encode(text).subarray(0, SNIFF_BYTES)).kind === 'refused') {
+          await expect(run).rejects.toMatchObject({ problem: { code: 'file_refused' } });
+          return;
+        }
+        const result = await run;
         if (result.kind !== 'flows') throw new Error('flows expected');
-        expect(result.fatal).toBeNull();
+        expect(result.fatalProblem).toBeNull();
         expect(result.delimiter).toBe(delimiter);
+        // Rows of one text naming no region are notes (sections, footnotes), set aside.
+        const kept = records.map((r, i) => [r, starts[i]!] as const).filter(([r]) => noteText(r, matcher) === null);
         const expected = validateFlowRows(
-          records,
+          kept.map(([r]) => r),
           request.mapping,
           { file: 'random.csv', matcher, datasetId: 'user-prop' },
-          starts,
+          kept.map(([, l]) => l),
+        );
+        expect(result.notes.map((n) => n.line)).toEqual(
+          records
+            .map((r, i) => [r, starts[i]!] as const)
+            .filter(([r]) => noteText(r, matcher) !== null)
+            .map(([, l]) => l)
+            .slice(0, 100),
         );
         expect(flowRows(result.columns, 'user-prop')).toEqual(expected.rows);
         expect(result.issues).toEqual(expected.issues);
@@ -147,12 +183,14 @@ describe('import of random files', () => {
       .map((cells) => 'from,to,year,count\n' + cells.join(','));
     await fc.assert(
       fc.asyncProperty(broken, async (text) => {
-        const result = await importTable(
-          new Blob([text]),
-          flowsRequest({ origin: 0, destination: 1, year: 2, count: 3 }),
-        );
+        const run = importTable(new Blob([text]), flowsRequest({ origin: 0, destination: 1, year: 2, count: 3 }));
+        if (sniffBytes(new TextEncoder().encode(text)).kind === 'refused') {
+          await expect(run).rejects.toMatchObject({ problem: { code: 'file_refused' } });
+          return;
+        }
+        const result = await run;
         if (result.kind !== 'flows') throw new Error('flows expected');
-        if (result.fatal) expect(result.columns.length).toBe(0);
+        if (result.fatalProblem) expect(result.columns.length).toBe(0);
         expectValidFlows(result.columns);
         for (const issue of result.issues) expect(issue.line).toBeGreaterThanOrEqual(1);
       }),
@@ -161,7 +199,7 @@ describe('import of random files', () => {
   });
 });
 
-describe('validator and matcher on random input', () => {
+describe('validator and matcher on random input', { timeout: 60_000 }, () => {
   it('the flow validator never throws and returns only valid rows', () => {
     fc.assert(
       fc.property(

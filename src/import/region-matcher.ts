@@ -13,10 +13,14 @@
  *
  * Rules (the names are ambiguous in real tables, so the rules are stated):
  * - A bare name matches only names that are bare in the table or the alias
- *   list. So bare "Almaty"/"Алматы"/"Alma-Ata" is the city (KZ-75, whose
- *   short name it is), while "Almaty Region", "Алматинская", "Алматы обл." are
- *   the oblast (KZ-19). Same for Astana vs "Akmola" (the oblast) vs
- *   "Akmola city" (Astana's name 1992-1998).
+ *   list. Bare "Almaty"/"Алматы" is both the city (KZ-75, whose short name it
+ *   is) and the region (KZ-19, as peers' tables write it next to
+ *   "Almaty_city"): two candidates, decided only by the file's context or the
+ *   user (see resolve.ts). "Almaty city", "г. Алматы", "Alma-Ata" are the city;
+ *   "Almaty Region", "Алматинская", "Алматы обл." the oblast. Astana vs
+ *   "Akmola" (the oblast) vs "Akmola city" (Astana's name 1992-1998).
+ * - A footnote mark after a name ("Туркестанская 1", "Abai*", "Ulytau¹") is
+ *   not part of it.
  * - A name with a marker matches any name of a unit of that kind: a city
  *   marker only cities, an oblast marker only oblasts and Russian subjects.
  *   "Pavlodar city" therefore matches nothing: the city is not a unit.
@@ -61,8 +65,12 @@ export type MatchableUnit = Pick<
   | 'stat_from'
 >;
 
-/** A unit code, several equally good candidates (ambiguous), or null (unknown). */
-export type MatchResult = { code: string } | { candidates: string[] } | null;
+/**
+ * A unit code, several equally good candidates (ambiguous), or null (unknown).
+ * `split`: the name covers parts of the candidates (an oblast abolished in
+ * 1997), so no context can pick one.
+ */
+export type MatchResult = { code: string } | { candidates: string[]; split?: true } | null;
 
 export type Marker = 'city' | 'oblast' | 'both' | null;
 
@@ -70,6 +78,18 @@ export interface NormalizedName {
   /** The comparison skeleton without marker words; '' when nothing is left. */
   key: string;
   marker: Marker;
+  /** The skeleton word by word (for suggestions: abbreviations match word prefixes). */
+  words: string[];
+}
+
+/** A name the matcher knows for a unit (for suggestions). */
+export interface KnownName {
+  key: string;
+  words: string[];
+  code: string;
+  city: boolean;
+  /** The name had no marker word. */
+  bare: boolean;
 }
 
 export interface RegionMatcher {
@@ -82,6 +102,8 @@ export interface RegionMatcher {
   removeManual(text: string): void;
   /** The manual mappings as given, to store and pass to a worker. */
   manualMappings(): Record<string, string>;
+  /** Every name known for the units (table names and aliases), normalised. */
+  readonly knownNames: readonly KnownName[];
 }
 
 /** Longer cells are not region names; cutting them keeps hostile input cheap. */
@@ -115,6 +137,7 @@ function skeleton(text: string): string {
     .replace(/dzh/g, 'j')
     .replace(/zh/g, 'j')
     .replace(/kh/g, 'k')
+    .replace(/gh/g, 'g')
     .replace(/ts/g, 'c')
     .replace(/q/g, 'k')
     .replace(/w/g, 'v')
@@ -134,7 +157,9 @@ export function normalizeRegionName(text: string): NormalizedName {
     .replace(/ç/g, 'ch')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/['’‘`ʼʻ´]/g, '');
+    .replace(/['’‘`ʼʻ´]/g, '')
+    // A footnote mark after a name: "Туркестанская 1", "Abai*", "Ulytau¹" (NFKD made ¹ a 1), "Jetisu 2)".
+    .replace(/(\p{L})[\s\u00a0]*(?:\d{1,2}\)?|\*+)[\s\u00a0]*$/u, '$1');
   let tokens = lowered
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
@@ -155,7 +180,7 @@ export function normalizeRegionName(text: string): NormalizedName {
     } else kept.push(token);
   }
   const marker: Marker = city && oblast ? 'both' : city ? 'city' : oblast ? 'oblast' : null;
-  return { key: skeleton(kept.join('')), marker };
+  return { key: skeleton(kept.join('')), marker, words: kept.map(skeleton) };
 }
 
 /**
@@ -167,6 +192,8 @@ const ALIASES: readonly (readonly [string, readonly string[]])[] = [
   ['KZ-71', ['Nur-Sultan', 'Нур-Султан', 'Нұр-Сұлтан', 'Tselinograd', 'Целиноград', 'Akmola city', 'г. Акмола', 'Ақмола қаласы', 'Akmolinsk', 'Акмолинск']],
   ['KZ-75', ['Alma-Ata', 'Алма-Ата', 'Almaty city']],
   ['KZ-19', ['Alma-Ata oblast', 'Алма-Атинская область', 'Almaty Province']],
+  // Bare "Almaty" is also the region in real tables (with "Almaty_city" beside it): two candidates.
+  ['KZ-19', ['Almaty', 'Алматы']],
   ['KZ-79', ['Chimkent', 'Чимкент']],
   ['KZ-61', ['South Kazakhstan', 'Southern Kazakhstan', 'ЮКО', 'ОҚО', 'Ontustik Kazakhstan', 'Chimkent oblast', 'Чимкентская область']],
   ['KZ-63', ['ВКО', 'ШҚО', 'EKR', 'Eastern Kazakhstan']],
@@ -179,7 +206,10 @@ const ALIASES: readonly (readonly [string, readonly string[]])[] = [
   ['KZ-47', ['Mangyshlak', 'Мангышлак']],
   ['KZ-23', ['Guryev', 'Gurev', 'Гурьев']],
   ['KZ-11', ['Tselinograd oblast', 'Целиноградская область']],
-  // Oblasts abolished in 1997: their area lies in today's two units.
+]; // prettier-ignore
+
+/** Oblasts abolished in 1997: their area lies in today's two units. */
+const SPLIT_AREA_ALIASES: readonly (readonly [string, readonly string[]])[] = [
   ['KZ-10', ['Semipalatinsk oblast', 'Семипалатинская область', 'Semey oblast', 'Семейская область']],
   ['KZ-63', ['Semipalatinsk oblast', 'Семипалатинская область', 'Semey oblast', 'Семейская область']],
   ['KZ-33', ['Taldykorgan oblast', 'Талдыкорганская область']],
@@ -189,6 +219,9 @@ const ALIASES: readonly (readonly [string, readonly string[]])[] = [
   ['KZ-11', ['Kokshetau oblast', 'Kokchetav oblast', 'Кокчетавская область', 'Turgai oblast', 'Тургайская область']],
   ['KZ-59', ['Kokshetau oblast', 'Kokchetav oblast', 'Кокчетавская область']],
   ['KZ-39', ['Turgai oblast', 'Тургайская область']],
+]; // prettier-ignore
+
+const MORE_ALIASES: readonly (readonly [string, readonly string[]])[] = [
   // Altai Krai and the Altai Republic share the bare name.
   ['RU-ALT', ['Altai', 'Алтай']],
   ['RU-AL', ['Altai', 'Алтай', 'Republic of Altai', 'Gorno-Altai', 'Горный Алтай']],
@@ -221,6 +254,7 @@ export function createRegionMatcher(
   const isCity = new Map(unitList.map((u) => [u.unit_code, u.kind === 'city']));
   const index = new Map<string, Entry[]>();
   const byCode = new Map<string, string[]>();
+  const knownNames: KnownName[] = [];
 
   const addCode = (code: string, unitCode: string) => {
     const list = byCode.get(code) ?? [];
@@ -229,11 +263,14 @@ export function createRegionMatcher(
   };
   const addName = (name: string, code: string) => {
     for (const variant of new Set([name, withoutParentheses(name)])) {
-      const { key, marker } = normalizeRegionName(variant);
+      const { key, marker, words } = normalizeRegionName(variant);
       if (!key) continue;
       const entries = index.get(key) ?? [];
       const entry: Entry = { code, city: isCity.get(code) ?? false, bare: marker === null };
-      if (!entries.some((e) => e.code === entry.code && e.bare === entry.bare)) entries.push(entry);
+      if (!entries.some((e) => e.code === entry.code && e.bare === entry.bare)) {
+        entries.push(entry);
+        knownNames.push({ key, words, ...entry });
+      }
       index.set(key, entries);
     }
   };
@@ -253,7 +290,15 @@ export function createRegionMatcher(
       if (name) addName(name, unit.unit_code);
     }
   }
-  for (const [code, names] of ALIASES) if (order.has(code)) for (const name of names) addName(name, code);
+  for (const [code, names] of [...ALIASES, ...MORE_ALIASES])
+    if (order.has(code)) for (const name of names) addName(name, code);
+  const splitKeys = new Set<string>();
+  for (const [code, names] of SPLIT_AREA_ALIASES)
+    if (order.has(code))
+      for (const name of names) {
+        addName(name, code);
+        splitKeys.add(normalizeRegionName(name).key);
+      }
 
   const sortCodes = (list: Iterable<string>) => [...new Set(list)].sort((a, b) => order.get(a)! - order.get(b)!);
   const resultOf = (list: string[]): MatchResult =>
@@ -265,7 +310,8 @@ export function createRegionMatcher(
     const fitting = entries.filter((e) =>
       name.marker === null ? e.bare : name.marker === 'city' ? e.city : name.marker === 'oblast' ? !e.city : true,
     );
-    return resultOf(sortCodes(fitting.map((e) => e.code)));
+    const result = resultOf(sortCodes(fitting.map((e) => e.code)));
+    return result && 'candidates' in result && splitKeys.has(name.key) ? { ...result, split: true } : result;
   };
 
   const byCodeText = (text: string): MatchResult => {
@@ -297,6 +343,7 @@ export function createRegionMatcher(
   const unitByCode = new Map(unitList.map((u) => [u.unit_code, u]));
   const matcher: RegionMatcher = {
     codes,
+    knownNames,
     unit: (code) => unitByCode.get(code),
     match(text) {
       const raw = typeof text === 'string' ? text : String(text);

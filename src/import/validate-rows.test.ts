@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatImportIssue } from '../i18n/import-messages';
 import { createRegionMatcher } from './region-matcher';
 import { loadUnits } from './test-support';
 import {
@@ -49,7 +50,7 @@ describe('numbers and years', () => {
 describe('flow rows', () => {
   it('returns valid rows in the shape of data/flows.csv', () => {
     const result = flows([
-      ['Astana', 'Almaty', '2024', '1 200'],
+      ['Astana', 'Almaty city', '2024', '1 200'],
       ['KZ-75', 'Nur-Sultan', '2024', '900'],
     ]);
     expect(result.rows).toEqual([
@@ -61,37 +62,57 @@ describe('flow rows', () => {
     for (const row of result.rows) expect(checkFlowRow(row, codes)).toBeNull();
   });
 
-  it('names the line and the reason of every problem', () => {
+  it('names the line, the code and the parameters of every problem', () => {
     const rows = [
-      ['Astana', 'Almaty', '2020', '10'], // line 2: valid
-      ['Atlantis', 'Almaty', '2020', '10'],
+      ['Astana', 'Almaty city', '2020', '10'], // line 2: valid
+      ['Atlantis', 'Almaty city', '2020', '10'],
       ['Astana', 'Astana city', '2020', '10'],
-      ['Astana', 'Almaty', '2020', '-5'],
-      ['Astana', 'Almaty', '2020', 'many'],
-      ['Astana', 'Almaty', '2020', '1,234'],
-      ['Astana', 'Almaty', '1850', '10'],
-      ['Astana', 'Almaty', '2020', '11'], // duplicate of line 2
-      ['Astana', 'Almaty', '2020'],
+      ['Astana', 'Almaty city', '2020', '-5'],
+      ['Astana', 'Almaty city', '2020', 'many'],
+      ['Astana', 'Almaty city', '2020', '1,234'],
+      ['Astana', 'Almaty city', '1850', '10'],
+      ['Astana', 'Almaty city', '2020', '11'], // duplicate of line 2
+      ['Astana', 'Almaty city', '2020'],
       ['Astana', '', '2020', '3'],
-      ['Altai', 'Almaty', '2020', '3'],
-      ['Республика Казахстан', 'Almaty', '2020', '3'],
-      ['Astana', 'Almaty', 'last year', '3'],
+      ['Altai', 'Almaty city', '2020', '3'],
+      ['Республика Казахстан', 'Almaty city', '2020', '3'],
+      ['Astana', 'Almaty city', 'last year', '3'],
     ];
     const result = flows(rows);
-    expect(result.issues.map((i) => [i.line, i.code, i.reason])).toEqual([
-      [3, 'unknown_region', 'unknown region "Atlantis" (origin)'],
-      [4, 'same_origin_destination', 'origin and destination are the same unit (KZ-71)'],
-      [5, 'negative_count', 'count "-5" is negative'],
-      [6, 'not_a_number', 'count "many" is not a number'],
-      [7, 'decimal_count', 'count "1,234" has decimals (if the comma separates thousands, remove it)'],
-      [8, 'year_out_of_range', 'year 1850 is outside 1990-2100'],
-      [9, 'duplicate', 'duplicates line 2 (2020 KZ-71 → KZ-75)'],
-      [10, 'missing_cell', 'missing cell: count'],
-      [11, 'missing_cell', 'destination is empty'],
-      [12, 'ambiguous_region', 'origin "Altai" could be RU-ALT or RU-AL'],
-      [13, 'total_row', 'origin "Республика Казахстан" is a total, not a region'],
-      [14, 'not_a_number', 'year "last year" is not a year'],
+    expect(result.issues.map((i) => [i.line, i.code, i.params])).toEqual([
+      [3, 'unknown_region', { field: 'origin', value: 'Atlantis' }],
+      [4, 'same_origin_destination', { unit: 'KZ-71' }],
+      [5, 'negative_count', { field: 'count', value: '-5' }],
+      [6, 'not_a_number', { field: 'count', value: 'many' }],
+      [7, 'decimal_count', { field: 'count', value: '1,234', thousands: true }],
+      [8, 'year_out_of_range', { year: 1850, min: 1990, max: 2100 }],
+      [9, 'duplicate', { firstLine: 2, year: 2020, origin: 'KZ-71', destination: 'KZ-75' }],
+      [10, 'missing_cell', { field: 'count' }],
+      [11, 'missing_cell', { field: 'destination', empty: true }],
+      [12, 'ambiguous_region', { field: 'origin', value: 'Altai', candidates: ['RU-ALT', 'RU-AL'] }],
+      [13, 'total_row', { field: 'origin', value: 'Республика Казахстан' }],
+      [14, 'not_a_number', { field: 'year', value: 'last year' }],
     ]);
+    // The same problems as sentences, in each language, numbers by locale.
+    const say = (lang: 'en' | 'ru' | 'kk') => result.issues.map((i) => formatImportIssue(i, lang));
+    expect(say('en')).toEqual([
+      'mine.csv, line 3: “Atlantis” (origin) matches no region',
+      'mine.csv, line 4: origin and destination are the same region (KZ-71)',
+      'mine.csv, line 5: count “-5” is negative',
+      'mine.csv, line 6: count “many” is not a number',
+      'mine.csv, line 7: count “1,234” has decimals (if the comma separates thousands, remove it)',
+      'mine.csv, line 8: year 1850 is outside 1990–2100',
+      'mine.csv, line 9: repeats line 2 (2020, KZ-71 → KZ-75)',
+      'mine.csv, line 10: the row has no cell for count',
+      'mine.csv, line 11: destination is empty',
+      'mine.csv, line 12: “Altai” (origin) could be RU-ALT or RU-AL: say which',
+      'mine.csv, line 13: “Республика Казахстан” (origin) is a total, not a region',
+      'mine.csv, line 14: year “last year” is not a year',
+    ]);
+    expect(say('ru')[0]).toBe('mine.csv, строка 3: «Atlantis» (откуда) не совпадает ни с одним регионом');
+    expect(say('kk')[6]).toBe('mine.csv, 9-жол: 2-жолды (2020, KZ-71 → KZ-75) қайталайды');
+    expect(say('ru').join()).not.toMatch(/undefined|NaN/);
+    expect(say('kk').join()).not.toMatch(/undefined|NaN/);
     expect(result.issues.every((i) => i.file === 'mine.csv')).toBe(true);
     expect(result.rows).toHaveLength(1);
     expect(result.summary).toMatchObject({ rowsRead: 13, rowsValid: 1, rowsInvalid: 12, issueCount: 12 });
@@ -102,16 +123,19 @@ describe('flow rows', () => {
       not_a_number: 2,
     });
     expect(result.summary.unmatched).toEqual([
-      { text: 'Atlantis', count: 1, candidates: [] },
-      { text: 'Altai', count: 1, candidates: ['RU-ALT', 'RU-AL'] },
+      { text: 'Atlantis', count: 1, candidates: [], suggestions: [] },
+      { text: 'Altai', count: 1, candidates: ['RU-ALT', 'RU-AL'], suggestions: [] },
     ]);
-    expect(result.summary.matched[0]).toEqual({ text: 'Almaty', count: 11, code: 'KZ-75' });
+    expect(result.summary.questions).toEqual([
+      { text: 'Altai', candidates: ['RU-ALT', 'RU-AL'], count: 1, split: false },
+    ]);
+    expect(result.summary.matched[0]).toEqual({ text: 'Almaty city', count: 11, code: 'KZ-75' });
   });
 
   it('a row after an invalid one with the same key is not a duplicate', () => {
     const result = flows([
-      ['Astana', 'Almaty', '2020', '-1'],
-      ['Astana', 'Almaty', '2020', '5'],
+      ['Astana', 'Almaty city', '2020', '-1'],
+      ['Astana', 'Almaty city', '2020', '5'],
     ]);
     expect(result.rows.map((r) => r.migrants)).toEqual([5]);
     expect(result.issues.map((i) => i.code)).toEqual(['negative_count']);
@@ -120,9 +144,9 @@ describe('flow rows', () => {
   it('rows of different periods are not duplicates; a full year written two ways is', () => {
     const result = flows(
       [
-        ['Astana', 'Almaty', '2019', '5', 'H1'],
-        ['Astana', 'Almaty', '2019', '9', 'Jan-Dec'],
-        ['Astana', 'Almaty', '2019', '9', 'январь-декабрь'],
+        ['Astana', 'Almaty city', '2019', '5', 'H1'],
+        ['Astana', 'Almaty city', '2019', '9', 'Jan-Dec'],
+        ['Astana', 'Almaty city', '2019', '9', 'январь-декабрь'],
       ],
       { ...flowMapping, period: 4 },
     );
@@ -130,26 +154,28 @@ describe('flow rows', () => {
       ['H1', 5],
       ['Jan-Dec', 9],
     ]);
-    expect(result.issues.map((i) => i.reason)).toEqual(['duplicates line 3 (2019 KZ-71 → KZ-75)']);
+    expect(result.issues.map((i) => [i.line, i.params])).toEqual([
+      [4, { firstLine: 3, year: 2019, origin: 'KZ-71', destination: 'KZ-75' }],
+    ]);
   });
 
   it('skips empty lines and rows of empty cells without counting them', () => {
-    const result = flows([[''], ['', '', '', ''], ['Astana', 'Almaty', '2020', '1']]);
+    const result = flows([[''], ['', '', '', ''], ['Astana', 'Almaty city', '2020', '1']]);
     expect(result.summary).toMatchObject({ rowsRead: 1, rowsValid: 1, emptyLines: 2 });
     expect(result.issues).toEqual([]);
   });
 
   it('keeps the first issues and counts the rest', () => {
-    const rows = Array.from({ length: 50 }, () => ['Atlantis', 'Almaty', '2020', '1']);
+    const rows = Array.from({ length: 50 }, () => ['Atlantis', 'Almaty city', '2020', '1']);
     const result = validateFlowRows(rows, flowMapping, { ...opts, maxIssues: 10 });
     expect(result.issues).toHaveLength(10);
     expect(result.issues[9]!.line).toBe(11);
     expect(result.summary.issueCount).toBe(50);
-    expect(result.summary.unmatched).toEqual([{ text: 'Atlantis', count: 50, candidates: [] }]);
+    expect(result.summary.unmatched).toEqual([{ text: 'Atlantis', count: 50, candidates: [], suggestions: [] }]);
   });
 
   it('keeps the file’s source and note text beside the dataset id', () => {
-    const result = flows([['Astana', 'Almaty', '2020', '1', 'BNS bulletin', 'provisional']], {
+    const result = flows([['Astana', 'Almaty city', '2020', '1', 'BNS bulletin', 'provisional']], {
       ...flowMapping,
       source: 4,
       note: 5,
@@ -167,9 +193,9 @@ describe('flow rows', () => {
     expect(geographyFor(2019, ['2022-01-01'])).toBe('G20_2022plus');
     expect(geographyFor(2023, [])).toBe('G20_2022plus');
     const result = flows([
-      ['Astana', 'Almaty', '2010', '1'],
+      ['Astana', 'Almaty city', '2010', '1'],
       ['Astana', 'Shymkent', '2015', '1'],
-      ['Abai', 'Almaty', '2020', '1'],
+      ['Abai', 'Almaty city', '2020', '1'],
     ]);
     expect(result.rows.map((r) => r.geography)).toEqual(['G16_pre2017', 'G17_2017_2021', 'G20_2022plus']);
   });
@@ -217,9 +243,9 @@ describe('figure rows', () => {
       ['arrivals', 1, 'persons'],
       ['departures', 2, 'persons'],
     ]);
-    expect(result.issues.map((i) => [i.line, i.reason])).toEqual([
-      [4, 'duplicates line 2 (2024 KZ-71 arrivals)'],
-      [5, 'value "x" is not a number'],
+    expect(result.issues.map((i) => [i.line, formatImportIssue(i, 'en')])).toEqual([
+      [4, 'mine.csv, line 4: repeats line 2 (2024, KZ-71, “arrivals”)'],
+      [5, 'mine.csv, line 5: value “x” is not a number'],
     ]);
   });
 });

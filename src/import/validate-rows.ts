@@ -16,9 +16,24 @@
  * as a valid earlier one is a duplicate (the first is kept and named). Empty
  * lines and rows of empty cells are skipped, not reported.
  */
-import { YEAR_MAX, YEAR_MIN, type DataIssue } from '../core/csv';
+import { YEAR_MAX, YEAR_MIN } from '../core/csv';
 import type { FigureMapping, FlowMapping } from './columns';
+import { ISSUE_CODES, type CellField, type ImportIssue, type IssueCode, type ProblemParams } from './problems';
 import { isTotalName, type RegionMatcher } from './region-matcher';
+import {
+  borderDecisions,
+  resolveNames,
+  type AmbiguousName,
+  type BorderDecision,
+  type Borders,
+  type NameDecision,
+  type NameQuestion,
+} from './resolve';
+import { suggestUnits, type Suggestion } from './suggest';
+
+export { ISSUE_CODES, type ImportIssue, type IssueCode } from './problems';
+import { parseNumberCell, parseYearCell } from './cells';
+export { parseNumberCell, parseYearCell } from './cells';
 
 export const USER_IMPORT_FLAG = 'user_import';
 /** The period of a full calendar year, as in data/flows.csv. */
@@ -33,29 +48,8 @@ const MAX_DISTINCT_VALUES = 65_535;
 const MAX_DUPLICATE_BLOCKS = 10_000;
 const MAX_TEXT_LENGTH = 200;
 
-export type IssueCode =
-  | 'missing_cell'
-  | 'unknown_region'
-  | 'ambiguous_region'
-  | 'total_row'
-  | 'same_origin_destination'
-  | 'not_a_number'
-  | 'negative_count'
-  | 'decimal_count'
-  | 'year_out_of_range'
-  | 'duplicate'
-  | 'too_long'
-  | 'too_many_values'
-  | 'parse_error';
-
-export const ISSUE_CODES: readonly IssueCode[] = [
-  'missing_cell', 'unknown_region', 'ambiguous_region', 'total_row', 'same_origin_destination', 'not_a_number',
-  'negative_count', 'decimal_count', 'year_out_of_range', 'duplicate', 'too_long', 'too_many_values', 'parse_error',
-]; // prettier-ignore
-
-export interface ImportIssue extends DataIssue {
-  code: IssueCode;
-}
+/** Rows waiting for an ambiguous name to be decided (beyond this they are asked about at once). */
+const MAX_PENDING_ROWS = 200_000;
 
 /** A flow in the shape of data/flows.csv. */
 export interface FlowImportRow {
@@ -111,6 +105,10 @@ export interface FigureColumns {
   value: Float64Array;
   measure: DictColumn;
   unitOfMeasure: DictColumn;
+  /** The period of each value (months of a regions × months table); absent in datasets stored before periods. */
+  period?: DictColumn;
+  /** Boundary version of each year's rows (see geographyFor); absent in datasets stored before it. */
+  geographyByYear?: Record<number, string>;
 }
 
 export interface NameCount {
@@ -121,17 +119,26 @@ export interface NameCount {
 export interface ImportSummary {
   file: string;
   kind: 'flows' | 'figures';
-  /** Data rows read (not the header, not empty lines). */
+  /** Data rows read (not the header, not empty lines); a wide table's row counts once per value cell. */
   rowsRead: number;
   rowsValid: number;
   rowsInvalid: number;
   emptyLines: number;
   issueCount: number;
   issuesByCode: Record<IssueCode, number>;
-  /** Region texts that matched nothing or several units, most frequent first. */
-  unmatched: (NameCount & { candidates: string[] })[];
-  /** Region texts and the unit each matched, for the user to confirm. */
+  /**
+   * Region texts that matched nothing or several units (the questions), most
+   * frequent first, with likely units to offer (never applied).
+   */
+  unmatched: (NameCount & { candidates: string[]; suggestions: Suggestion[] })[];
+  /** Region texts and the unit each was read as (decided ones included), for the user to confirm. */
   matched: (NameCount & { code: string })[];
+  /** Names of two units that the file's context decided: shown so the user can change them. */
+  decisions: NameDecision[];
+  /** Names of two or more units the file does not settle: their rows wait for the user's answer. */
+  questions: NameQuestion[];
+  /** How units whose borders changed were read, year by year. */
+  borders: BorderDecision[];
   /** More distinct names than listed. */
   namesNotListed: number;
   /** Text cells (source, note, unit of measure) not kept because the column had too many distinct values. */
@@ -144,54 +151,32 @@ export interface ValidationOptions {
   /** The dataset's id: every row's source_id. */
   datasetId: string;
   maxIssues?: number;
-}
-
-const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
-const quote = (text: string) => `"${clip(text)}"`;
-
-const PLAIN_DIGITS = /^\d+$/;
-const GROUPED_BY_COMMA = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const GROUPED_BY_DOT = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/;
-
-/** Parses a number as people type it (see the module comment); null when it is not one. */
-export function parseNumberCell(cell: string): number | null {
-  // Fast path: plain digits, the common case of a million-row file.
-  if (cell.length > 0 && cell.length < 16 && PLAIN_DIGITS.test(cell)) return Number(cell);
-  let t = cell.trim().replace(/\u2212/g, '-');
-  if (t.length === 0 || t.length > 40) return null;
-  t = t.replace(/[\s\u00a0\u202f\u2009']/g, '');
-  const commas = (t.match(/,/g) ?? []).length;
-  const dots = (t.match(/\./g) ?? []).length;
-  // Group marks only in groups of three (1,234,567.5 or 1.234.567,5); a lone comma is a decimal mark.
-  if (GROUPED_BY_COMMA.test(t) && (commas > 1 || dots === 1)) t = t.replace(/,/g, '');
-  else if (GROUPED_BY_DOT.test(t) && (dots > 1 || commas === 1)) t = t.replace(/\./g, '').replace(',', '.');
-  else if (commas === 1 && dots === 0) t = t.replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d{1,3})?$/i.test(t)) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
-
-/** A year cell: "2024", "2024 г.", "2024 жыл". */
-export function parseYearCell(cell: string): number | null {
-  if (cell.length === 4 && PLAIN_DIGITS.test(cell)) return Number(cell);
-  const m = /^(\d{4})(?:\s*(?:г\.?|год|жыл|жылы|y\.?|year))?$/i.exec(cell.trim());
-  return m ? Number(m[1]) : null;
+  /** The year of every row when the file has no year column (typed, or from the file name). */
+  fixedYear?: number;
+  /** 'current': every year is in today's borders (the user says so); default: the borders of each year. */
+  borders?: Borders;
 }
 
 const FULL_YEAR_NAMES = new Set(
   [
     'jan-dec', 'january-december', 'year', 'full year', 'annual', '12 months', 'январь-декабрь', 'янв-дек', 'год',
-    'за год', '12 месяцев', 'қаңтар-желтоқсан', 'жыл', 'i-xii',
+    'за год', '12 месяцев', 'қаңтар-желтоқсан', 'жыл', 'i-xii', 'total', 'итого', 'всего', 'барлығы', 'жиыны',
   ].map((t) => t.replace(/[^\p{L}\p{N}]+/gu, '')),
 ); // prettier-ignore
 
-/** '' and the usual names of a full year become FULL_YEAR; other periods stay as written. */
+/** '' and the usual names of a full year become FULL_YEAR, month names "Jan".."Dec"; other periods stay as written. */
 export function normalizePeriod(cell: string): string {
   if (cell === '') return FULL_YEAR;
   let period = periodCache.get(cell);
   if (period === undefined) {
     const t = cell.trim();
-    period = t === '' || FULL_YEAR_NAMES.has(t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')) ? FULL_YEAR : t;
+    const month = parseMonth(t);
+    period =
+      t === '' || FULL_YEAR_NAMES.has(t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))
+        ? FULL_YEAR
+        : month !== null
+          ? monthPeriod(month)
+          : t;
     // A file has a handful of periods; a hostile one gets no unbounded cache.
     if (periodCache.size > 10_000) periodCache.clear();
     periodCache.set(cell, period);
@@ -199,6 +184,33 @@ export function normalizePeriod(cell: string): string {
   return period;
 }
 const periodCache = new Map<string, string>();
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** Month names (English, Russian, Kazakh; full, short, in the nominative) → 0..11. */
+const MONTH_NAMES = new Map<string, number>(
+  [
+    ['january', 'jan', 'январь', 'янв', 'қаңтар'],
+    ['february', 'feb', 'февраль', 'фев', 'ақпан'],
+    ['march', 'mar', 'март', 'мар', 'наурыз'],
+    ['april', 'apr', 'апрель', 'апр', 'сәуір'],
+    ['may', 'май', 'мамыр'],
+    ['june', 'jun', 'июнь', 'июн', 'маусым'],
+    ['july', 'jul', 'июль', 'июл', 'шілде'],
+    ['august', 'aug', 'август', 'авг', 'тамыз'],
+    ['september', 'sep', 'sept', 'сентябрь', 'сен', 'сент', 'қыркүйек'],
+    ['october', 'oct', 'октябрь', 'окт', 'қазан'],
+    ['november', 'nov', 'ноябрь', 'ноя', 'қараша'],
+    ['december', 'dec', 'декабрь', 'дек', 'желтоқсан'],
+  ].flatMap((names, month) => names.map((n) => [n, month] as const)),
+);
+
+/** The month a header or period cell names (0..11), or null. */
+export function parseMonth(text: string): number | null {
+  return MONTH_NAMES.get(text.trim().toLowerCase().replace(/\.$/, '')) ?? null;
+}
+
+/** The period label of a month, as periods are written in data/ ("Jan"). */
+export const monthPeriod = (month: number): string => MONTHS[month]!;
 
 /**
  * Boundary version of a year's figures: the official one of the year, or a
@@ -247,6 +259,10 @@ class Growable<T extends Uint16Array | Uint32Array | Float64Array> {
   }
 }
 
+/** A region cell that waits for an ambiguous name to be decided: -(2 + the name's id). */
+const pendingId = (index: number) => -2 - index;
+const isPending = (index: number) => index <= -2;
+
 /** Issues, counts and name lists shared by the flow and figure validators. */
 class Report {
   readonly issues: ImportIssue[] = [];
@@ -254,11 +270,18 @@ class Report {
   readonly byCode = Object.fromEntries(ISSUE_CODES.map((c) => [c, 0])) as Record<IssueCode, number>;
   readonly unmatched = new Map<string, { count: number; candidates: string[] }>();
   readonly matched = new Map<string, { count: number; code: string }>();
+  /** Ambiguous texts in order of first sight; a pending cell holds pendingId(its index). */
+  readonly ambiguous: AmbiguousName[] = [];
+  private readonly ambiguousIds = new Map<string, number>();
   namesNotListed = 0;
   textsDropped = 0;
   rowsRead = 0;
   rowsValid = 0;
   emptyLines = 0;
+  /** The value column of the cell being read (wide tables); undefined for long rows. */
+  column: string | undefined = undefined;
+  /** Issues are added out of line order once pending rows are settled. */
+  unsorted = false;
 
   constructor(
     readonly file: string,
@@ -266,27 +289,31 @@ class Report {
   ) {}
 
   /** Reports a missing cell; returns false (the row is not ok). */
-  missing(line: number, what: string): false {
-    this.add(line, 'missing_cell', `missing cell: ${what}`);
+  missing(line: number, field: CellField): false {
+    this.add(line, 'missing_cell', { field });
     return false;
   }
 
-  add(line: number, code: IssueCode, reason: string) {
+  add(line: number, code: IssueCode, params: ProblemParams) {
     this.issueCount++;
     this.byCode[code]++;
-    if (this.issues.length < this.maxIssues) this.issues.push({ file: this.file, line, reason, code });
+    if (this.issues.length < this.maxIssues) {
+      const issue: ImportIssue = { file: this.file, line, code, params };
+      if (this.column !== undefined) issue.column = this.column;
+      this.issues.push(issue);
+    }
   }
 
-  /** The unit index of a region cell, or -1 after reporting why not. */
-  region(cell: string, what: string, line: number, matcher: RegionMatcher, indexOf: Map<string, number>): number {
+  /** The unit index of a region cell, a pending id for an ambiguous name, or -1 after reporting why not. */
+  region(cell: string, field: CellField, line: number, matcher: RegionMatcher, indexOf: Map<string, number>): number {
     const text =
       cell.length > 0 && cell.charCodeAt(0) > 32 && cell.charCodeAt(cell.length - 1) > 32 ? cell : cell.trim();
     if (text === '') {
-      this.add(line, 'missing_cell', `${what} is empty`);
+      this.add(line, 'missing_cell', { field, empty: true });
       return -1;
     }
     if (text.length > MAX_TEXT_LENGTH) {
-      this.add(line, 'too_long', `${what} ${quote(text)} is longer than ${MAX_TEXT_LENGTH} characters`);
+      this.add(line, 'too_long', { field, value: text.slice(0, 60), limit: MAX_TEXT_LENGTH });
       return -1;
     }
     const result = matcher.match(text);
@@ -297,13 +324,26 @@ class Report {
       return indexOf.get(result.code) ?? -1;
     }
     if (result === null && isTotalName(text)) {
-      this.add(line, 'total_row', `${what} ${quote(text)} is a total, not a region`);
+      this.add(line, 'total_row', { field, value: text });
       return -1;
     }
-    const candidates = result ? result.candidates : [];
-    this.count(this.unmatched, text, () => ({ count: 0, candidates }));
-    if (result) this.add(line, 'ambiguous_region', `${what} ${quote(text)} could be ${candidates.join(' or ')}`);
-    else this.add(line, 'unknown_region', `unknown region ${quote(text)} (${what})`);
+    if (result) {
+      let id = this.ambiguousIds.get(text);
+      if (id === undefined && this.ambiguous.length < MAX_NAMES_LISTED) {
+        id = this.ambiguous.length;
+        this.ambiguousIds.set(text, id);
+        this.ambiguous.push({ text, candidates: result.candidates, split: result.split === true, count: 0 });
+      }
+      if (id !== undefined) {
+        this.ambiguous[id]!.count++;
+        return pendingId(id);
+      }
+      this.namesNotListed++;
+      this.add(line, 'ambiguous_region', { field, value: text, candidates: result.candidates });
+      return -1;
+    }
+    this.count(this.unmatched, text, () => ({ count: 0, candidates: [] }));
+    this.add(line, 'unknown_region', { field, value: text });
     return -1;
   }
 
@@ -322,24 +362,51 @@ class Report {
   year(cell: string, line: number): number {
     const text = cell.trim();
     if (text === '') {
-      this.add(line, 'missing_cell', 'year is empty');
+      this.add(line, 'missing_cell', { field: 'year', empty: true });
       return -1;
     }
     const year = parseYearCell(text);
     if (year === null) {
-      this.add(line, 'not_a_number', `year ${quote(text)} is not a year`);
+      this.add(line, 'not_a_number', { field: 'year', value: text.slice(0, 60) });
       return -1;
     }
     if (year < YEAR_MIN || year > YEAR_MAX) {
-      this.add(line, 'year_out_of_range', `year ${year} is outside ${YEAR_MIN}-${YEAR_MAX}`);
+      this.add(line, 'year_out_of_range', { year, min: YEAR_MIN, max: YEAR_MAX });
       return -1;
     }
     return year;
   }
 
-  summary(kind: 'flows' | 'figures'): ImportSummary {
+  /** Decides the ambiguous names by the file's context (see resolve.ts). */
+  resolve(): { decisions: NameDecision[]; questions: NameQuestion[]; codeOf: (string | null)[] } {
+    const matched = [...this.matched].map(([text, m]) => ({ text, code: m.code }));
+    const { decisions, questions } = resolveNames(this.ambiguous, matched);
+    const decided = new Map(decisions.map((d) => [d.text, d.code]));
+    for (const d of decisions) this.matched.set(d.text, { count: d.count, code: d.code });
+    for (const q of questions) this.unmatched.set(q.text, { count: q.count, candidates: q.candidates });
+    return { decisions, questions, codeOf: this.ambiguous.map((a) => decided.get(a.text) ?? null) };
+  }
+
+  /** Reports the cell of a pending row whose name stays a question. */
+  asked(line: number, field: CellField, index: number) {
+    const a = this.ambiguous[-2 - index]!;
+    this.add(line, 'ambiguous_region', { field, value: a.text, candidates: a.candidates });
+  }
+
+  summary(
+    kind: 'flows' | 'figures',
+    matcher: RegionMatcher,
+    resolved: { decisions: NameDecision[]; questions: NameQuestion[] },
+    borders: BorderDecision[],
+  ): ImportSummary {
     const byCount = <V extends { count: number }>(map: Map<string, V>) =>
       [...map].map(([text, v]) => ({ text, ...v })).sort((a, b) => b.count - a.count);
+    // Suggestions for the most frequent unknown names only: each costs a pass over the known names.
+    const unmatched = byCount(this.unmatched).map((u, i) => ({
+      ...u,
+      suggestions: u.candidates.length === 0 && i < 200 ? suggestUnits(u.text, matcher) : [],
+    }));
+    if (this.unsorted) this.issues.sort((a, b) => a.line - b.line);
     return {
       file: this.file,
       kind,
@@ -349,8 +416,11 @@ class Report {
       emptyLines: this.emptyLines,
       issueCount: this.issueCount,
       issuesByCode: { ...this.byCode },
-      unmatched: byCount(this.unmatched),
+      unmatched,
       matched: byCount(this.matched),
+      decisions: resolved.decisions,
+      questions: resolved.questions,
+      borders,
       namesNotListed: this.namesNotListed,
       textsDropped: this.textsDropped,
     };
@@ -379,11 +449,52 @@ export interface FigureValidationResult {
   issues: ImportIssue[];
 }
 
+/** A row held until its ambiguous name is decided (few: only rows naming such a name). */
+interface PendingFlow {
+  line: number;
+  column: string | undefined;
+  o: number;
+  d: number;
+  year: number;
+  count: number;
+  period: number;
+  periodText: string;
+  source: number;
+  note: number;
+}
+
+/** Geographies and border readings of the years' units (flows and figures alike). */
+function geographies(
+  unitsByYear: Map<number, Set<number>>,
+  matcher: RegionMatcher,
+  borders: Borders,
+): { geographyByYear: Record<number, string>; decisions: BorderDecision[] } {
+  const geographyByYear: Record<number, string> = {};
+  const codesByYear = new Map<number, Set<string>>();
+  for (const [year, used] of unitsByYear) {
+    const codes = new Set([...used].map((u) => matcher.codes[u]!));
+    codesByYear.set(year, codes);
+    geographyByYear[year] =
+      borders === 'current'
+        ? 'G20_2022plus'
+        : geographyFor(
+            year,
+            [...codes].map((c) => matcher.unit(c)?.stat_from ?? null),
+          );
+  }
+  return {
+    geographyByYear,
+    decisions: borderDecisions(codesByYear, geographyByYear, (c) => matcher.unit(c), borders),
+  };
+}
+
 export class FlowRowValidator {
   private readonly report: Report;
   private readonly matcher: RegionMatcher;
   private readonly unitIndex: Map<string, number>;
   private readonly n: number;
+  private readonly fixedYear: number | undefined;
+  private readonly borders: Borders;
   private length = 0;
   private readonly year = new Growable((n) => new Uint16Array(n));
   private readonly origin = new Growable((n) => new Uint16Array(n));
@@ -399,6 +510,7 @@ export class FlowRowValidator {
   private readonly firstLines = new Map<number, Int32Array>();
   /** year -> unit indices used, for the geography. */
   private readonly unitsByYear = new Map<number, Set<number>>();
+  private readonly pending: PendingFlow[] = [];
 
   constructor(
     private readonly mapping: FlowMapping,
@@ -408,16 +520,19 @@ export class FlowRowValidator {
     this.matcher = options.matcher;
     this.unitIndex = new Map(this.matcher.codes.map((c, i) => [c, i]));
     this.n = this.matcher.codes.length;
+    this.fixedYear = options.fixedYear;
+    this.borders = options.borders ?? 'by_year';
   }
 
-  /** One parsed record; line is its first line in the file (header = 1). */
-  push(cells: readonly string[], line: number): void {
+  /** One parsed record; line is its first line in the file (header = 1); column: a wide table's value column. */
+  push(cells: readonly string[], line: number, column?: string): void {
     const r = this.report;
     if (isBlank(cells)) {
       r.emptyLines++;
       return;
     }
     r.rowsRead++;
+    r.column = column;
     const m = this.mapping;
     const originCell = cellAt(cells, m.origin);
     const destinationCell = cellAt(cells, m.destination);
@@ -427,34 +542,61 @@ export class FlowRowValidator {
     // Plain ifs, no closure: this runs a million times.
     if (originCell === undefined) ok = r.missing(line, 'origin');
     if (destinationCell === undefined) ok = r.missing(line, 'destination');
-    if (yearCell === undefined) ok = r.missing(line, 'year');
+    if (yearCell === undefined && this.fixedYear === undefined) ok = r.missing(line, 'year');
     if (countCell === undefined) ok = r.missing(line, 'count');
     const o = originCell === undefined ? -1 : r.region(originCell, 'origin', line, this.matcher, this.unitIndex);
     const d =
       destinationCell === undefined ? -1 : r.region(destinationCell, 'destination', line, this.matcher, this.unitIndex);
-    if (o < 0 || d < 0) ok = false;
-    else if (o === d) {
-      r.add(line, 'same_origin_destination', `origin and destination are the same unit (${this.matcher.codes[o]})`);
+    if (o === -1 || d === -1) ok = false;
+    else if (o === d && o >= 0) {
+      r.add(line, 'same_origin_destination', { unit: this.matcher.codes[o] });
       ok = false;
     }
-    const year = yearCell === undefined ? -1 : r.year(yearCell, line);
+    const year = yearCell === undefined ? (this.fixedYear ?? -1) : r.year(yearCell, line);
     if (year < 0) ok = false;
     const count = countCell === undefined ? null : this.parseCount(countCell, line);
     if (count === null) ok = false;
     const periodText = normalizePeriod(cellAt(cells, m.period) ?? '');
     let period = -1;
-    if (periodText.length > MAX_TEXT_LENGTH) r.add(line, 'too_long', `period ${quote(periodText)} is too long`);
+    if (periodText.length > MAX_TEXT_LENGTH)
+      r.add(line, 'too_long', { field: 'period', value: periodText.slice(0, 60), limit: MAX_TEXT_LENGTH });
     else if ((period = this.periods.id(periodText)) < 0)
-      r.add(line, 'too_many_values', `more than ${MAX_DISTINCT_VALUES} different periods`);
+      r.add(line, 'too_many_values', { field: 'period', limit: MAX_DISTINCT_VALUES });
     if (period < 0) ok = false;
     if (!ok || count === null) return;
+    const source = m.source !== undefined ? this.text(this.sources, cellAt(cells, m.source)) : 0;
+    const note = m.note !== undefined ? this.text(this.notes, cellAt(cells, m.note)) : 0;
+    if (isPending(o) || isPending(d)) {
+      if (this.pending.length < MAX_PENDING_ROWS)
+        this.pending.push({ line, column, o, d, year, count, period, periodText, source, note });
+      else {
+        if (isPending(o)) r.asked(line, 'origin', o);
+        if (isPending(d)) r.asked(line, 'destination', d);
+      }
+      return;
+    }
+    this.commit(o, d, year, count, period, periodText, source, note, line);
+  }
 
+  /** Keeps a valid row unless it duplicates an earlier one. */
+  private commit(
+    o: number,
+    d: number,
+    year: number,
+    count: number,
+    period: number,
+    periodText: string,
+    source: number,
+    note: number,
+    line: number,
+  ): void {
+    const r = this.report;
     // Duplicates are checked among valid rows only: an invalid first row names no line.
     const blockKey = period * (YEAR_MAX - YEAR_MIN + 1) + (year - YEAR_MIN);
     let block = this.firstLines.get(blockKey);
     if (!block) {
       if (this.firstLines.size >= MAX_DUPLICATE_BLOCKS) {
-        r.add(line, 'too_many_values', `more than ${MAX_DUPLICATE_BLOCKS} different period-year pairs`);
+        r.add(line, 'too_many_values', { field: 'period', limit: MAX_DUPLICATE_BLOCKS });
         return;
       }
       this.firstLines.set(blockKey, (block = new Int32Array(this.n * this.n)));
@@ -462,8 +604,13 @@ export class FlowRowValidator {
     const pair = o * this.n + d;
     const first = block[pair]!;
     if (first > 0) {
-      const label = `${year} ${this.matcher.codes[o]} → ${this.matcher.codes[d]}${periodText === FULL_YEAR ? '' : ` ${clip(periodText)}`}`;
-      r.add(line, 'duplicate', `duplicates line ${first} (${label})`);
+      r.add(line, 'duplicate', {
+        firstLine: first,
+        year,
+        origin: this.matcher.codes[o],
+        destination: this.matcher.codes[d],
+        ...(periodText === FULL_YEAR ? {} : { period: periodText.slice(0, 60) }),
+      });
       return;
     }
     block[pair] = line;
@@ -474,8 +621,8 @@ export class FlowRowValidator {
     this.destination.set(i, d);
     this.migrants.set(i, count);
     this.periodIds.set(i, period);
-    if (m.source !== undefined) this.sourceIds.set(i, this.text(this.sources, cellAt(cells, m.source)));
-    if (m.note !== undefined) this.noteIds.set(i, this.text(this.notes, cellAt(cells, m.note)));
+    if (this.mapping.source !== undefined) this.sourceIds.set(i, source);
+    if (this.mapping.note !== undefined) this.noteIds.set(i, note);
     let used = this.unitsByYear.get(year);
     if (!used) this.unitsByYear.set(year, (used = new Set()));
     used.add(o).add(d);
@@ -493,48 +640,80 @@ export class FlowRowValidator {
     const text = cell.trim();
     const r = this.report;
     if (text === '') {
-      r.add(line, 'missing_cell', 'count is empty');
+      r.add(line, 'missing_cell', { field: 'count', empty: true });
       return null;
     }
     const n = parseNumberCell(text);
     if (n === null || Math.abs(n) > Number.MAX_SAFE_INTEGER) {
-      r.add(line, 'not_a_number', `count ${quote(text)} is not a number`);
+      r.add(line, 'not_a_number', { field: 'count', value: text.slice(0, 60) });
       return null;
     }
     if (n < 0) {
-      r.add(line, 'negative_count', `count ${quote(text)} is negative`);
+      r.add(line, 'negative_count', { field: 'count', value: text.slice(0, 60) });
       return null;
     }
     if (!Number.isInteger(n)) {
-      const hint = /^\d{1,3},\d{3}$/.test(text) ? ' (if the comma separates thousands, remove it)' : '';
-      r.add(line, 'decimal_count', `count ${quote(text)} has decimals${hint}`);
+      r.add(line, 'decimal_count', {
+        field: 'count',
+        value: text.slice(0, 60),
+        thousands: /^\d{1,3},\d{3}$/.test(text),
+      });
       return null;
     }
     return n;
   }
 
+  /** Reports a problem the caller found (a wide table's totals); the row's validity is unchanged. */
+  addIssue(line: number, code: IssueCode, params: ProblemParams, column?: string): void {
+    this.report.column = column;
+    this.report.add(line, code, params);
+  }
+
   /** A record the parser could not read (malformed quotes): counted as read and invalid. */
   rejectRow(line: number, reason: string): void {
     this.report.rowsRead++;
-    this.report.add(line, 'parse_error', reason);
+    this.report.column = undefined;
+    this.report.add(line, 'parse_error', { reason });
   }
 
   /** The file cannot be read to its end: keep the issues, drop every row. */
-  abandon(line: number, reason: string): void {
-    this.report.add(line, 'parse_error', reason);
+  abandon(line: number, params: ProblemParams): void {
+    this.report.column = undefined;
+    this.report.add(line, 'parse_error', params);
     this.length = 0;
     this.report.rowsValid = 0;
+    this.pending.length = 0;
   }
 
   finish(): FlowValidationResult {
-    const n = this.length;
-    const geographyByYear: Record<number, string> = {};
-    if (n > 0)
-      for (const [year, used] of this.unitsByYear)
-        geographyByYear[year] = geographyFor(
-          year,
-          [...used].map((u) => this.matcher.unit(this.matcher.codes[u]!)?.stat_from ?? null),
+    const r = this.report;
+    const resolved = r.resolve();
+    // Pending rows: decided names are committed (duplicates checked as for any row), questions reported.
+    for (const p of this.pending) {
+      const o = isPending(p.o) ? (resolved.codeOf[-2 - p.o] ?? null) : this.matcher.codes[p.o]!;
+      const d = isPending(p.d) ? (resolved.codeOf[-2 - p.d] ?? null) : this.matcher.codes[p.d]!;
+      r.column = p.column;
+      r.unsorted = true;
+      if (o === null) r.asked(p.line, 'origin', p.o);
+      if (d === null) r.asked(p.line, 'destination', p.d);
+      if (o === null || d === null) continue;
+      if (o === d) r.add(p.line, 'same_origin_destination', { unit: o });
+      else
+        this.commit(
+          this.unitIndex.get(o)!,
+          this.unitIndex.get(d)!,
+          p.year,
+          p.count,
+          p.period,
+          p.periodText,
+          p.source,
+          p.note,
+          p.line,
         );
+    }
+    const n = this.length;
+    const { geographyByYear, decisions } =
+      n > 0 ? geographies(this.unitsByYear, this.matcher, this.borders) : { geographyByYear: {}, decisions: [] };
     const columns: FlowColumns = {
       kind: 'flows',
       length: n,
@@ -548,7 +727,7 @@ export class FlowRowValidator {
       note: { values: this.notes.values, index: this.mapping.note !== undefined ? this.noteIds.take(n) : null },
       geographyByYear,
     };
-    return { columns, summary: this.report.summary('flows'), issues: this.report.issues };
+    return { columns, summary: r.summary('flows', this.matcher, resolved, decisions), issues: r.issues };
   }
 }
 
@@ -557,20 +736,39 @@ export interface FigureValidationOptions extends ValidationOptions {
   defaultMeasure: string;
 }
 
+interface PendingFigure {
+  line: number;
+  column: string | undefined;
+  u: number;
+  year: number;
+  value: number;
+  measure: number;
+  measureText: string;
+  period: number;
+  periodText: string;
+  uom: number;
+}
+
 export class FigureRowValidator {
   private readonly report: Report;
   private readonly matcher: RegionMatcher;
   private readonly unitIndex: Map<string, number>;
+  private readonly fixedYear: number | undefined;
+  private readonly borders: Borders;
   private length = 0;
   private readonly unit = new Growable((n) => new Uint16Array(n));
   private readonly year = new Growable((n) => new Uint16Array(n));
   private readonly value = new Growable((n) => new Float64Array(n));
   private readonly measureIds = new Growable((n) => new Uint32Array(n));
   private readonly uomIds = new Growable((n) => new Uint32Array(n));
+  private readonly periodIds = new Growable((n) => new Uint16Array(n));
   private readonly measures = new Dict();
   private readonly uoms = new Dict();
-  /** measure -> first line of each (year, unit). */
+  private readonly periods = new Dict();
+  /** (measure, period) -> first line of each (year, unit). */
   private readonly firstLines = new Map<number, Int32Array>();
+  private readonly unitsByYear = new Map<number, Set<number>>();
+  private readonly pending: PendingFigure[] = [];
 
   constructor(
     private readonly mapping: FigureMapping,
@@ -579,57 +777,102 @@ export class FigureRowValidator {
     this.report = new Report(options.file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
     this.matcher = options.matcher;
     this.unitIndex = new Map(this.matcher.codes.map((c, i) => [c, i]));
+    this.fixedYear = options.fixedYear;
+    this.borders = options.borders ?? 'by_year';
   }
 
-  push(cells: readonly string[], line: number): void {
+  push(cells: readonly string[], line: number, column?: string): void {
     const r = this.report;
     if (isBlank(cells)) {
       r.emptyLines++;
       return;
     }
     r.rowsRead++;
+    r.column = column;
     const m = this.mapping;
     const regionCell = cellAt(cells, m.region);
     const yearCell = cellAt(cells, m.year);
     const valueCell = cellAt(cells, m.value);
     let ok = true;
     if (regionCell === undefined) ok = r.missing(line, 'region');
-    if (yearCell === undefined) ok = r.missing(line, 'year');
+    if (yearCell === undefined && this.fixedYear === undefined) ok = r.missing(line, 'year');
     if (valueCell === undefined) ok = r.missing(line, 'value');
     const u = regionCell === undefined ? -1 : r.region(regionCell, 'region', line, this.matcher, this.unitIndex);
-    if (u < 0) ok = false;
-    const year = yearCell === undefined ? -1 : r.year(yearCell, line);
+    if (u === -1) ok = false;
+    const year = yearCell === undefined ? (this.fixedYear ?? -1) : r.year(yearCell, line);
     if (year < 0) ok = false;
     let value: number | null = null;
     if (valueCell !== undefined) {
       const text = valueCell.trim();
-      if (text === '') r.add(line, 'missing_cell', 'value is empty');
+      if (text === '') r.add(line, 'missing_cell', { field: 'value', empty: true });
       else if ((value = parseNumberCell(text)) === null)
-        r.add(line, 'not_a_number', `value ${quote(text)} is not a number`);
+        r.add(line, 'not_a_number', { field: 'value', value: text.slice(0, 60) });
     }
     if (value === null) ok = false;
     const measureText =
       (m.measure !== undefined ? (cellAt(cells, m.measure) ?? '').trim() : '') || this.options.defaultMeasure;
     let measure = -1;
-    if (measureText.length > MAX_TEXT_LENGTH) r.add(line, 'too_long', `measure ${quote(measureText)} is too long`);
+    if (measureText.length > MAX_TEXT_LENGTH)
+      r.add(line, 'too_long', { field: 'measure', value: measureText.slice(0, 60), limit: MAX_TEXT_LENGTH });
     else if ((measure = this.measures.id(measureText)) < 0)
-      r.add(line, 'too_many_values', `more than ${MAX_DISTINCT_VALUES} different measures`);
+      r.add(line, 'too_many_values', { field: 'measure', limit: MAX_DISTINCT_VALUES });
     if (measure < 0) ok = false;
+    const periodText = normalizePeriod(cellAt(cells, m.period) ?? '');
+    let period = -1;
+    if (periodText.length > MAX_TEXT_LENGTH)
+      r.add(line, 'too_long', { field: 'period', value: periodText.slice(0, 60), limit: MAX_TEXT_LENGTH });
+    else if ((period = this.periods.id(periodText)) < 0)
+      r.add(line, 'too_many_values', { field: 'period', limit: MAX_DISTINCT_VALUES });
+    if (period < 0) ok = false;
     if (!ok || value === null) return;
+    let uom = 0;
+    if (m.unit !== undefined) {
+      const t = (cellAt(cells, m.unit) ?? '').trim();
+      const id = t.length > MAX_TEXT_LENGTH ? -1 : this.uoms.id(t);
+      if (id < 0) r.textsDropped++;
+      uom = Math.max(id, 0);
+    }
+    if (isPending(u)) {
+      if (this.pending.length < MAX_PENDING_ROWS)
+        this.pending.push({ line, column, u, year, value, measure, measureText, period, periodText, uom });
+      else r.asked(line, 'region', u);
+      return;
+    }
+    this.commit(u, year, value, measure, measureText, period, periodText, uom, line);
+  }
 
+  private commit(
+    u: number,
+    year: number,
+    value: number,
+    measure: number,
+    measureText: string,
+    period: number,
+    periodText: string,
+    uom: number,
+    line: number,
+  ): void {
+    const r = this.report;
     const n = this.matcher.codes.length;
-    let block = this.firstLines.get(measure);
+    const blockKey = measure * 65_536 + period;
+    let block = this.firstLines.get(blockKey);
     if (!block) {
       if (this.firstLines.size >= MAX_DUPLICATE_BLOCKS) {
-        r.add(line, 'too_many_values', `more than ${MAX_DUPLICATE_BLOCKS} different measures`);
+        r.add(line, 'too_many_values', { field: 'measure', limit: MAX_DUPLICATE_BLOCKS });
         return;
       }
-      this.firstLines.set(measure, (block = new Int32Array((YEAR_MAX - YEAR_MIN + 1) * n)));
+      this.firstLines.set(blockKey, (block = new Int32Array((YEAR_MAX - YEAR_MIN + 1) * n)));
     }
     const key = (year - YEAR_MIN) * n + u;
     const first = block[key]!;
     if (first > 0) {
-      r.add(line, 'duplicate', `duplicates line ${first} (${year} ${this.matcher.codes[u]} ${clip(measureText)})`);
+      r.add(line, 'duplicate', {
+        firstLine: first,
+        year,
+        unit: this.matcher.codes[u],
+        measure: measureText.slice(0, 60),
+        ...(periodText === FULL_YEAR ? {} : { period: periodText.slice(0, 60) }),
+      });
       return;
     }
     block[key] = line;
@@ -638,30 +881,60 @@ export class FigureRowValidator {
     this.year.set(i, year);
     this.value.set(i, value);
     this.measureIds.set(i, measure);
-    if (m.unit !== undefined) {
-      const t = (cellAt(cells, m.unit) ?? '').trim();
-      const id = t.length > MAX_TEXT_LENGTH ? -1 : this.uoms.id(t);
-      if (id < 0) r.textsDropped++;
-      this.uomIds.set(i, Math.max(id, 0));
-    }
+    this.periodIds.set(i, period);
+    if (this.mapping.unit !== undefined) this.uomIds.set(i, uom);
+    let used = this.unitsByYear.get(year);
+    if (!used) this.unitsByYear.set(year, (used = new Set()));
+    used.add(u);
     r.rowsValid++;
+  }
+
+  /** Reports a problem the caller found (a wide table's checks); the row's validity is unchanged. */
+  addIssue(line: number, code: IssueCode, params: ProblemParams, column?: string): void {
+    this.report.column = column;
+    this.report.add(line, code, params);
   }
 
   /** A record the parser could not read (malformed quotes): counted as read and invalid. */
   rejectRow(line: number, reason: string): void {
     this.report.rowsRead++;
-    this.report.add(line, 'parse_error', reason);
+    this.report.column = undefined;
+    this.report.add(line, 'parse_error', { reason });
   }
 
   /** The file cannot be read to its end: keep the issues, drop every row. */
-  abandon(line: number, reason: string): void {
-    this.report.add(line, 'parse_error', reason);
+  abandon(line: number, params: ProblemParams): void {
+    this.report.column = undefined;
+    this.report.add(line, 'parse_error', params);
     this.length = 0;
     this.report.rowsValid = 0;
+    this.pending.length = 0;
   }
 
   finish(): FigureValidationResult {
+    const r = this.report;
+    const resolved = r.resolve();
+    for (const p of this.pending) {
+      const code = resolved.codeOf[-2 - p.u] ?? null;
+      r.column = p.column;
+      r.unsorted = true;
+      if (code === null) r.asked(p.line, 'region', p.u);
+      else
+        this.commit(
+          this.unitIndex.get(code)!,
+          p.year,
+          p.value,
+          p.measure,
+          p.measureText,
+          p.period,
+          p.periodText,
+          p.uom,
+          p.line,
+        );
+    }
     const n = this.length;
+    const { geographyByYear, decisions } =
+      n > 0 ? geographies(this.unitsByYear, this.matcher, this.borders) : { geographyByYear: {}, decisions: [] };
     const columns: FigureColumns = {
       kind: 'figures',
       length: n,
@@ -671,8 +944,10 @@ export class FigureRowValidator {
       value: this.value.take(n),
       measure: { values: this.measures.values, index: this.measureIds.take(n) },
       unitOfMeasure: { values: this.uoms.values, index: this.mapping.unit !== undefined ? this.uomIds.take(n) : null },
+      period: { values: this.periods.values, index: this.periods.values.length > 1 ? this.periodIds.take(n) : null },
+      geographyByYear,
     };
-    return { columns, summary: this.report.summary('figures'), issues: this.report.issues };
+    return { columns, summary: r.summary('figures', this.matcher, resolved, decisions), issues: r.issues };
   }
 }
 
@@ -711,25 +986,25 @@ export function figureRows(columns: FigureColumns, sourceId: string): FigureImpo
   return rows;
 }
 
-/** Why a tidy flow row is not valid, or null: the check every returned row passes. */
+/** Why a tidy flow row is not valid (a code), or null: the check every returned row passes. */
 export function checkFlowRow(row: FlowImportRow, unitCodes: ReadonlySet<string>): string | null {
-  if (!unitCodes.has(row.origin_code)) return `unknown origin ${row.origin_code}`;
-  if (!unitCodes.has(row.destination_code)) return `unknown destination ${row.destination_code}`;
-  if (row.origin_code === row.destination_code) return 'origin equals destination';
-  if (!Number.isInteger(row.year) || row.year < YEAR_MIN || row.year > YEAR_MAX) return `bad year ${row.year}`;
-  if (!Number.isSafeInteger(row.migrants) || row.migrants < 0) return `bad count ${row.migrants}`;
-  if (!row.period || row.period.length > MAX_TEXT_LENGTH) return 'bad period';
-  if (!row.source_id || row.quality_flag !== USER_IMPORT_FLAG) return 'bad source or flag';
-  if (!['G16_pre2017', 'G17_2017_2021', 'G20_2022plus'].includes(row.geography)) return 'bad geography';
+  if (!unitCodes.has(row.origin_code)) return 'unknown_origin';
+  if (!unitCodes.has(row.destination_code)) return 'unknown_destination';
+  if (row.origin_code === row.destination_code) return 'same_origin_destination';
+  if (!Number.isInteger(row.year) || row.year < YEAR_MIN || row.year > YEAR_MAX) return 'bad_year';
+  if (!Number.isSafeInteger(row.migrants) || row.migrants < 0) return 'bad_count';
+  if (!row.period || row.period.length > MAX_TEXT_LENGTH) return 'bad_period';
+  if (!row.source_id || row.quality_flag !== USER_IMPORT_FLAG) return 'bad_source_or_flag';
+  if (!['G16_pre2017', 'G17_2017_2021', 'G20_2022plus'].includes(row.geography)) return 'bad_geography';
   return null;
 }
 
 export function checkFigureRow(row: FigureImportRow, unitCodes: ReadonlySet<string>): string | null {
-  if (!unitCodes.has(row.unit_code)) return `unknown unit ${row.unit_code}`;
-  if (!Number.isInteger(row.year) || row.year < YEAR_MIN || row.year > YEAR_MAX) return `bad year ${row.year}`;
-  if (!Number.isFinite(row.value)) return `bad value ${row.value}`;
-  if (!row.measure || row.measure.length > MAX_TEXT_LENGTH) return 'bad measure';
-  if (!row.source_id) return 'no source';
+  if (!unitCodes.has(row.unit_code)) return 'unknown_unit';
+  if (!Number.isInteger(row.year) || row.year < YEAR_MIN || row.year > YEAR_MAX) return 'bad_year';
+  if (!Number.isFinite(row.value)) return 'bad_value';
+  if (!row.measure || row.measure.length > MAX_TEXT_LENGTH) return 'bad_measure';
+  if (!row.source_id) return 'no_source';
   return null;
 }
 

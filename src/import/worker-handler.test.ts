@@ -15,7 +15,9 @@ async function run(request: Parameters<typeof handleImportRequest>[0], now?: () 
 describe('the worker’s message logic', () => {
   it('a table: progress messages, then one result whose typed arrays are transferred', async () => {
     const text =
-      'from,to,year,count\n' + 'Astana,Almaty,2020,1\nAlmaty,Astana,2020,2\n'.repeat(3) + 'Atlantis,Almaty,2020,1\n';
+      'from,to,year,count\n' +
+      'Astana,Almaty city,2020,1\nAlmaty city,Astana,2020,2\n'.repeat(3) +
+      'Atlantis,Almaty city,2020,1\n';
     let clock = 0;
     const messages = await run(
       {
@@ -38,6 +40,13 @@ describe('the worker’s message logic', () => {
     const done = messages.at(-1)!;
     const result = (done.message as { result: TableImportResult }).result;
     expect(result.summary).toMatchObject({ rowsRead: 7, rowsValid: 2, issueCount: 5 });
+    // Codes and parameters, and (for the page as it is today) the English text.
+    expect(result.issues.at(-1)).toMatchObject({
+      line: 8,
+      code: 'unknown_region',
+      params: { field: 'origin', value: 'Atlantis' },
+    });
+    expect(result.issues.at(-1)!.reason).toBe('“Atlantis” (origin) matches no region');
     if (result.kind !== 'flows') throw new Error('flows expected');
     const buffers = done.transfer as ArrayBuffer[];
     for (const array of [
@@ -85,13 +94,13 @@ describe('the worker’s message logic', () => {
     Object.defineProperty(huge, 'size', { value: 500 * 1024 * 1024 });
     const messages = await run({ type: 'boundaries', file: huge, request: { fileName: 'b.geojson', units } });
     expect(messages).toHaveLength(1);
-    expect(messages[0]!.message).toEqual({
+    expect(messages[0]!.message).toMatchObject({
       type: 'error',
       error: {
         name: 'FileTooLargeError',
-        message: 'The file is 500.0 MB; the limit is 100 MB. Split it or remove columns that are not needed.',
         size: 500 * 1024 * 1024,
         limit: 100 * 1024 * 1024,
+        problem: { code: 'file_too_large', params: { size: 500 * 1024 * 1024, limit: 100 * 1024 * 1024 } },
       },
     });
   });

@@ -2,11 +2,14 @@
  * The worker's message logic as a plain async function, so the tests run it
  * in Node without a Worker: one request in, progress messages and then one
  * 'done' or 'error' message out. Typed arrays of the result are listed for
- * transfer (moved, not copied, to the main thread).
+ * transfer (moved, not copied, to the main thread). Errors carry their
+ * problem (code and parameters) for the page to say in the user's language.
  */
-import { joinBoundaries, parseBoundaries, type JoinedBoundaries, type ParsedBoundaries } from './boundaries';
-import { importTable, previewTable, type ImportProgress, type TableImportRequest, type TableImportResult, type TablePreview } from './import-core'; // prettier-ignore
+import { formatBoundaryIssue, formatImportProblem } from '../i18n/import-messages';
+import { joinBoundaries, parseBoundaries, type BoundaryIssue, type JoinedBoundaries, type ParsedBoundaries } from './boundaries'; // prettier-ignore
+import { importTable, previewTable, type ImportProgress, type PreviewOptions, type TableImportRequest, type TableImportResult, type TablePreview } from './import-core'; // prettier-ignore
 import { checkSize, MAX_BOUNDARY_BYTES } from './limits';
+import { ImportProblemError, type ImportIssue, type ImportProblem } from './problems';
 import { createRegionMatcher, type MatchableUnit } from './region-matcher';
 
 export interface BoundaryImportRequest {
@@ -25,7 +28,7 @@ export interface BoundaryImportResult {
 }
 
 export type ImportRequest =
-  | { type: 'preview'; file: Blob; fileName: string; maxRows?: number }
+  | { type: 'preview'; file: Blob; fileName: string; maxRows?: number; options?: PreviewOptions }
   | { type: 'table'; file: Blob; request: TableImportRequest }
   | { type: 'boundaries'; file: Blob; request: BoundaryImportRequest };
 
@@ -40,6 +43,8 @@ export interface SerializedError {
   message: string;
   size?: number;
   limit?: number;
+  /** What went wrong, for the page to say (refusals, limits, cancel). */
+  problem?: ImportProblem;
 }
 
 export type ImportResponse =
@@ -72,6 +77,25 @@ export function transferables(value: unknown): ArrayBuffer[] {
   return [...buffers];
 }
 
+/**
+ * English texts for the page as it is today, which shows `reason` and
+ * `fatal`. The dialog step formats codes and parameters in the user's
+ * language (src/i18n/import-messages.ts) and this goes.
+ */
+function withEnglishTexts<T>(result: T): T {
+  // The page writes "file:line: reason"; a wide table's column is added to the reason.
+  const issue = (i: ImportIssue | BoundaryIssue) => {
+    if ('feature' in i) i.reason = formatBoundaryIssue(i, 'en');
+    else i.reason = formatImportProblem(i, 'en') + (i.column !== undefined ? ` (column “${i.column}”)` : '');
+  };
+  const r = result as Partial<TableImportResult & BoundaryImportResult>;
+  if (r.issues) r.issues.forEach(issue);
+  if (r.fatalProblem !== undefined) r.fatal = r.fatalProblem ? formatImportProblem(r.fatalProblem, 'en') : null;
+  r.parsed?.issues.forEach(issue);
+  r.joined?.issues.forEach(issue);
+  return result;
+}
+
 export async function handleImportRequest(
   request: ImportRequest,
   post: Post,
@@ -79,7 +103,8 @@ export async function handleImportRequest(
 ): Promise<void> {
   try {
     let result: ResultOf[keyof ResultOf];
-    if (request.type === 'preview') result = await previewTable(request.file, request.fileName, request.maxRows);
+    if (request.type === 'preview')
+      result = await previewTable(request.file, request.fileName, request.maxRows, request.options);
     else if (request.type === 'table')
       result = await importTable(request.file, request.request, {
         onProgress: (progress) => post({ type: 'progress', progress }, []),
@@ -92,11 +117,12 @@ export async function handleImportRequest(
       const parsed = parseBoundaries(await request.file.text(), r.fileName, { object: r.object, matcher });
       result = { parsed, joined: r.joinProperty ? joinBoundaries(parsed, r.joinProperty, matcher) : null };
     }
-    post({ type: 'done', result }, transferables(result));
+    post({ type: 'done', result: withEnglishTexts(result) }, transferables(result));
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     const serialized: SerializedError = { name: error.name, message: error.message };
     if ('size' in error && 'limit' in error) Object.assign(serialized, { size: error.size, limit: error.limit });
+    if (error instanceof ImportProblemError) serialized.problem = error.problem;
     post({ type: 'error', error: serialized }, []);
   }
 }

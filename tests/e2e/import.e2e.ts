@@ -278,18 +278,18 @@ const GOOD_ROWS: [number, string, string, number, string][] = [
   [2021, 'Шымкент қаласы', 'г. Алматы', 950, ''],
   [2021, 'Павлодар облысы', 'Astana', 410, 'январь-декабрь'],
   [2021, 'Almaty Region', 'Alma-Ata', 2200, ''],
-  [2022, 'Astana', 'Almaty', 1300, ''],
+  [2022, 'Astana', 'Almaty city', 1300, ''],
   [2022, 'ВКО', 'Astana', 640, ''],
   [2022, 'Актюбинская обл.', 'Атырау облысы', 120, ''],
   [2022, 'Mangystau', 'Shymkent', 90, ''],
-  [2023, 'Astana', 'Almaty', 1500, ''],
+  [2023, 'Astana', 'Almaty city', 1500, ''],
   [2023, 'Alma-Ata', 'Nur-Sultan', 1400, ''],
   [2023, 'Қарағанды', 'Astana', 800, ''],
   [2023, 'Kostanay Region', 'Павлодарская область', 260, ''],
   [2023, 'Turkestan', 'Shymkent', 3100, ''],
   [2023, 'North Kazakhstan', 'Астана қаласы', 520, ''],
   // Half a year: imported, but never mixed into the full-year arcs.
-  [2023, 'Zhambyl', 'Almaty', 1100, 'Jan-Jun'],
+  [2023, 'Zhambyl', 'Almaty city', 1100, 'Jan-Jun'],
 ];
 /** The same rows as unit codes, in file order (period: '' and "январь-декабрь" are the full year). */
 const GOOD_CODES: [number, string, string, number, string][] = [
@@ -401,11 +401,11 @@ describe('a good flows file', () => {
 const ERRORS_NAME = 'flows-with-errors.csv';
 const ERRORS_CSV = [
   'from,to,year,count', //                          1
-  'Astana,Almaty,2022,500', //                      2 valid
+  'Astana,Almaty city,2022,500', //                 2 valid
   'Astana,Karaganda,2022,-5', //                    3 negative
-  'Almaty,Astana,2022,many', //                     4 not a number
+  'Almaty city,Astana,2022,many', //                4 not a number
   'Petropavlovsk,Astana,2022,100', //               5 a city that is not a unit
-  'Almaty,Karaganda,2022,70', //                    6 valid
+  'Almaty city,Karaganda,2022,70', //               6 valid
   'Nur-Sultan,Alma-Ata,2022,510', //                7 duplicates line 2
   'Astana,Pavlodar,1985,40', //                     8 year out of range
   'Astana,Nur-Sultan,2022,10', //                   9 origin = destination
@@ -413,14 +413,14 @@ const ERRORS_CSV = [
   'Atlantis,Astana,2022,-3', //                     11 two problems
 ].join('\n');
 const ERRORS_ISSUES = [
-  `${ERRORS_NAME}:3: count "-5" is negative`,
-  `${ERRORS_NAME}:4: count "many" is not a number`,
-  `${ERRORS_NAME}:5: unknown region "Petropavlovsk" (origin)`,
-  `${ERRORS_NAME}:7: duplicates line 2 (2022 KZ-71 → KZ-75)`,
-  `${ERRORS_NAME}:8: year 1985 is outside 1990-2100`,
-  `${ERRORS_NAME}:9: origin and destination are the same unit (KZ-71)`,
-  `${ERRORS_NAME}:11: unknown region "Atlantis" (origin)`,
-  `${ERRORS_NAME}:11: count "-3" is negative`,
+  `${ERRORS_NAME}:3: count “-5” is negative`,
+  `${ERRORS_NAME}:4: count “many” is not a number`,
+  `${ERRORS_NAME}:5: “Petropavlovsk” (origin) matches no region`,
+  `${ERRORS_NAME}:7: repeats line 2 (2022, KZ-71 → KZ-75)`,
+  `${ERRORS_NAME}:8: year 1985 is outside 1990–2100`,
+  `${ERRORS_NAME}:9: origin and destination are the same region (KZ-71)`,
+  `${ERRORS_NAME}:11: “Atlantis” (origin) matches no region`,
+  `${ERRORS_NAME}:11: count “-3” is negative`,
 ];
 
 describe('a file with errors', () => {
@@ -475,7 +475,9 @@ describe('a name mapped by hand', () => {
     const datasetBefore = (await appState(page)).dataset;
     await chooseFile(page, csv(name, text));
     expect(await readToSummary(page)).toBe('2 rows read: 1 valid, 1 with problems (1 problems).');
-    expect(await issueLines(page)).toEqual([`${name}:2: origin "Semipalatinsk region" could be KZ-10 or KZ-63`]);
+    expect(await issueLines(page)).toEqual([
+      `${name}:2: “Semipalatinsk region” (origin) could be KZ-10 or KZ-63: say which`,
+    ]);
     expect(await page.getByTestId('unmatched-name').allTextContents()).toEqual(['Semipalatinsk region (1)']);
     const select = page.getByTestId('unmatched-select');
     expect(await select.inputValue()).toBe(''); // two candidates: no guess
@@ -613,7 +615,7 @@ describe('hostile text', () => {
     const page = main.page;
     const fileName = '<b>x</b>.csv';
     const hostile = '<img src=x onerror=alert(1)>';
-    const text = `origin,destination,year,migrants\n${hostile},Astana,2023,100\nAlmaty,Astana,2023,2500\nAstana,Karaganda,2023,700\n`;
+    const text = `origin,destination,year,migrants\n${hostile},Astana,2023,100\nAlmaty city,Astana,2023,2500\nAstana,Karaganda,2023,700\n`;
     const datasetBefore = (await appState(page)).dataset;
     const markup = () =>
       page.evaluate(() => ({
@@ -628,7 +630,7 @@ describe('hostile text', () => {
     expect(await page.getByTestId('import-dialog').locator('table').textContent()).toContain(hostile);
     expect(await page.getByTestId('import-dialog').locator('h2').textContent()).toContain(fileName);
     expect(await readToSummary(page)).toBe('3 rows read: 2 valid, 1 with problems (1 problems).');
-    expect(await issueLines(page)).toEqual([`${fileName}:2: unknown region "${hostile}" (origin)`]);
+    expect(await issueLines(page)).toEqual([`${fileName}:2: “${hostile}” (origin) matches no region`]);
     expect(await page.getByTestId('unmatched-name').allTextContents()).toEqual([`${hostile} (1)`]);
     expect(await markup()).toEqual({ img: 0, b: 0, onerror: 0 });
     await page.getByTestId('import-valid').click();
@@ -674,7 +676,7 @@ describe('a large file', () => {
   it('reading a million rows can be cancelled halfway; the page stays responsive and nothing changes', async () => {
     const page = main.page;
     // ~1.2 million rows, ~45 MB: names as a bureau writes them, every year and period.
-    const names = ['Akmola Region', 'Pavlodar Region', 'Astana', 'Almaty', 'Karaganda Region', 'Kostanay Region'];
+    const names = ['Akmola Region', 'Pavlodar Region', 'Astana', 'Almaty city', 'Karaganda Region', 'Kostanay Region'];
     const path = join(tempDir, 'flows-1m.csv');
     const parts: string[] = ['origin,destination,year,migrants,period\n'];
     let rows = 0;
@@ -1011,7 +1013,7 @@ describe('boundaries', () => {
       const summary = page.getByTestId('import-summary');
       await summary.waitFor({ timeout: 20_000 });
       expect(await summary.textContent()).toBe('5 rows read: 4 valid, 1 with problems (1 problems).');
-      expect(await issueLines(page)).toEqual(['oblasts.geojson:1: feature 5: unknown region "Nowhere"']);
+      expect(await issueLines(page)).toEqual(['oblasts.geojson:1: feature 5: “Nowhere” (region) matches no region']);
       await page.getByTestId('import-valid').click();
       await settle(page, 'app.state.dataset');
       // Four shapes drawn; flows still run between every unit's centre.
