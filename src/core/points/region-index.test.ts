@@ -198,7 +198,7 @@ describe('createRegionIndex', () => {
       const [unit, name, lat, lon] = line.split(',');
       const r = index.locate(Number(lon), Number(lat));
       const snapped = r < 0 ? index.nearest(Number(lon), Number(lat), 3) : null;
-      const found = r >= 0 ? index.ids[r] : snapped ? `${index.ids[snapped.region]} (snapped ${snapped.km.toFixed(1)} km)` : 'outside'; // prettier-ignore
+      const found = r >= 0 ? index.ids[r]! : snapped ? `${index.ids[snapped.region]} (snapped ${snapped.km.toFixed(1)} km)` : 'outside'; // prettier-ignore
       if (found.split(' ')[0] !== polygonOf.get(unit!)) misses.push(`${unit} ${name}: ${found}`);
       if (r < 0) misses.push(`${unit} ${name} lies outside: ${found}`);
     }

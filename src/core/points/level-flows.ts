@@ -1,0 +1,123 @@
+/**
+ * The flows of every cluster level, and a level laid out for drawing.
+ *
+ * Levels are summed from the finest up: the places' flows are the last level
+ * as they are; each coarser level is the sum of the next finer one through
+ * that level's cluster -> parent map (a level has at most as many flows as the
+ * finer one, so the whole hierarchy costs about twice the finest level's
+ * time). A cluster's moves between its own members are kept per year as
+ * `within` (for its tooltip), never drawn.
+ *
+ * A level becomes drawable through the flow pipeline's own functions
+ * (sortedRows, prepareFlows, prepareNodes of src/data/flow-columns.ts): items
+ * sorted by year, then count, so that a year is one slice and its top N is
+ * the slice's start. With `topN`, only each year's N largest flows are laid
+ * out (what the map draws), which keeps a level of a million flows at a few
+ * megabytes to hand from the worker to the page.
+ */
+import {
+  prepareFlows,
+  prepareNodes,
+  sortedRows,
+  type FlowTable,
+  type PreparedFlows,
+  type PreparedNodes,
+} from '../../data/flow-columns';
+import type { ClusterHierarchy, ClusterLevel } from './clusters';
+import { bytesOf, drawingTable, sumFlows, type PointFlowTable } from './point-flows';
+
+export interface LevelFlows {
+  /** Between clusters of the level: origin and destination are cluster indices. */
+  flows: PointFlowTable;
+  /** Moves between members of one cluster (origin = destination = the cluster), per year. */
+  within: PointFlowTable;
+}
+
+const emptyTable = (): PointFlowTable => ({
+  length: 0,
+  origin: new Uint32Array(0),
+  destination: new Uint32Array(0),
+  year: new Uint16Array(0),
+  count: new Float64Array(0),
+});
+
+/**
+ * Flows of every level of the hierarchy (same order: coarsest first).
+ * placeFlows must hold each (origin, destination, year) once with origin !==
+ * destination, as the import's sum gives it; the places' level keeps it as is.
+ */
+export function levelFlows(hierarchy: ClusterHierarchy, placeFlows: PointFlowTable): LevelFlows[] {
+  const { levels } = hierarchy;
+  const out: LevelFlows[] = new Array(levels.length);
+  let finer: LevelFlows = { flows: placeFlows, within: emptyTable() };
+  out[levels.length - 1] = finer;
+  for (let k = levels.length - 2; k >= 0; k--) {
+    const parentOf = levels[k + 1]!.parentOf!;
+    finer = sumFlows(finer.flows, parentOf, finer.within);
+    out[k] = finer;
+  }
+  return out;
+}
+
+export interface PreparedLevel {
+  /** Arrays for the arcs; `rows` index the level's flows (exact counts, ends, for tooltips). */
+  flows: PreparedFlows;
+  /** Cluster circles sized by each year's arrivals plus departures between clusters. */
+  nodes: PreparedNodes;
+  /** Flows of each year in the level (the drawn ones are at most topN of them). */
+  flowsPerYear: Map<number, number>;
+}
+
+/**
+ * Lays a level out for drawing: all its flows (topN null) or each year's topN
+ * largest (topN >= 1, so that every year with flows keeps a slice). Runs in
+ * the worker; the result's arrays are transferable.
+ */
+export function prepareLevel(level: ClusterLevel, flows: LevelFlows, topN: number | null): PreparedLevel {
+  const table = drawingTable(flows.flows);
+  const nodes = prepareNodes(table, level.positions);
+  if (topN !== null && !(topN >= 1)) throw new RangeError(`topN ${topN}: at least 1`);
+  if (topN === null) {
+    const prepared = prepareFlows(table, level.positions);
+    const flowsPerYear = new Map([...prepared.slices].map(([y, s]) => [y, s.length]));
+    return { flows: prepared, nodes, flowsPerYear };
+  }
+  const { rows, slices } = sortedRows(table);
+  const flowsPerYear = new Map([...slices].map(([y, s]) => [y, s.length]));
+  let kept = 0;
+  for (const s of slices.values()) kept += Math.min(topN, s.length);
+  const keptRows = new Uint32Array(kept);
+  let at = 0;
+  for (const s of slices.values()) {
+    keptRows.set(rows.subarray(s.offset, s.offset + Math.min(topN, s.length)), at);
+    at += Math.min(topN, s.length);
+  }
+  const top: FlowTable = {
+    length: kept,
+    origin: new Uint32Array(kept),
+    destination: new Uint32Array(kept),
+    year: new Uint16Array(kept),
+    count: new Float32Array(kept),
+  };
+  for (let i = 0; i < kept; i++) {
+    const r = keptRows[i]!;
+    top.origin[i] = table.origin[r]!;
+    top.destination[i] = table.destination[r]!;
+    top.year[i] = table.year[r]!;
+    top.count[i] = table.count[r]!;
+  }
+  // Already in the pipeline's order, so preparing keeps it; its rows then index `top`: map them back.
+  const prepared = prepareFlows(top, level.positions);
+  for (let i = 0; i < kept; i++) prepared.rows[i] = keptRows[prepared.rows[i]!]!;
+  return { flows: prepared, nodes, flowsPerYear };
+}
+
+/** Typed-array bytes of a prepared level (what moves from the worker to the page). */
+export function preparedBytes(p: PreparedLevel): number {
+  const f = p.flows;
+  const n = p.nodes;
+  return (
+    bytesOf(f.rows, f.sourcePositions, f.targetPositions, f.widths, f.filterValues) +
+    bytesOf(n.locations, n.totals, n.positions, n.radii)
+  );
+}
