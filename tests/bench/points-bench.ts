@@ -1,0 +1,449 @@
+/**
+ * Measures the point-data core of issue 15 (a script, not timed tests):
+ *
+ * 1. Import of a FlowmapBlue-style pair of files: 3,000 places inside the real
+ *    polygons and 1,000,000 flows over 20 years (tests/bench/synthetic.ts's
+ *    generators, the benchmark's own sets), through importPoints (streamed
+ *    read, validation, point in polygon, region flows, clustering, level
+ *    sums), in a child process so that its peak memory is its own; against
+ *    today's 1-million-row region import (import-bench.ts) in the same run.
+ * 2. Bytes held in typed arrays: per cluster level and in total.
+ * 3. A zoom that changes the cluster level: the worker (worker_threads, the
+ *    app's PointsWorkerState) lays the level out and transfers it; measured
+ *    is the main thread's busy time per change (event-loop utilisation while
+ *    waiting: receiving the message and taking the arrays), and the worker's.
+ * 4. Clustering against supercluster 9 and @flowmap.gl/data's
+ *    clusterLocations (both on kdbush), and flow sums per level against
+ *    flowmap.gl's ClusterIndex.aggregateFlows; 3,000 and 100,000 places.
+ * 5. Point in polygon against turf's booleanPointInPolygon (with a box check
+ *    first): 3,000 and 100,000 places.
+ *
+ * Run: npx tsx tests/bench/points-bench.ts (POINTS_BENCH_FLOWS=100000 for a
+ * quicker run, POINTS_BENCH_BASELINE=0 to skip today's import). Writes
+ * bench/points-results.md.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance as nodePerformance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { bbox, booleanPointInPolygon } from '@turf/turf';
+// The cluster modules alone: the package's index pulls in modules that do not load in Node.
+import { buildIndex } from '@flowmap.gl/data/dist/cluster/ClusterIndex.js';
+import { clusterLocations } from '@flowmap.gl/data/dist/cluster/cluster.js';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import Supercluster from 'supercluster';
+import { REPO_ROOT } from '../../data/read-tables';
+import { topSlice } from '../../src/data/flow-columns';
+import { clusterPlaces, hierarchyBytes } from '../../src/core/points/clusters';
+import { levelFlows, preparedBytes, type PreparedLevel } from '../../src/core/points/level-flows';
+import { sumFlows, tableBytes, type PointFlowTable } from '../../src/core/points/point-flows';
+import { placeWeights } from '../../src/core/points/places';
+import { createRegionIndex } from '../../src/core/points/region-index';
+import { importPoints } from '../../src/import/points/point-import';
+import type { PointsResponse } from '../../src/import/points/points-worker-handler';
+import { main as importBench, type ImportBenchResult } from './import-bench';
+import { pairRequest } from './points-worker';
+import { random, syntheticFlows, syntheticLocations, YEARS } from './synthetic';
+
+const FLOWS = Number(process.env.POINTS_BENCH_FLOWS ?? 1_000_000);
+const BASELINE = process.env.POINTS_BENCH_BASELINE !== '0';
+const TOP_N = 5000;
+const THIS_FILE = fileURLToPath(import.meta.url);
+const regions = JSON.parse(readFileSync(join(REPO_ROOT, 'geo/regions.geojson'), 'utf8')) as FeatureCollection<
+  Polygon | MultiPolygon
+>;
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+const MB = (bytes: number) => bytes / 1048576;
+const f1 = (v: number) => v.toFixed(1);
+const f2 = (v: number) => v.toFixed(2);
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+/** Median time of a function over runs (first run included: the work is done once in the app too). */
+function time(fn: () => void, runs = 3): number {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return quantile(t, 0.5);
+}
+
+/** Typed-array bytes reachable from a value, each buffer once (levels share the places' flows). */
+function bytesHeld(value: unknown): number {
+  const buffers = new Set<ArrayBufferLike>();
+  const seen = new Set<unknown>();
+  const visit = (v: unknown) => {
+    if (typeof v !== 'object' || v === null || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) return void buffers.add(v.buffer);
+    if (v instanceof Map) return void [...v.values()].forEach(visit);
+    if (Array.isArray(v)) return void (v.length > 0 && typeof v[0] === 'object' && v.forEach(visit));
+    Object.values(v).forEach(visit);
+  };
+  visit(value);
+  let n = 0;
+  for (const b of buffers) n += b.byteLength;
+  return n;
+}
+
+async function writeFiles(dir: string): Promise<{ locations: string; flows: string; bytes: number }> {
+  const locs = syntheticLocations();
+  const locations = join(dir, 'locations.csv');
+  writeFileSync(locations, `id,name,lat,lon\n${locs.lon.map((lon, i) => `p${i},Place ${i},${locs.lat[i]},${lon}`).join('\n')}\n`); // prettier-ignore
+  const table = syntheticFlows(FLOWS, locs.lon.length);
+  const flows = join(dir, 'flows.csv');
+  const out = createWriteStream(flows);
+  const write = (text: string) => new Promise<void>((r) => (out.write(text) ? r() : out.once('drain', () => r())));
+  await write('origin,dest,count,time\n');
+  for (let start = 0; start < table.length; start += 20_000) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(table.length, start + 20_000); i++)
+      lines.push(`p${table.origin[i]},p${table.destination[i]},${table.count[i]},${table.year[i]}`);
+    await write(lines.join('\n') + '\n');
+  }
+  await new Promise<void>((r) => out.end(r));
+  return { locations, flows, bytes: statSync(locations).size + statSync(flows).size };
+}
+
+interface ImportSide {
+  seconds: number;
+  timings: Record<string, number>;
+  maxRssMB: number;
+  peakHeapMB: number;
+  peakArrayBuffersMB: number;
+  heldMB: number;
+  places: number;
+  rowsValid: number;
+  issueCount: number;
+  issuesByCode: Record<string, number>;
+  regionFlows: number;
+  unassignedPeople: number;
+  levels: { minZoom: number; maxZoom: number; clusters: number; flows: number; within: number; flowBytes: number; clusterBytes: number }[]; // prettier-ignore
+  bytes: { places: number; flows: number; regionFlows: number; hierarchy: number; levels: number; total: number };
+}
+
+/** The child's side: one import, its phases, peak memory and what it holds. */
+async function runImportSide(locations: string, flows: string): Promise<ImportSide> {
+  let peakHeap = 0;
+  let peakArrayBuffers = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakArrayBuffers = Math.max(peakArrayBuffers, m.arrayBuffers);
+  };
+  const t0 = performance.now();
+  const result = await importPoints(pairRequest(locations, flows), { onProgress: sample });
+  const seconds = (performance.now() - t0) / 1000;
+  sample();
+  const levels = result.hierarchy.levels.map((l, k) => {
+    const lf = result.levels[k]!;
+    return {
+      minZoom: l.minZoom,
+      maxZoom: l.maxZoom,
+      clusters: l.length,
+      flows: lf.flows.length,
+      within: lf.within.length,
+      // The places' level holds the import's flows themselves: counted once, under "flows".
+      flowBytes: k === result.levels.length - 1 ? 0 : tableBytes(lf.flows) + tableBytes(lf.within),
+      clusterBytes: bytesHeld(l),
+    };
+  });
+  const placesBytes = bytesHeld(result.places) + bytesHeld(result.placeRegions);
+  const bytes = {
+    places: placesBytes,
+    flows: tableBytes(result.flows),
+    regionFlows: bytesHeld(result.regionFlows),
+    hierarchy: hierarchyBytes(result.hierarchy),
+    levels: levels.reduce((s, l) => s + l.flowBytes, 0),
+    total: 0,
+  };
+  bytes.total = bytesHeld(result);
+  let unassigned = 0;
+  for (const u of result.regionFlows.unassigned.values()) unassigned += u.people;
+  return {
+    seconds,
+    timings: result.timings,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    peakHeapMB: MB(peakHeap),
+    peakArrayBuffersMB: MB(peakArrayBuffers),
+    heldMB: MB(process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers),
+    places: result.places.length,
+    rowsValid: result.flowTable?.rowsValid ?? 0,
+    issueCount: result.issueCount,
+    issuesByCode: Object.fromEntries(Object.entries(result.issuesByCode).filter(([, n]) => n > 0)),
+    regionFlows: result.regionFlows.columns.length,
+    unassignedPeople: unassigned,
+    levels,
+    bytes,
+  };
+}
+
+function runChild(locations: string, flows: string): Promise<ImportSide> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, THIS_FILE, '--side', locations, flows], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as ImportSide) : reject(new Error(`import side exited ${code}`)), // prettier-ignore
+    );
+  });
+}
+
+/** Level changes through a worker: main-thread busy time per change, and the worker's layout time. */
+async function levelSwitches(locations: string, flows: string) {
+  const url = new URL('./points-worker.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`,
+    { eval: true },
+  );
+  let waiting: ((m: PointsResponse) => void) | null = null;
+  worker.on('message', (m: PointsResponse) => {
+    if (m.type !== 'progress') waiting?.(m);
+  });
+  const ask = (message: unknown) =>
+    new Promise<PointsResponse>((resolve) => {
+      waiting = resolve;
+      worker.postMessage(message);
+    });
+  const imported = await ask({ type: 'import-files', locations, flows });
+  if (imported.type !== 'imported') throw new Error(JSON.stringify(imported));
+  const levelCount = imported.result.hierarchy.levels.length;
+  // Zooming in from the coarsest level to the places and back out, three times: every change of level.
+  const order: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (let k = 1; k < levelCount; k++) order.push(k);
+    for (let k = levelCount - 2; k >= 0; k--) order.push(k);
+  }
+  const run = async (topN: number | null) => {
+    const main: number[] = [];
+    const inWorker: number[] = [];
+    const roundTrip: number[] = [];
+    const bytes = new Map<number, number>();
+    for (const k of order) {
+      const elu0 = nodePerformance.eventLoopUtilization();
+      const t0 = performance.now();
+      const m = await ask({ type: 'level', level: k, topN });
+      if (m.type !== 'level') throw new Error(JSON.stringify(m));
+      // What the page does with it before making layers: find the shown year's top slice.
+      const prepared: PreparedLevel = m.prepared;
+      topSlice(prepared.flows.slices, YEARS[YEARS.length - 1]!, TOP_N);
+      roundTrip.push(performance.now() - t0);
+      main.push(nodePerformance.eventLoopUtilization(elu0).active);
+      inWorker.push(m.milliseconds);
+      bytes.set(k, preparedBytes(prepared));
+    }
+    return { main, inWorker, roundTrip, bytes };
+  };
+  const top = await run(TOP_N);
+  const all = await run(null);
+  await worker.terminate();
+  return { levelCount, top, all, importedHierarchy: imported.result.hierarchy };
+}
+
+/** Points inside the real polygons, fast: rejection sampling against our own index. */
+function placesInside(count: number, seed: number): Float64Array {
+  const index = createRegionIndex(regions, 'polygon_id');
+  const rnd = random(seed);
+  const features = regions.features as Feature<Polygon | MultiPolygon, { area_km2: number }>[];
+  const total = features.reduce((s, f) => s + f.properties.area_km2, 0);
+  const out = new Float64Array(count * 2);
+  let n = 0;
+  features.forEach((f, k) => {
+    const want = k === features.length - 1 ? count - n : Math.round((count * f.properties.area_km2) / total);
+    const [x0, y0, x1, y1] = bbox(f);
+    for (let placed = 0; placed < want; ) {
+      const x = x0 + rnd() * (x1 - x0);
+      const y = y0 + rnd() * (y1 - y0);
+      if (index.locate(x, y) !== k) continue;
+      out[n * 2] = x;
+      out[n * 2 + 1] = y;
+      n++;
+      placed++;
+    }
+  });
+  return out;
+}
+
+function compareClustering(positions: Float64Array, weights: Float64Array, flows: PointFlowTable | null) {
+  const n = weights.length;
+  const ours = time(() => clusterPlaces(positions, weights));
+  const hierarchy = clusterPlaces(positions, weights);
+  const features = Array.from({ length: n }, (_, i) => ({
+    type: 'Feature' as const,
+    properties: { i, w: weights[i]! },
+    geometry: { type: 'Point' as const, coordinates: [positions[i * 2]!, positions[i * 2 + 1]!] },
+  }));
+  let index: Supercluster | null = null;
+  const scLoad = time(() => {
+    index = new Supercluster({ minZoom: 2, maxZoom: 8, radius: 40, extent: 512 }).load(features);
+  });
+  // What we need of each level: the cluster of every place (getLeaves per cluster).
+  const scMembership = time(() => {
+    for (let z = 2; z <= 8; z++) {
+      const clusterOf = new Int32Array(n);
+      for (const c of index!.getClusters([-180, -85, 180, 85], z)) {
+        const p = c.properties as { cluster?: boolean; cluster_id?: number; i?: number };
+        if (p.cluster) for (const leaf of index!.getLeaves(p.cluster_id!, Infinity)) clusterOf[(leaf.properties as { i: number }).i] = p.cluster_id!; // prettier-ignore
+        else clusterOf[p.i!] = -1;
+      }
+    }
+  }, 1);
+  const locations = Array.from({ length: n }, (_, i) => ({ id: i, lon: positions[i * 2]!, lat: positions[i * 2 + 1]! }));
+  const accessors = { getLocationId: (l: { id: number }) => l.id, getLocationLon: (l: { lon: number }) => l.lon, getLocationLat: (l: { lat: number }) => l.lat }; // prettier-ignore
+  let levels: ReturnType<typeof clusterLocations> = [];
+  const fm = time(() => {
+    levels = clusterLocations(locations, accessors, (id) => weights[id as number]!, { minZoom: 2, maxZoom: 8, radius: 40, extent: 512 }); // prettier-ignore
+  });
+  const out = {
+    places: n,
+    ours,
+    oursLevels: hierarchy.levels.map((l) => l.length),
+    supercluster: scLoad,
+    superclusterWithMembership: scLoad + scMembership,
+    flowmap: fm,
+    flowmapLevels: levels.map((l) => l.nodes.length).reverse(),
+    sums: null as null | { ours: number; flowmapAll: number; flowmapOneYear: number },
+  };
+  if (flows) {
+    const oursSums = time(() => levelFlows(hierarchy, flows), 1);
+    const rows = Array.from({ length: flows.length }, (_, i) => ({ o: flows.origin[i]!, d: flows.destination[i]!, c: flows.count[i]!, y: flows.year[i]! })); // prettier-ignore
+    const year = rows.filter((r) => r.y === YEARS[YEARS.length - 1]);
+    const cluster = buildIndex<(typeof rows)[number]>(levels);
+    const flowAccessors = { getFlowOriginId: (r: (typeof rows)[number]) => r.o, getFlowDestId: (r: (typeof rows)[number]) => r.d, getFlowMagnitude: (r: (typeof rows)[number]) => r.c }; // prettier-ignore
+    const zooms = cluster.availableZoomLevels;
+    // flowmap.gl sums one zoom at a time, the flows of the time range shown (years are not kept apart).
+    const flowmapAll = time(() => zooms.forEach((z) => cluster.aggregateFlows(rows, z, flowAccessors)), 1);
+    const flowmapOneYear = time(() => zooms.forEach((z) => cluster.aggregateFlows(year, z, flowAccessors)), 1);
+    out.sums = { ours: oursSums, flowmapAll, flowmapOneYear };
+  }
+  return out;
+}
+
+function comparePointInPolygon(positions: Float64Array) {
+  const n = positions.length / 2;
+  const build = time(() => createRegionIndex(regions, 'polygon_id'));
+  const index = createRegionIndex(regions, 'polygon_id');
+  const ours = time(() => index.locateAll(positions));
+  const boxes = regions.features.map((f) => bbox(f));
+  const turf = time(() => {
+    for (let i = 0; i < n; i++) {
+      const x = positions[i * 2]!;
+      const y = positions[i * 2 + 1]!;
+      regions.features.findIndex((f, k) => {
+        const [x0, y0, x1, y1] = boxes[k]!;
+        return x >= x0 && x <= x1 && y >= y0 && y <= y1 && booleanPointInPolygon([x, y], f);
+      });
+    }
+  }, 1);
+  return { places: n, build, ours, turf };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'kz-points-bench-'));
+  const lines: string[] = [];
+  const say = (line = '') => {
+    console.log(line);
+    lines.push(line);
+  };
+  try {
+    const g0 = performance.now();
+    const files = await writeFiles(dir);
+    say(`# Point data: measured ${new Date().toISOString().slice(0, 10)}`);
+    say();
+    say(`Machine: ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, Node ${process.version}. Script: tests/bench/points-bench.ts.`); // prettier-ignore
+    say(`Files: 3,000 places, ${FLOWS.toLocaleString('en')} flows over 20 years, ${f1(MB(files.bytes))} MB (generated in ${f1((performance.now() - g0) / 1000)} s).`); // prettier-ignore
+    say();
+
+    const side = await runChild(files.locations, files.flows);
+    say('## Import of the pair (locations + flows), streamed, in one process');
+    say();
+    say(`- total ${f2(side.seconds)} s: ${Object.entries(side.timings).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ')}`);
+    say(`- peak RSS ${f1(side.maxRssMB)} MB; peak sampled heap ${f1(side.peakHeapMB)} MB + array buffers ${f1(side.peakArrayBuffersMB)} MB; held at the end ${f1(side.heldMB)} MB`); // prettier-ignore
+    say(`- ${side.places} places, ${side.rowsValid.toLocaleString('en')} flows valid, ${side.issueCount} issues (${Object.entries(side.issuesByCode).map(([c, n]) => `${c} ${n}`).join(', ')}); ${side.regionFlows} region flows; ${side.unassignedPeople.toLocaleString('en')} people in flows not given to one unit (polygons with two units, no parent column)`); // prettier-ignore
+    say();
+    let baseline: ImportBenchResult | null = null;
+    if (BASELINE) {
+      say("Today's 1-million-row region import (import-bench.ts, same run):");
+      baseline = await importBench(FLOWS);
+      say(`- streaming import ${f2(baseline.streaming.seconds)} s, peak RSS ${f1(baseline.streaming.maxRssMB)} MB (file ${f1(baseline.fileMB)} MB)`); // prettier-ignore
+      say(`- ratio points ÷ regions: time ${f2(side.seconds / baseline.streaming.seconds)}, peak RSS ${f2(side.maxRssMB / baseline.streaming.maxRssMB)}`); // prettier-ignore
+      say();
+    }
+
+    say('## Bytes held in typed arrays');
+    say();
+    say('| level | zooms | clusters | flows | within | flow bytes | cluster bytes |');
+    say('|---:|---|---:|---:|---:|---:|---:|');
+    side.levels.forEach((l, k) =>
+      say(`| ${k} | ${l.minZoom === null || l.minZoom < -1e9 ? '…' : l.minZoom}–${l.maxZoom === null || l.maxZoom > 1e9 ? '…' : l.maxZoom - 1} | ${l.clusters} | ${l.flows.toLocaleString('en')} | ${l.within.toLocaleString('en')} | ${f2(MB(l.flowBytes))} MB | ${f2(MB(l.clusterBytes))} MB |`), // prettier-ignore
+    );
+    say();
+    say(`- places ${f2(MB(side.bytes.places))} MB; place flows ${f2(MB(side.bytes.flows))} MB (the last level); coarser levels ${f2(MB(side.bytes.levels))} MB; hierarchy ${f2(MB(side.bytes.hierarchy))} MB; region flows ${f2(MB(side.bytes.regionFlows))} MB`); // prettier-ignore
+    say(`- total held by the import's result: ${f2(MB(side.bytes.total))} MB (${f1(side.bytes.total / FLOWS)} bytes a flow)`);
+    say();
+
+    const sw = await levelSwitches(files.locations, files.flows);
+    say('## Zoom step that changes the cluster level (worker lays out, transfers; main receives)');
+    say();
+    for (const [name, r] of [['top 5,000 a year', sw.top], ['all flows', sw.all]] as const) {
+      const bytes = [...r.bytes.values()];
+      say(`- ${name}: main thread p50 ${ms(quantile(r.main, 0.5))} ms, p95 ${ms(quantile(r.main, 0.95))} ms, max ${ms(Math.max(...r.main))} ms; worker p50 ${ms(quantile(r.inWorker, 0.5))} ms, p95 ${ms(quantile(r.inWorker, 0.95))} ms; round trip p95 ${ms(quantile(r.roundTrip, 0.95))} ms; ${r.main.length} changes; level sizes ${f2(MB(Math.min(...bytes)))}–${f2(MB(Math.max(...bytes)))} MB, all ${sw.levelCount} levels ${f2(MB(bytes.reduce((s, b) => s + b, 0)))} MB`); // prettier-ignore
+    }
+    say();
+
+    say('## Clustering and per-level flow sums against the libraries');
+    say();
+    const locs = syntheticLocations();
+    const positions3k = Float64Array.from(locs.lon.flatMap((lon, i) => [lon, locs.lat[i]!]));
+    const table = syntheticFlows(FLOWS, locs.lon.length);
+    const placeFlows = sumFlows({ ...table, count: Float64Array.from(table.count) }, null).flows;
+    const weights3k = placeWeights(locs.lon.length, placeFlows);
+    const positions100k = placesInside(100_000, 7);
+    const rnd = random(11);
+    const weights100k = Float64Array.from({ length: 100_000 }, () => Math.floor(Math.pow(1 - rnd(), -1 / 1.2) * 10));
+    say('| places | ours | supercluster load | supercluster + membership per level | flowmap.gl clusterLocations | clusters per level (ours / flowmap.gl) |'); // prettier-ignore
+    say('|---:|---:|---:|---:|---:|---|');
+    const c3k = compareClustering(positions3k, weights3k, placeFlows);
+    const c100k = compareClustering(positions100k, weights100k, null);
+    for (const c of [c3k, c100k])
+      say(`| ${c.places.toLocaleString('en')} | ${ms(c.ours)} ms | ${ms(c.supercluster)} ms | ${ms(c.superclusterWithMembership)} ms | ${ms(c.flowmap)} ms | ${c.oursLevels.join(', ')} / ${c.flowmapLevels.join(', ')} |`); // prettier-ignore
+    say();
+    if (c3k.sums)
+      say(`Flow sums of every level, ${FLOWS.toLocaleString('en')} flows on 3,000 places: ours ${ms(c3k.sums.ours)} ms for all years at once; flowmap.gl aggregateFlows at every zoom ${ms(c3k.sums.flowmapAll)} ms for all flows (years summed together), ${ms(c3k.sums.flowmapOneYear)} ms for one year's flows (it repeats this on each year or zoom change).`); // prettier-ignore
+    say();
+
+    say('## Point in polygon (29 polygons, 6,858 vertices)');
+    say();
+    for (const p of [comparePointInPolygon(positions3k), comparePointInPolygon(positions100k)])
+      say(`- ${p.places.toLocaleString('en')} places: ours ${ms(p.ours)} ms (+ ${ms(p.build)} ms to build the index); turf booleanPointInPolygon with a box check ${ms(p.turf)} ms (${f1(p.turf / p.ours)} times)`); // prettier-ignore
+    writeFileSync(join(REPO_ROOT, 'bench/points-results.md'), lines.join('\n') + '\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const sideIndex = process.argv.indexOf('--side');
+if (sideIndex > 0) {
+  runImportSide(process.argv[sideIndex + 1]!, process.argv[sideIndex + 2]!).then(
+    (r) => console.log(JSON.stringify(r)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+} else if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
