@@ -205,3 +205,24 @@ describe('createRegionIndex', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('createRegionIndex claims', () => {
+  it('counts a region once however many of its edges the ray crosses', () => {
+    // A comb: the ray from the west crosses the region's boundary six times.
+    const comb: Feature<Polygon> = {
+      type: 'Feature',
+      properties: { id: 'comb' },
+      geometry: { type: 'Polygon', coordinates: [[[0, 0], [6, 0], [6, 2], [5, 2], [5, 1], [4, 1], [4, 2], [3, 2], [3, 1], [2, 1], [2, 2], [1, 2], [1, 1], [0, 1], [0, 0]]] }, // prettier-ignore
+    };
+    const index = createRegionIndex(collection(comb), 'id');
+    expect(index.locate(0.5, 1.5)).toBe(-1);
+    expect(index.locate(1.5, 1.5)).toBe(0);
+    expect(index.lastClaims).toBe(1);
+    const real = createRegionIndex(regions, 'polygon_id');
+    for (let lon = 46; lon < 88; lon += 0.5)
+      for (let lat = 40; lat < 56; lat += 0.5) {
+        real.locate(lon, lat);
+        expect(real.lastClaims).toBeLessThanOrEqual(1);
+      }
+  });
+});

@@ -131,6 +131,9 @@ export function createRegionIndex(
 
   const parity = new Uint8Array(ids.length);
   const touched = new Uint32Array(ids.length);
+  /** The query that last touched each region, so that a region is listed once however often its parity flips. */
+  const stamp = new Uint32Array(ids.length);
+  let query = 0;
   let lastClaims = 0;
 
   const locate = (px: number, py: number): number => {
@@ -138,6 +141,7 @@ export function createRegionIndex(
     if (!(px >= minX && px <= maxX && py >= minY && py <= maxY)) return -1;
     const band = bandOf(py);
     let touchedCount = 0;
+    query = (query + 1) >>> 0 || 1;
     for (let k = bandStart[band]!, end = bandStart[band + 1]!; k < end; k++) {
       const e = bandEdges[k]!;
       const y0 = edges[e * 4 + 1]!;
@@ -148,7 +152,10 @@ export function createRegionIndex(
       const x = x0 + ((py - y0) * (edges[e * 4 + 2]! - x0)) / (y1 - y0);
       if (!(px < x)) continue;
       const r = edgeRegion[e]!;
-      if (parity[r] === 0) touched[touchedCount++] = r;
+      if (stamp[r] !== query) {
+        stamp[r] = query;
+        touched[touchedCount++] = r;
+      }
       parity[r]! ^= 1;
     }
     let found = -1;
