@@ -38,7 +38,7 @@ import Supercluster from 'supercluster';
 import { REPO_ROOT } from '../../data/read-tables';
 import { topSlice } from '../../src/data/flow-columns';
 import { clusterPlaces, hierarchyBytes } from '../../src/core/points/clusters';
-import { levelFlows, preparedBytes, type PreparedLevel } from '../../src/core/points/level-flows';
+import { LevelStore, levelFlows, preparedBytes, type PreparedLevel } from '../../src/core/points/level-flows';
 import { sumFlows, tableBytes, type PointFlowTable } from '../../src/core/points/point-flows';
 import { placeWeights } from '../../src/core/points/places';
 import { createRegionIndex } from '../../src/core/points/region-index';
@@ -125,11 +125,13 @@ interface ImportSide {
   issuesByCode: Record<string, number>;
   regionFlows: number;
   unassignedPeople: number;
-  levels: { minZoom: number; maxZoom: number; clusters: number; flows: number; within: number; flowBytes: number; clusterBytes: number }[]; // prettier-ignore
-  bytes: { places: number; flows: number; regionFlows: number; hierarchy: number; levels: number; total: number };
+  /** Per level: first visit (sum of its flows, sort, layout of the top 5,000 a year), a later visit (layout only). */
+  levels: { minZoom: number; maxZoom: number; clusters: number; flows: number; within: number; flowBytes: number; clusterBytes: number; firstMs: number; againMs: number; preparedBytes: number }[]; // prettier-ignore
+  maxRssWithLevelsMB: number;
+  bytes: { places: number; flows: number; regionFlows: number; hierarchy: number; levels: number; result: number; store: number }; // prettier-ignore
 }
 
-/** The child's side: one import, its phases, peak memory and what it holds. */
+/** The child's side: one import, its phases, peak memory and what it holds; then every level visited once and again. */
 async function runImportSide(locations: string, flows: string): Promise<ImportSide> {
   let peakHeap = 0;
   let peakArrayBuffers = 0;
@@ -142,8 +144,20 @@ async function runImportSide(locations: string, flows: string): Promise<ImportSi
   const result = await importPoints(pairRequest(locations, flows), { onProgress: sample });
   const seconds = (performance.now() - t0) / 1000;
   sample();
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  const heldMB = MB(process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers);
+  const store = new LevelStore(result.hierarchy, result.flows);
+  const n = result.hierarchy.levels.length;
+  const visit = (k: number) => {
+    const t = performance.now();
+    const prepared = store.prepare(k, TOP_N);
+    return { ms: performance.now() - t, bytes: preparedBytes(prepared) };
+  };
+  // Zooming in from the coarsest level, as a first view does.
+  const first = Array.from({ length: n }, (_, k) => visit(k));
+  const again = Array.from({ length: n }, (_, k) => visit(k));
   const levels = result.hierarchy.levels.map((l, k) => {
-    const lf = result.levels[k]!;
+    const lf = store.levelFlows(k);
     return {
       minZoom: l.minZoom,
       maxZoom: l.maxZoom,
@@ -151,56 +165,74 @@ async function runImportSide(locations: string, flows: string): Promise<ImportSi
       flows: lf.flows.length,
       within: lf.within.length,
       // The places' level holds the import's flows themselves: counted once, under "flows".
-      flowBytes: k === result.levels.length - 1 ? 0 : tableBytes(lf.flows) + tableBytes(lf.within),
+      flowBytes: k === n - 1 ? 0 : tableBytes(lf.flows) + tableBytes(lf.within),
       clusterBytes: bytesHeld(l),
+      firstMs: first[k]!.ms,
+      againMs: again[k]!.ms,
+      preparedBytes: first[k]!.bytes,
     };
   });
-  const placesBytes = bytesHeld(result.places) + bytesHeld(result.placeRegions);
   const bytes = {
-    places: placesBytes,
+    places: bytesHeld(result.places) + bytesHeld(result.placeRegions),
     flows: tableBytes(result.flows),
     regionFlows: bytesHeld(result.regionFlows),
     hierarchy: hierarchyBytes(result.hierarchy),
     levels: levels.reduce((s, l) => s + l.flowBytes, 0),
-    total: 0,
+    result: bytesHeld(result),
+    store: store.bytes(),
   };
-  bytes.total = bytesHeld(result);
   let unassigned = 0;
   for (const u of result.regionFlows.unassigned.values()) unassigned += u.people;
   return {
     seconds,
     timings: result.timings,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    maxRssMB,
     peakHeapMB: MB(peakHeap),
     peakArrayBuffersMB: MB(peakArrayBuffers),
-    heldMB: MB(process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers),
+    heldMB,
     places: result.places.length,
     rowsValid: result.flowTable?.rowsValid ?? 0,
     issueCount: result.issueCount,
-    issuesByCode: Object.fromEntries(Object.entries(result.issuesByCode).filter(([, n]) => n > 0)),
+    issuesByCode: Object.fromEntries(Object.entries(result.issuesByCode).filter(([, c]) => c > 0)),
     regionFlows: result.regionFlows.columns.length,
     unassignedPeople: unassigned,
     levels,
+    maxRssWithLevelsMB: process.resourceUsage().maxRSS / 1024,
     bytes,
   };
 }
 
-function runChild(locations: string, flows: string): Promise<ImportSide> {
+function runChild<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, THIS_FILE, '--side', locations, flows], {
+    const child = spawn(process.execPath, [...process.execArgv, THIS_FILE, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as ImportSide) : reject(new Error(`import side exited ${code}`)), // prettier-ignore
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as T) : reject(new Error(`${args[0]} exited ${code}`)), // prettier-ignore
     );
   });
 }
 
-/** Level changes through a worker: main-thread busy time per change, and the worker's layout time. */
-async function levelSwitches(locations: string, flows: string) {
+interface SwitchSide {
+  levelCount: number;
+  /** Main thread's busy time per level change (ms), the worker's layout time, the round trip. */
+  main: number[];
+  inWorker: number[];
+  roundTrip: number[];
+  firstMain: number[];
+  firstInWorker: number[];
+}
+
+/**
+ * Level changes through a worker, in a process of their own that holds no
+ * more than a page would: the import runs in the worker, then the main
+ * thread asks for levels as a zoom sweep would, keeping the shown level and
+ * dropping the others (the worst case: every change receives its level).
+ */
+async function runSwitchSide(locations: string, flows: string): Promise<SwitchSide> {
   const url = new URL('./points-worker.ts', import.meta.url).href;
   const worker = new Worker(
     `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`,
@@ -218,36 +250,31 @@ async function levelSwitches(locations: string, flows: string) {
   const imported = await ask({ type: 'import-files', locations, flows });
   if (imported.type !== 'imported') throw new Error(JSON.stringify(imported));
   const levelCount = imported.result.hierarchy.levels.length;
-  // Zooming in from the coarsest level to the places and back out, three times: every change of level.
-  const order: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    for (let k = 1; k < levelCount; k++) order.push(k);
-    for (let k = levelCount - 2; k >= 0; k--) order.push(k);
-  }
-  const run = async (topN: number | null) => {
-    const main: number[] = [];
-    const inWorker: number[] = [];
-    const roundTrip: number[] = [];
-    const bytes = new Map<number, number>();
-    for (const k of order) {
-      const elu0 = nodePerformance.eventLoopUtilization();
-      const t0 = performance.now();
-      const m = await ask({ type: 'level', level: k, topN });
-      if (m.type !== 'level') throw new Error(JSON.stringify(m));
-      // What the page does with it before making layers: find the shown year's top slice.
-      const prepared: PreparedLevel = m.prepared;
-      topSlice(prepared.flows.slices, YEARS[YEARS.length - 1]!, TOP_N);
-      roundTrip.push(performance.now() - t0);
-      main.push(nodePerformance.eventLoopUtilization(elu0).active);
-      inWorker.push(m.milliseconds);
-      bytes.set(k, preparedBytes(prepared));
-    }
-    return { main, inWorker, roundTrip, bytes };
+  let shown: PreparedLevel | null = null;
+  const change = async (k: number) => {
+    const elu0 = nodePerformance.eventLoopUtilization();
+    const t0 = performance.now();
+    const m = await ask({ type: 'level', level: k, topN: TOP_N });
+    if (m.type !== 'level') throw new Error(JSON.stringify(m));
+    // What the page does before making layers: keep the level, find the shown year's top slice.
+    shown = m.prepared;
+    topSlice(shown.flows.slices, YEARS[YEARS.length - 1]!, TOP_N);
+    return { main: nodePerformance.eventLoopUtilization(elu0).active, inWorker: m.milliseconds, roundTrip: performance.now() - t0 }; // prettier-ignore
   };
-  const top = await run(TOP_N);
-  const all = await run(null);
+  // First visits: the worker sums each level's flows as the view zooms in.
+  const firsts = [];
+  for (let k = 0; k < levelCount; k++) firsts.push(await change(k));
+  // Then zooming in and out over every level, five times.
+  const out: SwitchSide = { levelCount, main: [], inWorker: [], roundTrip: [], firstMain: firsts.map((f) => f.main), firstInWorker: firsts.map((f) => f.inWorker) }; // prettier-ignore
+  for (let round = 0; round < 5; round++)
+    for (const k of [...Array.from({ length: levelCount - 1 }, (_, i) => i + 1), ...Array.from({ length: levelCount - 1 }, (_, i) => levelCount - 2 - i)]) { // prettier-ignore
+      const r = await change(k);
+      out.main.push(r.main);
+      out.inWorker.push(r.inWorker);
+      out.roundTrip.push(r.roundTrip);
+    }
   await worker.terminate();
-  return { levelCount, top, all, importedHierarchy: imported.result.hierarchy };
+  return out;
 }
 
 /** Points inside the real polygons, fast: rejection sampling against our own index. */
@@ -364,11 +391,11 @@ async function main() {
     say(`Files: 3,000 places, ${FLOWS.toLocaleString('en')} flows over 20 years, ${f1(MB(files.bytes))} MB (generated in ${f1((performance.now() - g0) / 1000)} s).`); // prettier-ignore
     say();
 
-    const side = await runChild(files.locations, files.flows);
+    const side = await runChild<ImportSide>(['--side', files.locations, files.flows]);
     say('## Import of the pair (locations + flows), streamed, in one process');
     say();
     say(`- total ${f2(side.seconds)} s: ${Object.entries(side.timings).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ')}`);
-    say(`- peak RSS ${f1(side.maxRssMB)} MB; peak sampled heap ${f1(side.peakHeapMB)} MB + array buffers ${f1(side.peakArrayBuffersMB)} MB; held at the end ${f1(side.heldMB)} MB`); // prettier-ignore
+    say(`- peak RSS ${f1(side.maxRssMB)} MB (${f1(side.maxRssWithLevelsMB)} MB once every level has been summed); peak sampled heap ${f1(side.peakHeapMB)} MB + array buffers ${f1(side.peakArrayBuffersMB)} MB; held at the end ${f1(side.heldMB)} MB`); // prettier-ignore
     say(`- ${side.places} places, ${side.rowsValid.toLocaleString('en')} flows valid, ${side.issueCount} issues (${Object.entries(side.issuesByCode).map(([c, n]) => `${c} ${n}`).join(', ')}); ${side.regionFlows} region flows; ${side.unassignedPeople.toLocaleString('en')} people in flows not given to one unit (polygons with two units, no parent column)`); // prettier-ignore
     say();
     let baseline: ImportBenchResult | null = null;
@@ -380,25 +407,24 @@ async function main() {
       say();
     }
 
-    say('## Bytes held in typed arrays');
+    say('## Cluster levels: size, bytes, cost of a first and a later visit (in the worker)');
     say();
-    say('| level | zooms | clusters | flows | within | flow bytes | cluster bytes |');
-    say('|---:|---|---:|---:|---:|---:|---:|');
+    say('| level | zooms | clusters | flows | within | flow bytes | first visit | later visit | layout sent (top 5,000 a year) |');
+    say('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
     side.levels.forEach((l, k) =>
-      say(`| ${k} | ${l.minZoom === null || l.minZoom < -1e9 ? '…' : l.minZoom}–${l.maxZoom === null || l.maxZoom > 1e9 ? '…' : l.maxZoom - 1} | ${l.clusters} | ${l.flows.toLocaleString('en')} | ${l.within.toLocaleString('en')} | ${f2(MB(l.flowBytes))} MB | ${f2(MB(l.clusterBytes))} MB |`), // prettier-ignore
+      say(`| ${k} | ${l.minZoom === null || l.minZoom < -1e9 ? '…' : l.minZoom}–${l.maxZoom === null || l.maxZoom > 1e9 ? '…' : l.maxZoom - 1} | ${l.clusters} | ${l.flows.toLocaleString('en')} | ${l.within.toLocaleString('en')} | ${f2(MB(l.flowBytes))} MB | ${ms(l.firstMs)} ms | ${ms(l.againMs)} ms | ${f2(MB(l.preparedBytes))} MB |`), // prettier-ignore
     );
     say();
-    say(`- places ${f2(MB(side.bytes.places))} MB; place flows ${f2(MB(side.bytes.flows))} MB (the last level); coarser levels ${f2(MB(side.bytes.levels))} MB; hierarchy ${f2(MB(side.bytes.hierarchy))} MB; region flows ${f2(MB(side.bytes.regionFlows))} MB`); // prettier-ignore
-    say(`- total held by the import's result: ${f2(MB(side.bytes.total))} MB (${f1(side.bytes.total / FLOWS)} bytes a flow)`);
+    say(`- held after the import: places ${f2(MB(side.bytes.places))} MB, place flows ${f2(MB(side.bytes.flows))} MB, region flows ${f2(MB(side.bytes.regionFlows))} MB, cluster hierarchy ${f2(MB(side.bytes.hierarchy))} MB: ${f2(MB(side.bytes.result))} MB in all (${f1(side.bytes.result / FLOWS)} bytes a flow)`); // prettier-ignore
+    say(`- once every level has been shown, the worker's level store holds ${f2(MB(side.bytes.store))} MB (coarser levels' flows ${f2(MB(side.bytes.levels))} MB, plus each level's order and circles)`); // prettier-ignore
     say();
 
-    const sw = await levelSwitches(files.locations, files.flows);
-    say('## Zoom step that changes the cluster level (worker lays out, transfers; main receives)');
+    const sw = await runChild<SwitchSide>(['--switch', files.locations, files.flows]);
+    say('## Zoom step that changes the cluster level (worker lays out and transfers; the main thread receives)');
     say();
-    for (const [name, r] of [['top 5,000 a year', sw.top], ['all flows', sw.all]] as const) {
-      const bytes = [...r.bytes.values()];
-      say(`- ${name}: main thread p50 ${ms(quantile(r.main, 0.5))} ms, p95 ${ms(quantile(r.main, 0.95))} ms, max ${ms(Math.max(...r.main))} ms; worker p50 ${ms(quantile(r.inWorker, 0.5))} ms, p95 ${ms(quantile(r.inWorker, 0.95))} ms; round trip p95 ${ms(quantile(r.roundTrip, 0.95))} ms; ${r.main.length} changes; level sizes ${f2(MB(Math.min(...bytes)))}–${f2(MB(Math.max(...bytes)))} MB, all ${sw.levelCount} levels ${f2(MB(bytes.reduce((s, b) => s + b, 0)))} MB`); // prettier-ignore
-    }
+    say(`- main thread, per change (${sw.main.length} changes over ${sw.levelCount} levels): p50 ${ms(quantile(sw.main, 0.5))} ms, p95 ${ms(quantile(sw.main, 0.95))} ms, max ${ms(Math.max(...sw.main))} ms`); // prettier-ignore
+    say(`- worker, per change: p50 ${ms(quantile(sw.inWorker, 0.5))} ms, p95 ${ms(quantile(sw.inWorker, 0.95))} ms; round trip p95 ${ms(quantile(sw.roundTrip, 0.95))} ms`); // prettier-ignore
+    say(`- first visit of each level (the worker sums it): worker ${sw.firstInWorker.map(ms).join(', ')} ms; main thread ${sw.firstMain.map(ms).join(', ')} ms`); // prettier-ignore
     say();
 
     say('## Clustering and per-level flow sums against the libraries');
@@ -433,8 +459,10 @@ async function main() {
 }
 
 const sideIndex = process.argv.indexOf('--side');
-if (sideIndex > 0) {
-  runImportSide(process.argv[sideIndex + 1]!, process.argv[sideIndex + 2]!).then(
+const switchIndex = process.argv.indexOf('--switch');
+if (sideIndex > 0 || switchIndex > 0) {
+  const at = Math.max(sideIndex, switchIndex);
+  (sideIndex > 0 ? runImportSide : runSwitchSide)(process.argv[at + 1]!, process.argv[at + 2]!).then(
     (r) => console.log(JSON.stringify(r)),
     (e) => {
       console.error(e);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FILTER_SIZE } from '../../data/arcs';
 import { clusterPlaces } from './clusters';
-import { levelFlows, prepareLevel } from './level-flows';
+import { LevelStore, levelFlows, prepareLevel } from './level-flows';
 import { sumFlows, type PointFlowTable } from './point-flows';
 
 interface Row {
@@ -147,6 +147,36 @@ describe('prepareLevel', () => {
             expect(prepared.flows.filterValues[i * FILTER_SIZE + 1]).toBe(Math.fround(flows.count[row]!));
           }
         });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('LevelStore', () => {
+  it('sums a level when first asked, from whatever finer level it has, to the same flows as the eager sums', () => {
+    fc.assert(
+      fc.property(dataArb, fc.array(fc.nat(20), { maxLength: 12 }), ({ places, rows, radius }, visits) => {
+        const positions = Float64Array.from(places.flat());
+        const placeFlows = sumFlows(table(rows), null).flows;
+        const h = clusterPlaces(positions, new Float64Array(placeCount).fill(1), { radius, minZoom: 0 });
+        const eager = levelFlows(h, placeFlows);
+        const store = new LevelStore(h, placeFlows);
+        const n = h.levels.length;
+        for (const v of visits) {
+          const k = v % n;
+          expect(asMap(store.levelFlows(k).flows)).toEqual(asMap(eager[k]!.flows));
+          expect(asMap(store.levelFlows(k).within)).toEqual(asMap(eager[k]!.within));
+          // The layout from the kept order and circles equals a layout from scratch.
+          const cached = store.prepare(k, 7);
+          const fresh = prepareLevel(h.levels[k]!, eager[k]!, 7);
+          expect(cached.flowsPerYear).toEqual(fresh.flowsPerYear);
+          expect(cached.flows.slices).toEqual(fresh.flows.slices);
+          expect(cached.flows.filterValues).toEqual(fresh.flows.filterValues);
+          expect(cached.flows.sourcePositions).toEqual(fresh.flows.sourcePositions);
+          expect(cached.nodes.totals).toEqual(fresh.nodes.totals);
+          expect([...cached.flows.rows].map((r) => `${store.levelFlows(k).flows.origin[r]}>${store.levelFlows(k).flows.destination[r]}`)).toEqual([...fresh.flows.rows].map((r) => `${eager[k]!.flows.origin[r]}>${eager[k]!.flows.destination[r]}`)); // prettier-ignore
+        }
       }),
       { numRuns: 60 },
     );

@@ -23,8 +23,9 @@ import {
   type PreparedFlows,
   type PreparedNodes,
 } from '../../data/flow-columns';
+import type { YearSlice } from '../../data/arcs';
 import type { ClusterHierarchy, ClusterLevel } from './clusters';
-import { bytesOf, drawingTable, sumFlows, type PointFlowTable } from './point-flows';
+import { bytesOf, drawingTable, sumFlows, tableBytes, type PointFlowTable } from './point-flows';
 
 export interface LevelFlows {
   /** Between clusters of the level: origin and destination are cluster indices. */
@@ -68,21 +69,36 @@ export interface PreparedLevel {
   flowsPerYear: Map<number, number>;
 }
 
+/** A level's flows in the pipeline's order (sortedRows), computed once per level and reused for every topN. */
+export interface LevelOrder {
+  rows: Uint32Array;
+  slices: Map<number, YearSlice>;
+}
+
+export const levelOrder = (flows: LevelFlows): LevelOrder => sortedRows(drawingTable(flows.flows));
+
 /**
  * Lays a level out for drawing: all its flows (topN null) or each year's topN
  * largest (topN >= 1, so that every year with flows keeps a slice). Runs in
- * the worker; the result's arrays are transferable.
+ * the worker; the result's arrays are new (transferable). `order` and `nodes`,
+ * when the caller keeps them from an earlier call, spare the sort of every
+ * flow of the level and the sums of its circles.
  */
-export function prepareLevel(level: ClusterLevel, flows: LevelFlows, topN: number | null): PreparedLevel {
-  const table = drawingTable(flows.flows);
-  const nodes = prepareNodes(table, level.positions);
+export function prepareLevel(
+  level: ClusterLevel,
+  flows: LevelFlows,
+  topN: number | null,
+  cached: { order?: LevelOrder; nodes?: PreparedNodes } = {},
+): PreparedLevel {
   if (topN !== null && !(topN >= 1)) throw new RangeError(`topN ${topN}: at least 1`);
+  const table = drawingTable(flows.flows);
+  const nodes = cached.nodes ? copyNodes(cached.nodes) : prepareNodes(table, level.positions);
   if (topN === null) {
     const prepared = prepareFlows(table, level.positions);
     const flowsPerYear = new Map([...prepared.slices].map(([y, s]) => [y, s.length]));
     return { flows: prepared, nodes, flowsPerYear };
   }
-  const { rows, slices } = sortedRows(table);
+  const { rows, slices } = cached.order ?? sortedRows(table);
   const flowsPerYear = new Map([...slices].map(([y, s]) => [y, s.length]));
   let kept = 0;
   for (const s of slices.values()) kept += Math.min(topN, s.length);
@@ -110,6 +126,82 @@ export function prepareLevel(level: ClusterLevel, flows: LevelFlows, topN: numbe
   const prepared = prepareFlows(top, level.positions);
   for (let i = 0; i < kept; i++) prepared.rows[i] = keptRows[prepared.rows[i]!]!;
   return { flows: prepared, nodes, flowsPerYear };
+}
+
+function copyNodes(n: PreparedNodes): PreparedNodes {
+  return {
+    length: n.length,
+    locations: n.locations.slice(),
+    totals: n.totals.slice(),
+    positions: n.positions.slice(),
+    radii: n.radii.slice(),
+    slices: new Map(n.slices),
+  };
+}
+
+/**
+ * The flows of each level computed when first asked for, from the nearest
+ * finer level already known (the places' flows at worst), and kept with their
+ * order and circles: the worker of a shown dataset holds one, so that the
+ * import does not pay for levels never shown, and a level visited again costs
+ * only its layout.
+ */
+export class LevelStore {
+  private readonly flows: (LevelFlows | undefined)[];
+  private readonly orders: (LevelOrder | undefined)[];
+  private readonly nodes: (PreparedNodes | undefined)[];
+
+  constructor(
+    readonly hierarchy: ClusterHierarchy,
+    placeFlows: PointFlowTable,
+  ) {
+    const n = hierarchy.levels.length;
+    this.flows = new Array(n);
+    this.orders = new Array(n);
+    this.nodes = new Array(n);
+    this.flows[n - 1] = { flows: placeFlows, within: emptyTable() };
+  }
+
+  /** Whether a level's flows are already summed. */
+  has(k: number): boolean {
+    return this.flows[k] !== undefined;
+  }
+
+  levelFlows(k: number): LevelFlows {
+    const known = this.flows[k];
+    if (known) return known;
+    const { levels } = this.hierarchy;
+    let from = k + 1;
+    while (!this.flows[from]) from++;
+    // The map from the clusters of level `from` to those of level k: parents composed.
+    const map = levels[from]!.parentOf!.slice();
+    for (let j = from - 1; j > k; j--) {
+      const up = levels[j]!.parentOf!;
+      for (let c = 0; c < map.length; c++) map[c] = up[map[c]!]!;
+    }
+    const source = this.flows[from]!;
+    const summed = sumFlows(source.flows, map, source.within);
+    this.flows[k] = summed;
+    return summed;
+  }
+
+  prepare(k: number, topN: number | null): PreparedLevel {
+    const level = this.hierarchy.levels[k];
+    if (!level) throw new RangeError(`no level ${k}`);
+    const flows = this.levelFlows(k);
+    const order = topN === null ? undefined : (this.orders[k] ??= levelOrder(flows));
+    const nodes = (this.nodes[k] ??= prepareNodes(drawingTable(flows.flows), level.positions));
+    return prepareLevel(level, flows, topN, { order, nodes });
+  }
+
+  /** Typed-array bytes held (the places' flows included). */
+  bytes(): number {
+    let b = 0;
+    this.flows.forEach((f) => (b += f ? tableBytes(f.flows) + tableBytes(f.within) : 0));
+    this.orders.forEach((o) => (b += o ? o.rows.byteLength : 0));
+    this.nodes.forEach((n) => (b += n ? bytesOf(n.locations, n.totals, n.positions, n.radii) : 0));
+    return b;
+  }
 }
 
 /** Typed-array bytes of a prepared level (what moves from the worker to the page). */

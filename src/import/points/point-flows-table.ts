@@ -177,7 +177,7 @@ export interface PointFlowSummary {
 export interface PointFlowResult {
   /** Each (origin, destination, year) once, counts summed over the year's rows. */
   flows: PointFlowTable;
-  /** The rows kept (duplicates removed), in file order. */
+  /** The rows kept (duplicates removed), in file order; empty unless asked for. */
   rows: PointFlowRows;
   summary: PointFlowSummary;
 }
@@ -268,7 +268,8 @@ export class PointFlowRowValidator {
     return null;
   }
 
-  finish(): PointFlowResult {
+  /** Checks duplicates, sums the years; the rows as read are kept only when asked (24 bytes a row). */
+  finish(keepRows = true): PointFlowResult {
     const n = this.length;
     const origin = this.origin.array;
     const destination = this.destination.array;
@@ -305,28 +306,31 @@ export class PointFlowRowValidator {
       }
     }
     const kept = n - duplicates;
+    const size = keepRows ? kept : 0;
     const rows: PointFlowRows = {
-      length: kept,
-      origin: new Uint32Array(kept),
-      destination: new Uint32Array(kept),
-      year: new Uint16Array(kept),
-      month: new Uint8Array(kept),
-      day: new Uint8Array(kept),
-      count: new Float64Array(kept),
-      line: new Uint32Array(kept),
+      length: size,
+      origin: new Uint32Array(size),
+      destination: new Uint32Array(size),
+      year: new Uint16Array(size),
+      month: new Uint8Array(size),
+      day: new Uint8Array(size),
+      count: new Float64Array(size),
+      line: new Uint32Array(size),
     };
     const summer = new FlowSummer(kept);
     const monthsByYear: Record<number, number> = {};
     for (let i = 0, k = 0; i < n; i++) {
       if (duplicates > 0 && dropped[i]) continue;
-      rows.origin[k] = origin[i]!;
-      rows.destination[k] = destination[i]!;
-      rows.year[k] = year[i]!;
-      rows.month[k] = month[i]!;
-      rows.day[k] = day[i]!;
-      rows.count[k] = this.count.array[i]!;
-      rows.line[k] = this.line.array[i]!;
-      k++;
+      if (keepRows) {
+        rows.origin[k] = origin[i]!;
+        rows.destination[k] = destination[i]!;
+        rows.year[k] = year[i]!;
+        rows.month[k] = month[i]!;
+        rows.day[k] = day[i]!;
+        rows.count[k] = this.count.array[i]!;
+        rows.line[k] = this.line.array[i]!;
+        k++;
+      }
       summer.add(origin[i]!, destination[i]!, year[i]!, this.count.array[i]!);
       monthsByYear[year[i]!] = (monthsByYear[year[i]!] ?? 0) | (subYear && month[i]! > 0 ? 1 << (month[i]! - 1) : 0);
     }

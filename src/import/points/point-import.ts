@@ -3,8 +3,8 @@
  * it: read the tables as streams (a locations table and a flows table naming
  * its ids, FlowmapBlue's layout, or one flows file with coordinates), match
  * every place to the region polygon it lies in, sum the flows into flows
- * between units (region totals), cluster the places and sum the flows of
- * every cluster level. The worker calls this with Files; the tests and the
+ * between units (region totals) and cluster the places (the flows of a
+ * cluster level are summed when the level is first shown: LevelStore). The worker calls this with Files; the tests and the
  * measuring script with Node streams or Blobs.
  *
  * A file that cannot be read to its end (no header, an unclosed quote, the
@@ -13,7 +13,6 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { clusterPlaces, type ClusterHierarchy, type ClusterOptions } from '../../core/points/clusters';
-import { levelFlows, type LevelFlows } from '../../core/points/level-flows';
 import type { PointFlowTable } from '../../core/points/point-flows';
 import { placeWeights, type PlaceRegions, type PlaceTable } from '../../core/points/places';
 import { createRegionIndex, type RegionIndexProblem } from '../../core/points/region-index';
@@ -95,16 +94,15 @@ export interface PointImportResult {
   flows: PointFlowTable;
   rows: PointFlowRows | null;
   regionFlows: RegionFlowsResult;
+  /** The places' clusters at every zoom; the flows of a level are summed when it is first shown (LevelStore). */
   hierarchy: ClusterHierarchy;
-  /** Flows of every cluster level (hierarchy order); the last is `flows` itself. */
-  levels: LevelFlows[];
   issues: PointIssue[];
   issueCount: number;
   issuesByCode: Record<PointIssueCode, number>;
   locations: (TableReadSummary & { placesValid: number }) | null;
   flowTable: (TableReadSummary & PointFlowSummary) | null;
   /** Milliseconds per phase, for the measuring script and the progress display. */
-  timings: Record<'locations' | 'flows' | 'regions' | 'regionFlows' | 'clusters' | 'levels', number>;
+  timings: Record<'locations' | 'flows' | 'regions' | 'regionFlows' | 'clusters', number>;
 }
 
 const fatalCode = (f: StreamFatal): PointIssueCode | null => (f === 'stopped' ? null : f);
@@ -115,7 +113,7 @@ function readSummary(fileName: string, s: StreamResult, rowsRead: number, emptyL
 
 export async function importPoints(request: PointImportRequest, hooks: ImportHooks = {}): Promise<PointImportResult> {
   const log = new IssueLog(request.maxIssues);
-  const timings = { locations: 0, flows: 0, regions: 0, regionFlows: 0, clusters: 0, levels: 0 };
+  const timings = { locations: 0, flows: 0, regions: 0, regionFlows: 0, clusters: 0 };
   const matcher = createRegionMatcher(request.units, request.manual ?? {});
   const lookup: PlaceLookup | undefined = request.lookup ? createPlaceLookup(request.lookup) : undefined;
   const places = new PlaceCollector({ log, parentMatcher: matcher, lookup });
@@ -184,7 +182,7 @@ export async function importPoints(request: PointImportRequest, hooks: ImportHoo
         fatal = fatalCode(read.fatal) ?? 'columns_missing';
         if (read.fatal !== 'stopped') log.add(read.fatalLine, read.fatal, read.fatal === 'record_too_long' ? { maxMB: 8 } : {}); // prettier-ignore
       }
-      flowResult = validator.finish();
+      flowResult = validator.finish(request.keepRows ?? false);
       flowTable = { ...readSummary(fileName, read, flowResult.summary.rowsRead, flowResult.summary.emptyLines), ...flowResult.summary }; // prettier-ignore
     }
   }
@@ -217,9 +215,6 @@ export async function importPoints(request: PointImportRequest, hooks: ImportHoo
   t = performance.now();
   const hierarchy = clusterPlaces(placeTable.positions, placeWeights(placeTable.length, flows), request.cluster);
   timings.clusters = performance.now() - t;
-  t = performance.now();
-  const levels = levelFlows(hierarchy, flows);
-  timings.levels = performance.now() - t;
 
   return {
     datasetId: request.datasetId,
@@ -232,7 +227,6 @@ export async function importPoints(request: PointImportRequest, hooks: ImportHoo
     rows: request.keepRows && flowResult && !fatal ? flowResult.rows : null,
     regionFlows: regional,
     hierarchy,
-    levels,
     issues: log.issues,
     issueCount: log.count,
     issuesByCode: log.byCode,

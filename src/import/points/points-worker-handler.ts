@@ -2,8 +2,9 @@
  * The point-data worker's message logic as a plain object, so that tests and
  * the measuring script run it without a browser. Unlike the table import's
  * worker (one request, then terminated), this one lives as long as the
- * dataset is shown: it keeps the flows of every cluster level and lays out a
- * level for drawing when the page asks (a zoom that crosses a level), handing
+ * dataset is shown: it sums a cluster level's flows when the page first asks
+ * for it (a zoom that crosses into it), keeps them, and lays the level out
+ * for drawing (each year's top N as views of sorted arrays), handing
  * the arrays over as transferables, so that the page's part of a level change
  * is receiving buffers and making layers, never sorting a million flows.
  *
@@ -12,7 +13,7 @@
  * tooltip's members) and the issues; all as copies, since the worker keeps
  * using its own arrays.
  */
-import { prepareLevel, type PreparedLevel } from '../../core/points/level-flows';
+import { LevelStore, type PreparedLevel } from '../../core/points/level-flows';
 import type { ImportProgress } from '../import-core';
 import { transferables, type SerializedError } from '../worker-handler';
 import { importPoints, type PointImportRequest, type PointImportResult } from './point-import';
@@ -23,7 +24,7 @@ export type PointsRequest =
   | { type: 'level'; level: number; topN: number | null };
 
 /** The import's result as the page gets it: the worker keeps the level flows and the rows. */
-export type PointsPageResult = Omit<PointImportResult, 'levels' | 'rows'>;
+export type PointsPageResult = Omit<PointImportResult, 'rows'>;
 
 export type PointsResponse =
   | { type: 'progress'; progress: ImportProgress }
@@ -34,26 +35,24 @@ export type PointsResponse =
 export type PointsPost = (message: PointsResponse, transfer: Transferable[]) => void;
 
 export class PointsWorkerState {
-  private result: PointImportResult | null = null;
+  private levels: LevelStore | null = null;
 
   async handle(message: PointsRequest, post: PointsPost): Promise<void> {
     try {
       if (message.type === 'import') {
-        this.result = await importPoints(message.request, {
+        const result = await importPoints(message.request, {
           onProgress: (progress) => post({ type: 'progress', progress }, []),
         });
-        const { levels: _levels, rows: _rows, ...forPage } = this.result;
-        // A copy: the worker goes on using its arrays (the last level's flows are `flows` itself).
+        this.levels = new LevelStore(result.hierarchy, result.flows);
+        const { rows: _rows, ...forPage } = result;
+        // A copy: the worker goes on using its arrays (the places' level is `flows` itself).
         const copy = structuredClone(forPage);
         post({ type: 'imported', result: copy }, transferables(copy));
         return;
       }
-      const state = this.result;
-      if (!state) throw new Error('no dataset');
-      const level = state.hierarchy.levels[message.level];
-      if (!level) throw new RangeError(`no level ${message.level}`);
+      if (!this.levels) throw new Error('no dataset');
       const t = performance.now();
-      const prepared = prepareLevel(level, state.levels[message.level]!, message.topN);
+      const prepared = this.levels.prepare(message.level, message.topN);
       const milliseconds = performance.now() - t;
       post({ type: 'level', level: message.level, topN: message.topN, prepared, milliseconds }, transferables(prepared));
     } catch (e) {

@@ -161,9 +161,19 @@ export async function streamRecords(
       fraction: totalBytes ? Math.min(1, bytesRead / totalBytes) : null,
     });
   };
-  const feed = (text: string) => {
-    if (!text || fatal) return;
-    if (!started) start((delimiter ??= detectDelimiter(text, options.fileName)));
+  // The delimiter is told from the first whole line: text is held until one has arrived.
+  let held = '';
+  const feed = (chunk: string, final = false) => {
+    if (fatal) return;
+    let text = chunk;
+    if (!started) {
+      held += chunk;
+      if (!final && held.length < 65536 && !/[\r\n]/.test(held)) return;
+      text = held;
+      held = '';
+      start((delimiter ??= detectDelimiter(text, options.fileName)));
+    }
+    if (!text) return;
     charsSinceRecord += text.length;
     if (!quotesSeen) quotesSeen = text.includes('"');
     listeners.get('data')?.(text);
@@ -184,7 +194,7 @@ export async function streamRecords(
   }
   if (hooks.signal?.aborted) throw new ImportAbortedError();
   if (!fatal) {
-    feed(decoder.decode(new Uint8Array(0), true));
+    feed(decoder.decode(new Uint8Array(0), true), true);
     listeners.get('end')?.();
   }
   progress(true);
