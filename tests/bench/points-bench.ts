@@ -391,7 +391,7 @@ async function main() {
     say(`Files: 3,000 places, ${FLOWS.toLocaleString('en')} flows over 20 years, ${f1(MB(files.bytes))} MB (generated in ${f1((performance.now() - g0) / 1000)} s).`); // prettier-ignore
     say();
 
-    const side = await runChild<ImportSide>(['--side', files.locations, files.flows]);
+    const side = await runChild<ImportSide>(['--points-side', files.locations, files.flows]);
     say('## Import of the pair (locations + flows), streamed, in one process');
     say();
     say(`- total ${f2(side.seconds)} s: ${Object.entries(side.timings).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ')}`);
@@ -419,7 +419,7 @@ async function main() {
     say(`- once every level has been shown, the worker's level store holds ${f2(MB(side.bytes.store))} MB (coarser levels' flows ${f2(MB(side.bytes.levels))} MB, plus each level's order and circles)`); // prettier-ignore
     say();
 
-    const sw = await runChild<SwitchSide>(['--switch', files.locations, files.flows]);
+    const sw = await runChild<SwitchSide>(['--points-switch', files.locations, files.flows]);
     say('## Zoom step that changes the cluster level (worker lays out and transfers; the main thread receives)');
     say();
     say(`- main thread, per change (${sw.main.length} changes over ${sw.levelCount} levels): p50 ${ms(quantile(sw.main, 0.5))} ms, p95 ${ms(quantile(sw.main, 0.95))} ms, max ${ms(Math.max(...sw.main))} ms`); // prettier-ignore
@@ -458,8 +458,9 @@ async function main() {
   }
 }
 
-const sideIndex = process.argv.indexOf('--side');
-const switchIndex = process.argv.indexOf('--switch');
+// Flags of their own: import-bench.ts, imported here, runs a side of its own when it sees '--side'.
+const sideIndex = process.argv.indexOf('--points-side');
+const switchIndex = process.argv.indexOf('--points-switch');
 if (sideIndex > 0 || switchIndex > 0) {
   const at = Math.max(sideIndex, switchIndex);
   (sideIndex > 0 ? runImportSide : runSwitchSide)(process.argv[at + 1]!, process.argv[at + 2]!).then(

@@ -61,8 +61,12 @@ export function levelFlows(hierarchy: ClusterHierarchy, placeFlows: PointFlowTab
 }
 
 export interface PreparedLevel {
-  /** Arrays for the arcs; `rows` index the level's flows (exact counts, ends, for tooltips). */
+  /** Arrays for the arcs; `rows` index the level's flows table (kept in the worker). */
   flows: PreparedFlows;
+  /** Per prepared item, for the tooltip on the page: its clusters (indices of the level) and its exact count. */
+  origin: Uint32Array;
+  destination: Uint32Array;
+  count: Float64Array;
   /** Cluster circles sized by each year's arrivals plus departures between clusters. */
   nodes: PreparedNodes;
   /** Flows of each year in the level (the drawn ones are at most topN of them). */
@@ -96,7 +100,7 @@ export function prepareLevel(
   if (topN === null) {
     const prepared = prepareFlows(table, level.positions);
     const flowsPerYear = new Map([...prepared.slices].map(([y, s]) => [y, s.length]));
-    return { flows: prepared, nodes, flowsPerYear };
+    return { flows: prepared, nodes, flowsPerYear, ...endsOf(prepared.rows, flows.flows) };
   }
   const { rows, slices } = cached.order ?? sortedRows(table);
   const flowsPerYear = new Map([...slices].map(([y, s]) => [y, s.length]));
@@ -125,7 +129,19 @@ export function prepareLevel(
   // Already in the pipeline's order, so preparing keeps it; its rows then index `top`: map them back.
   const prepared = prepareFlows(top, level.positions);
   for (let i = 0; i < kept; i++) prepared.rows[i] = keptRows[prepared.rows[i]!]!;
-  return { flows: prepared, nodes, flowsPerYear };
+  return { flows: prepared, nodes, flowsPerYear, ...endsOf(prepared.rows, flows.flows) };
+}
+
+function endsOf(rows: Uint32Array, table: PointFlowTable): Pick<PreparedLevel, 'origin' | 'destination' | 'count'> {
+  const n = rows.length;
+  const out = { origin: new Uint32Array(n), destination: new Uint32Array(n), count: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    out.origin[i] = table.origin[r]!;
+    out.destination[i] = table.destination[r]!;
+    out.count[i] = table.count[r]!;
+  }
+  return out;
 }
 
 function copyNodes(n: PreparedNodes): PreparedNodes {
@@ -188,10 +204,17 @@ export class LevelStore {
   prepare(k: number, topN: number | null): PreparedLevel {
     const level = this.hierarchy.levels[k];
     if (!level) throw new RangeError(`no level ${k}`);
+    this.warm(k);
+    return prepareLevel(level, this.flows[k]!, topN, { order: this.orders[k], nodes: this.nodes[k] });
+  }
+
+  /** Sums a level and sorts it, so that its first layout is as quick as a later one (the worker does this while idle). */
+  warm(k: number): void {
+    const level = this.hierarchy.levels[k];
+    if (!level) throw new RangeError(`no level ${k}`);
     const flows = this.levelFlows(k);
-    const order = topN === null ? undefined : (this.orders[k] ??= levelOrder(flows));
-    const nodes = (this.nodes[k] ??= prepareNodes(drawingTable(flows.flows), level.positions));
-    return prepareLevel(level, flows, topN, { order, nodes });
+    this.orders[k] ??= levelOrder(flows);
+    this.nodes[k] ??= prepareNodes(drawingTable(flows.flows), level.positions);
   }
 
   /** Typed-array bytes held (the places' flows included). */
@@ -210,6 +233,7 @@ export function preparedBytes(p: PreparedLevel): number {
   const n = p.nodes;
   return (
     bytesOf(f.rows, f.sourcePositions, f.targetPositions, f.widths, f.filterValues) +
-    bytesOf(n.locations, n.totals, n.positions, n.radii)
+    bytesOf(n.locations, n.totals, n.positions, n.radii) +
+    bytesOf(p.origin, p.destination, p.count)
   );
 }

@@ -280,12 +280,18 @@ export class PointFlowRowValidator {
     // Monthly when a time is past 1 January or written as a year and a month ("2020-01").
     for (let i = 0; i < n && !subYear; i++) subYear = month[i]! > 1 || day[i]! > 1 || (month[i] === 1 && day[i] === 0);
     // Duplicates: one key per (time, origin, destination); sorting a copy finds repeated keys, a second pass names them.
-    const times = new Map<number, number>();
-    const timeOf = (i: number) => (subYear ? year[i]! * 416 + month[i]! * 32 + day[i]! : year[i]!);
-    for (let i = 0; i < n; i++) if (!times.has(timeOf(i))) times.set(timeOf(i), times.size);
+    // Times are indexed densely: years from YEAR_MIN, and for dated rows 416 slots a year (month * 32 + day).
+    const timeSlots = subYear ? (YEAR_MAX - YEAR_MIN + 1) * 416 : YEAR_MAX - YEAR_MIN + 1;
+    const timeIndex = new Int32Array(timeSlots).fill(-1);
+    let times = 0;
+    const timeSlot = (i: number) => (subYear ? (year[i]! - YEAR_MIN) * 416 + month[i]! * 32 + day[i]! : year[i]! - YEAR_MIN); // prettier-ignore
+    for (let i = 0; i < n; i++) {
+      const slot = timeSlot(i);
+      if (timeIndex[slot] === -1) timeIndex[slot] = times++;
+    }
     const p = Math.max(1, this.places.length);
     const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = (times.get(timeOf(i))! * p + origin[i]!) * p + destination[i]!;
+    for (let i = 0; i < n; i++) keys[i] = (timeIndex[timeSlot(i)]! * p + origin[i]!) * p + destination[i]!;
     const sorted = keys.slice().sort();
     const repeated = new Set<number>();
     for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
@@ -317,8 +323,14 @@ export class PointFlowRowValidator {
       count: new Float64Array(size),
       line: new Uint32Array(size),
     };
-    const summer = new FlowSummer(kept);
-    const monthsByYear: Record<number, number> = {};
+    // Yearly rows are each (origin, destination, year) once already: they are the sums. Dated rows are added up.
+    const summer = subYear ? new FlowSummer(kept) : null;
+    const yearly: PointFlowTable | null = subYear
+      ? null
+      : { length: kept, origin: new Uint32Array(kept), destination: new Uint32Array(kept), year: new Uint16Array(kept), count: new Float64Array(kept) }; // prettier-ignore
+    const months = new Uint16Array(YEAR_MAX - YEAR_MIN + 1);
+    const seenYear = new Uint8Array(YEAR_MAX - YEAR_MIN + 1);
+    const count = this.count.array;
     for (let i = 0, k = 0; i < n; i++) {
       if (duplicates > 0 && dropped[i]) continue;
       if (keepRows) {
@@ -327,18 +339,27 @@ export class PointFlowRowValidator {
         rows.year[k] = year[i]!;
         rows.month[k] = month[i]!;
         rows.day[k] = day[i]!;
-        rows.count[k] = this.count.array[i]!;
+        rows.count[k] = count[i]!;
         rows.line[k] = this.line.array[i]!;
-        k++;
       }
-      summer.add(origin[i]!, destination[i]!, year[i]!, this.count.array[i]!);
-      monthsByYear[year[i]!] = (monthsByYear[year[i]!] ?? 0) | (subYear && month[i]! > 0 ? 1 << (month[i]! - 1) : 0);
+      if (yearly) {
+        yearly.origin[k] = origin[i]!;
+        yearly.destination[k] = destination[i]!;
+        yearly.year[k] = year[i]!;
+        yearly.count[k] = count[i]!;
+      } else summer!.add(origin[i]!, destination[i]!, year[i]!, count[i]!);
+      k++;
+      seenYear[year[i]! - YEAR_MIN] = 1;
+      if (month[i]! > 0) months[year[i]! - YEAR_MIN]! |= 1 << (month[i]! - 1);
     }
-    if (subYear)
-      for (const [y, mask] of Object.entries(monthsByYear))
-        if (mask !== 0xfff) this.log.add(0, 'partial_year', { year: Number(y), months: mask });
+    const monthsByYear: Record<number, number> = {};
+    seenYear.forEach((seen, y) => {
+      if (!seen) return;
+      monthsByYear[YEAR_MIN + y] = subYear ? months[y]! : 0;
+      if (subYear && months[y] !== 0xfff) this.log.add(0, 'partial_year', { year: YEAR_MIN + y, months: months[y]! });
+    });
     return {
-      flows: summer.take(),
+      flows: yearly ?? summer!.take(),
       rows,
       summary: {
         rowsRead: this.rowsRead,

@@ -51,7 +51,24 @@ describe('PointsWorkerState', () => {
     if (top.type !== 'level') throw new Error();
     expect(top.prepared.flows.length).toBe(3);
     expect(top.prepared.flowsPerYear.get(2021)).toBe(20);
+    // Per item, the exact count and the clusters it joins, for the tooltip.
+    const byItem = Array.from({ length: places.prepared.flows.length }, (_, i) => `${places.prepared.origin[i]}>${places.prepared.destination[i]} ${places.prepared.count[i]}`); // prettier-ignore
+    const imports = imported.result.flows;
+    expect(byItem.sort()).toEqual(Array.from({ length: imports.length }, (_, i) => `${imports.origin[i]}>${imports.destination[i]} ${imports.count[i]}`).sort()); // prettier-ignore
     await state.handle({ type: 'level', level: 99, topN: 3 }, post);
     expect(received.at(-1)).toEqual({ type: 'error', error: { name: 'RangeError', message: 'no level 99' } });
+
+    // Shown again from storage: the same clusters and the same layouts.
+    const again = new PointsWorkerState();
+    const later: PointsResponse[] = [];
+    await again.handle({ type: 'load', places: imported.result.places, flows: imported.result.flows }, (m, t) => void later.push(structuredClone(m, { transfer: t as ArrayBuffer[] }))); // prettier-ignore
+    const loaded = later[0]!;
+    if (loaded.type !== 'loaded') throw new Error(JSON.stringify(loaded));
+    expect(loaded.hierarchy).toEqual(imported.result.hierarchy);
+    await again.handle({ type: 'level', level: 0, topN: 3 }, (m) => void later.push(m));
+    const first = answers[0]!;
+    const reloaded = later.at(-1)!;
+    if (first.type !== 'level' || reloaded.type !== 'level') throw new Error();
+    expect(reloaded.prepared.flows.filterValues).toEqual(first.prepared.flows.filterValues);
   });
 });

@@ -13,13 +13,18 @@
  * tooltip's members) and the issues; all as copies, since the worker keeps
  * using its own arrays.
  */
+import { clusterPlaces, type ClusterHierarchy, type ClusterOptions } from '../../core/points/clusters';
 import { LevelStore, type PreparedLevel } from '../../core/points/level-flows';
+import type { PointFlowTable } from '../../core/points/point-flows';
+import { placeWeights, type PlaceTable } from '../../core/points/places';
 import type { ImportProgress } from '../import-core';
 import { transferables, type SerializedError } from '../worker-handler';
 import { importPoints, type PointImportRequest, type PointImportResult } from './point-import';
 
 export type PointsRequest =
   | { type: 'import'; request: PointImportRequest }
+  /** A stored dataset shown again: its places and flows as the import gave them; clustered anew (about 0.2 s for 3,000 places). */
+  | { type: 'load'; places: PlaceTable; flows: PointFlowTable; cluster?: ClusterOptions }
   /** Lay out one cluster level: each year's topN largest flows (null: all). */
   | { type: 'level'; level: number; topN: number | null };
 
@@ -29,6 +34,7 @@ export type PointsPageResult = Omit<PointImportResult, 'rows'>;
 export type PointsResponse =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'imported'; result: PointsPageResult }
+  | { type: 'loaded'; hierarchy: ClusterHierarchy }
   | { type: 'level'; level: number; topN: number | null; prepared: PreparedLevel; milliseconds: number }
   | { type: 'error'; error: SerializedError };
 
@@ -36,6 +42,23 @@ export type PointsPost = (message: PointsResponse, transfer: Transferable[]) => 
 
 export class PointsWorkerState {
   private levels: LevelStore | null = null;
+  /** Bumped by each new dataset, so that the warming of an earlier one stops. */
+  private generation = 0;
+
+  /**
+   * Sums and sorts every level while the worker is otherwise idle, coarsest
+   * (the first shown) first, one level per task so that a request for a level
+   * waits for at most one level's work.
+   */
+  private async warmAll(): Promise<void> {
+    const generation = this.generation;
+    const store = this.levels!;
+    for (let k = 0; k < store.hierarchy.levels.length; k++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (generation !== this.generation) return;
+      store.warm(k);
+    }
+  }
 
   async handle(message: PointsRequest, post: PointsPost): Promise<void> {
     try {
@@ -44,10 +67,22 @@ export class PointsWorkerState {
           onProgress: (progress) => post({ type: 'progress', progress }, []),
         });
         this.levels = new LevelStore(result.hierarchy, result.flows);
+        this.generation++;
         const { rows: _rows, ...forPage } = result;
         // A copy: the worker goes on using its arrays (the places' level is `flows` itself).
         const copy = structuredClone(forPage);
         post({ type: 'imported', result: copy }, transferables(copy));
+        void this.warmAll();
+        return;
+      }
+      if (message.type === 'load') {
+        const { places, flows } = message;
+        const hierarchy = clusterPlaces(places.positions, placeWeights(places.length, flows), message.cluster);
+        this.levels = new LevelStore(hierarchy, flows);
+        this.generation++;
+        const copy = structuredClone(hierarchy);
+        post({ type: 'loaded', hierarchy: copy }, transferables(copy));
+        void this.warmAll();
         return;
       }
       if (!this.levels) throw new Error('no dataset');
