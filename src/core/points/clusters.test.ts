@@ -124,7 +124,7 @@ describe('clusterPlaces', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('does not depend on the order of the places when their weights differ', () => {
     fc.assert(
@@ -150,6 +150,6 @@ describe('clusterPlaces', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 });
 

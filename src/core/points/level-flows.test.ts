@@ -104,7 +104,7 @@ describe('levelFlows', () => {
       }),
       { numRuns: 120 },
     );
-  });
+  }, 30_000);
 });
 
 describe('prepareLevel', () => {
@@ -150,7 +150,7 @@ describe('prepareLevel', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 });
 
 describe('LevelStore', () => {
@@ -180,5 +180,5 @@ describe('LevelStore', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 });

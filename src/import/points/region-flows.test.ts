@@ -83,7 +83,7 @@ describe('regionFlows', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('reads the crosswalk: a unit from its first year, open ends as null', () => {
     expect(rulesFromCrosswalk([{ unit_code: 'KZ-10', polygon_id: 'KZ-VOS', valid_from: '2022-01-01', valid_to: null }])).toEqual([{ region: 'KZ-VOS', unit: 'KZ-10', fromYear: 2022, toYear: null }]); // prettier-ignore
