@@ -6,7 +6,9 @@
  *    generators, the benchmark's own sets), through importPoints (streamed
  *    read, validation, point in polygon, region flows, clustering, level
  *    sums), in a child process so that its peak memory is its own; against
- *    today's 1-million-row region import (import-bench.ts) in the same run.
+ *    today's 1-million-row region import (import-bench.ts's file, importTable)
+ *    in the same run. CPU time is reported beside wall-clock time: on a
+ *    machine shared with other work, CPU time is what compares.
  * 2. Bytes held in typed arrays: per cluster level and in total.
  * 3. A zoom that changes the cluster level: the worker (worker_threads, the
  *    app's PointsWorkerState) lays the level out and transfers it; measured
@@ -23,7 +25,7 @@
  * bench/points-results.md.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,7 +46,10 @@ import { placeWeights } from '../../src/core/points/places';
 import { createRegionIndex } from '../../src/core/points/region-index';
 import { importPoints } from '../../src/import/points/point-import';
 import type { PointsResponse } from '../../src/import/points/points-worker-handler';
-import { main as importBench, type ImportBenchResult } from './import-bench';
+import { transferables } from '../../src/import/worker-handler';
+import { importTable } from '../../src/import/import-core';
+import { loadUnits } from '../../src/import/test-support';
+import { generate as generateRegionFile } from './import-bench';
 import { pairRequest } from './points-worker';
 import { random, syntheticFlows, syntheticLocations, YEARS } from './synthetic';
 
@@ -64,13 +69,14 @@ const MB = (bytes: number) => bytes / 1048576;
 const f1 = (v: number) => v.toFixed(1);
 const f2 = (v: number) => v.toFixed(2);
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-/** Median time of a function over runs (first run included: the work is done once in the app too). */
+/** Median CPU time (ms) of a function over runs: on a shared machine wall-clock time says more about the others. */
 function time(fn: () => void, runs = 3): number {
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const c0 = process.cpuUsage();
     fn();
-    t.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    t.push((c.user + c.system) / 1000);
   }
   return quantile(t, 0.5);
 }
@@ -114,6 +120,8 @@ async function writeFiles(dir: string): Promise<{ locations: string; flows: stri
 
 interface ImportSide {
   seconds: number;
+  /** CPU time of the process (all its threads), s. */
+  cpuSeconds: number;
   timings: Record<string, number>;
   maxRssMB: number;
   peakHeapMB: number;
@@ -141,8 +149,10 @@ async function runImportSide(locations: string, flows: string): Promise<ImportSi
     peakArrayBuffers = Math.max(peakArrayBuffers, m.arrayBuffers);
   };
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const result = await importPoints(pairRequest(locations, flows), { onProgress: sample });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
   sample();
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   const heldMB = MB(process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers);
@@ -185,6 +195,7 @@ async function runImportSide(locations: string, flows: string): Promise<ImportSi
   for (const u of result.regionFlows.unassigned.values()) unassigned += u.people;
   return {
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     timings: result.timings,
     maxRssMB,
     peakHeapMB: MB(peakHeap),
@@ -202,6 +213,33 @@ async function runImportSide(locations: string, flows: string): Promise<ImportSi
   };
 }
 
+interface RegionImportSide {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMB: number;
+  rowsValid: number;
+}
+
+/** Today's region import (import-bench.ts's file and request, the worker's path), CPU time and peak memory. */
+async function runRegionImportSide(path: string): Promise<RegionImportSide> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const result = await importTable(createReadStream(path), {
+    kind: 'flows',
+    mapping: { origin: 0, destination: 1, year: 2, period: 3, count: 4 },
+    units: loadUnits(),
+    datasetId: 'user-bench',
+    fileName: 'bench.csv',
+  });
+  const cpu = process.cpuUsage(c0);
+  return {
+    seconds: (performance.now() - t0) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    rowsValid: result.summary.rowsValid,
+  };
+}
+
 function runChild<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, THIS_FILE, ...args], {
@@ -216,14 +254,28 @@ function runChild<T>(args: string[]): Promise<T> {
   });
 }
 
+/** CPU time the main thread has run, in ms (Linux: /proc's schedstat, nanoseconds); NaN elsewhere. */
+function mainThreadCpu(): number {
+  try {
+    return Number(readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface SwitchSide {
   levelCount: number;
+  /** Main thread's CPU time per change (ms): what the change costs it, whatever else the machine runs. */
+  mainCpu: number[];
   /** Main thread's busy time per level change (ms), the worker's layout time, the round trip. */
   main: number[];
   inWorker: number[];
   roundTrip: number[];
   firstMain: number[];
   firstInWorker: number[];
+  /** Copying the largest level's message through structuredClone with its buffers transferred, on one thread: median and minimum over 21 runs. */
+  cloneMedian: number;
+  cloneMin: number;
 }
 
 /**
@@ -253,26 +305,40 @@ async function runSwitchSide(locations: string, flows: string): Promise<SwitchSi
   let shown: PreparedLevel | null = null;
   const change = async (k: number) => {
     const elu0 = nodePerformance.eventLoopUtilization();
+    const cpu0 = mainThreadCpu();
     const t0 = performance.now();
     const m = await ask({ type: 'level', level: k, topN: TOP_N });
     if (m.type !== 'level') throw new Error(JSON.stringify(m));
     // What the page does before making layers: keep the level, find the shown year's top slice.
     shown = m.prepared;
     topSlice(shown.flows.slices, YEARS[YEARS.length - 1]!, TOP_N);
-    return { main: nodePerformance.eventLoopUtilization(elu0).active, inWorker: m.milliseconds, roundTrip: performance.now() - t0 }; // prettier-ignore
+    return { main: nodePerformance.eventLoopUtilization(elu0).active, cpu: mainThreadCpu() - cpu0, inWorker: m.milliseconds, roundTrip: performance.now() - t0 }; // prettier-ignore
   };
   // First visits: the worker sums each level's flows as the view zooms in.
   const firsts = [];
   for (let k = 0; k < levelCount; k++) firsts.push(await change(k));
   // Then zooming in and out over every level, five times.
-  const out: SwitchSide = { levelCount, main: [], inWorker: [], roundTrip: [], firstMain: firsts.map((f) => f.main), firstInWorker: firsts.map((f) => f.inWorker) }; // prettier-ignore
+  const out: SwitchSide = { levelCount, mainCpu: [], main: [], inWorker: [], roundTrip: [], firstMain: firsts.map((f) => f.main), firstInWorker: firsts.map((f) => f.inWorker), cloneMedian: NaN, cloneMin: NaN }; // prettier-ignore
   for (let round = 0; round < 5; round++)
     for (const k of [...Array.from({ length: levelCount - 1 }, (_, i) => i + 1), ...Array.from({ length: levelCount - 1 }, (_, i) => levelCount - 2 - i)]) { // prettier-ignore
       const r = await change(k);
       out.main.push(r.main);
+      out.mainCpu.push(r.cpu);
       out.inWorker.push(r.inWorker);
       out.roundTrip.push(r.roundTrip);
     }
+  // The message's own cost, apart from the threads' scheduling: serialising and reading the largest level once.
+  const largest = await ask({ type: 'level', level: levelCount - 1, topN: TOP_N });
+  if (largest.type !== 'level') throw new Error(JSON.stringify(largest));
+  const clones: number[] = [];
+  let message: unknown = largest;
+  for (let i = 0; i < 21; i++) {
+    const t = performance.now();
+    message = structuredClone(message, { transfer: transferables(message) });
+    clones.push(performance.now() - t);
+  }
+  out.cloneMedian = quantile(clones, 0.5);
+  out.cloneMin = Math.min(...clones);
   await worker.terminate();
   return out;
 }
@@ -387,23 +453,24 @@ async function main() {
     const files = await writeFiles(dir);
     say(`# Point data: measured ${new Date().toISOString().slice(0, 10)}`);
     say();
-    say(`Machine: ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, Node ${process.version}. Script: tests/bench/points-bench.ts.`); // prettier-ignore
+    say(`Machine: ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, Node ${process.version}, load average at the start ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work on the machine slows every figure alike). Script: tests/bench/points-bench.ts.`); // prettier-ignore
     say(`Files: 3,000 places, ${FLOWS.toLocaleString('en')} flows over 20 years, ${f1(MB(files.bytes))} MB (generated in ${f1((performance.now() - g0) / 1000)} s).`); // prettier-ignore
     say();
 
     const side = await runChild<ImportSide>(['--points-side', files.locations, files.flows]);
     say('## Import of the pair (locations + flows), streamed, in one process');
     say();
-    say(`- total ${f2(side.seconds)} s: ${Object.entries(side.timings).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ')}`);
+    say(`- CPU time ${f2(side.cpuSeconds)} s; wall clock ${f2(side.seconds)} s: ${Object.entries(side.timings).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ')}`);
     say(`- peak RSS ${f1(side.maxRssMB)} MB (${f1(side.maxRssWithLevelsMB)} MB once every level has been summed); peak sampled heap ${f1(side.peakHeapMB)} MB + array buffers ${f1(side.peakArrayBuffersMB)} MB; held at the end ${f1(side.heldMB)} MB`); // prettier-ignore
     say(`- ${side.places} places, ${side.rowsValid.toLocaleString('en')} flows valid, ${side.issueCount} issues (${Object.entries(side.issuesByCode).map(([c, n]) => `${c} ${n}`).join(', ')}); ${side.regionFlows} region flows; ${side.unassignedPeople.toLocaleString('en')} people in flows not given to one unit (polygons with two units, no parent column)`); // prettier-ignore
     say();
-    let baseline: ImportBenchResult | null = null;
     if (BASELINE) {
-      say("Today's 1-million-row region import (import-bench.ts, same run):");
-      baseline = await importBench(FLOWS);
-      say(`- streaming import ${f2(baseline.streaming.seconds)} s, peak RSS ${f1(baseline.streaming.maxRssMB)} MB (file ${f1(baseline.fileMB)} MB)`); // prettier-ignore
-      say(`- ratio points ÷ regions: time ${f2(side.seconds / baseline.streaming.seconds)}, peak RSS ${f2(side.maxRssMB / baseline.streaming.maxRssMB)}`); // prettier-ignore
+      const regionFile = join(dir, 'regions.csv');
+      const bytes = await generateRegionFile(regionFile, FLOWS);
+      const region = await runChild<RegionImportSide>(['--points-regions', regionFile, '']);
+      say(`Today's ${FLOWS.toLocaleString('en')}-row region import (import-bench.ts's file, ${f1(MB(bytes))} MB, importTable as the worker runs it), same run:`); // prettier-ignore
+      say(`- CPU time ${f2(region.cpuSeconds)} s; wall clock ${f2(region.seconds)} s; peak RSS ${f1(region.maxRssMB)} MB; ${region.rowsValid.toLocaleString('en')} rows valid`); // prettier-ignore
+      say(`- points ÷ regions: CPU time ${f2(side.cpuSeconds / region.cpuSeconds)}, wall clock ${f2(side.seconds / region.seconds)}, peak RSS ${f2(side.maxRssMB / region.maxRssMB)}`); // prettier-ignore
       say();
     }
 
@@ -422,12 +489,14 @@ async function main() {
     const sw = await runChild<SwitchSide>(['--points-switch', files.locations, files.flows]);
     say('## Zoom step that changes the cluster level (worker lays out and transfers; the main thread receives)');
     say();
-    say(`- main thread, per change (${sw.main.length} changes over ${sw.levelCount} levels): p50 ${ms(quantile(sw.main, 0.5))} ms, p95 ${ms(quantile(sw.main, 0.95))} ms, max ${ms(Math.max(...sw.main))} ms`); // prettier-ignore
+    say(`- main thread's CPU time per change (${sw.mainCpu.length} changes over ${sw.levelCount} levels; /proc schedstat): p50 ${ms(quantile(sw.mainCpu, 0.5))} ms, p95 ${ms(quantile(sw.mainCpu, 0.95))} ms, max ${ms(Math.max(...sw.mainCpu))} ms`); // prettier-ignore
+    say(`- main thread busy per change, wall clock (event-loop utilisation; includes waiting for a core on a loaded machine): p50 ${ms(quantile(sw.main, 0.5))} ms, p95 ${ms(quantile(sw.main, 0.95))} ms, max ${ms(Math.max(...sw.main))} ms`); // prettier-ignore
     say(`- worker, per change: p50 ${ms(quantile(sw.inWorker, 0.5))} ms, p95 ${ms(quantile(sw.inWorker, 0.95))} ms; round trip p95 ${ms(quantile(sw.roundTrip, 0.95))} ms`); // prettier-ignore
+    say(`- the message of the largest level (top 5,000 a year) serialised and read on one thread: median ${ms(sw.cloneMedian)} ms, minimum ${ms(sw.cloneMin)} ms`); // prettier-ignore
     say(`- first visit of each level (the worker sums it): worker ${sw.firstInWorker.map(ms).join(', ')} ms; main thread ${sw.firstMain.map(ms).join(', ')} ms`); // prettier-ignore
     say();
 
-    say('## Clustering and per-level flow sums against the libraries');
+    say('## Clustering and per-level flow sums against the libraries (CPU time, median of 3; sums once)');
     say();
     const locs = syntheticLocations();
     const positions3k = Float64Array.from(locs.lon.flatMap((lon, i) => [lon, locs.lat[i]!]));
@@ -448,10 +517,12 @@ async function main() {
       say(`Flow sums of every level, ${FLOWS.toLocaleString('en')} flows on 3,000 places: ours ${ms(c3k.sums.ours)} ms for all years at once; flowmap.gl aggregateFlows at every zoom ${ms(c3k.sums.flowmapAll)} ms for all flows (years summed together), ${ms(c3k.sums.flowmapOneYear)} ms for one year's flows (it repeats this on each year or zoom change).`); // prettier-ignore
     say();
 
-    say('## Point in polygon (29 polygons, 6,858 vertices)');
+    say('## Point in polygon (29 polygons, 6,858 vertices; CPU time)');
     say();
     for (const p of [comparePointInPolygon(positions3k), comparePointInPolygon(positions100k)])
       say(`- ${p.places.toLocaleString('en')} places: ours ${ms(p.ours)} ms (+ ${ms(p.build)} ms to build the index); turf booleanPointInPolygon with a box check ${ms(p.turf)} ms (${f1(p.turf / p.ours)} times)`); // prettier-ignore
+    say();
+    say(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`);
     writeFileSync(join(REPO_ROOT, 'bench/points-results.md'), lines.join('\n') + '\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -459,11 +530,15 @@ async function main() {
 }
 
 // Flags of their own: import-bench.ts, imported here, runs a side of its own when it sees '--side'.
-const sideIndex = process.argv.indexOf('--points-side');
-const switchIndex = process.argv.indexOf('--points-switch');
-if (sideIndex > 0 || switchIndex > 0) {
-  const at = Math.max(sideIndex, switchIndex);
-  (sideIndex > 0 ? runImportSide : runSwitchSide)(process.argv[at + 1]!, process.argv[at + 2]!).then(
+const sides: Record<string, (a: string, b: string) => Promise<unknown>> = {
+  '--points-side': runImportSide,
+  '--points-switch': runSwitchSide,
+  '--points-regions': runRegionImportSide,
+};
+const side = Object.keys(sides).find((flag) => process.argv.includes(flag));
+if (side) {
+  const at = process.argv.indexOf(side);
+  sides[side]!(process.argv[at + 1]!, process.argv[at + 2]!).then(
     (r) => console.log(JSON.stringify(r)),
     (e) => {
       console.error(e);

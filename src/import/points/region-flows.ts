@@ -21,7 +21,7 @@
  */
 import { FlowSummer, type PointFlowTable } from '../../core/points/point-flows';
 import type { PlaceTable } from '../../core/points/places';
-import { FULL_YEAR, geographyFor, type FlowColumns } from '../validate-rows';
+import { geographyFor, type FlowColumns } from '../validate-rows';
 import { clip, type IssueLog } from './codes';
 
 export interface RegionUnitRule {
@@ -205,6 +205,3 @@ export function regionFlows(input: RegionFlowsInput): RegionFlowsResult {
     outsideOnly,
   };
 }
-
-/** The period every point flow has: a calendar year (the rows of a month are summed into it, see point-flows-table.ts). */
-export const POINT_FLOW_PERIOD = FULL_YEAR;
