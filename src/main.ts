@@ -9,8 +9,11 @@ import '@fontsource/noto-sans/cyrillic-ext-400.css';
 import '@fontsource/noto-sans/cyrillic-ext-600.css';
 import './styles.css';
 import { startApp } from './app';
+import { bootDone, bootFailed, bootProgress } from './boot';
+import { startOffline } from './offline';
 
 async function main(): Promise<void> {
+  bootProgress();
   const root = document.getElementById('app')!;
   const mapContainer = document.getElementById('map')!;
   // deck.gl draws labels into its own font atlas: the font (with the Kazakh
@@ -22,15 +25,10 @@ async function main(): Promise<void> {
   ]);
   const app = await startApp(root, mapContainer, fontsReady);
   document.body.classList.remove('loading');
+  bootDone();
+  startOffline();
   // Exposed for end-to-end tests and the benchmark.
   (window as unknown as { __app: typeof app }).__app = app;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  const message = document.getElementById('fatal');
-  if (message) {
-    message.hidden = false;
-    message.textContent = `The map could not start: ${String(error)}`;
-  }
-});
+main().catch(bootFailed);
