@@ -8,6 +8,7 @@ import {
   inlineForSingleFile,
   startupPage,
   withoutPreloads,
+  woff2Only,
   type BuildKind,
   type Directive,
 } from './build/plugins.js';
@@ -96,8 +97,7 @@ const serviceWorker = () =>
     manifest: false,
     workbox: {
       // Everything the app loads: code (the import worker's and maplibre's .mjs worker too), styles,
-      // woff2 fonts (not the woff fallbacks, which no browser with service workers fetches), the
-      // boundaries and basemap, the manifests and icons. The data and stories are in the code.
+      // fonts, the boundaries and basemap, the manifests and icons. The data and stories are in the code.
       globPatterns: ['**/*.{html,js,mjs,css,woff2,geojson,webmanifest,png,svg}'],
       // The main chunk is about 2.5 MB (Workbox skips files over 2 MiB by default).
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
@@ -113,6 +113,7 @@ export default defineConfig(({ mode }) => {
     plugins:
       kind === 'single'
         ? [
+            woff2Only(),
             inlineForSingleFile(),
             withoutPreloads(),
             startupPage(ROOT, kind),
@@ -121,7 +122,13 @@ export default defineConfig(({ mode }) => {
             viteSingleFile({ outputFileName: SINGLE_FILE_NAME }),
             contentSecurityPolicy(SINGLE_CSP),
           ]
-        : [startupPage(ROOT, kind), iconsAndManifests(ROOT), serviceWorker(), contentSecurityPolicy(HOSTED_CSP)],
+        : [
+            woff2Only(),
+            startupPage(ROOT, kind),
+            iconsAndManifests(ROOT),
+            serviceWorker(),
+            contentSecurityPolicy(HOSTED_CSP),
+          ],
     // Relative asset paths: the built app is static files that work from any folder.
     base: './',
     build: {

@@ -3,8 +3,9 @@
  * the build (build/boot.ts), so that it runs where module scripts do not
  * (a folder opened as file://) and before the app's code has arrived (a slow
  * link). It puts the loading screen in the visitor's language, and says so
- * when the page cannot start: opened from a folder, no WebGL 2, the code
- * did not arrive or failed while loading.
+ * when the page cannot start: opened from a folder, the code did not
+ * arrive or failed while loading. (Whether WebGL 2 works is known once the
+ * map has tried: src/boot/index.ts.)
  */
 import { linkManifest } from '../offline/manifest';
 import { chooseLanguage, LANGUAGE_KEY } from './language';
@@ -34,7 +35,6 @@ if (location.protocol === 'file:' && root.dataset.build !== 'single') {
   // Browsers refuse module scripts from file:// (and the app's fetches): say what to open instead.
   showProblem('file', lang);
 } else {
-  if (typeof WebGL2RenderingContext === 'undefined') showProblem('noWebgl', lang);
   // The app's code (module scripts and the modules they import) failed to arrive.
   for (const script of document.querySelectorAll('script[type="module"][src]'))
     script.addEventListener('error', () => showProblem('loadFailed', lang));
