@@ -11,7 +11,7 @@
  * One browser profile is shared in file order, as a classroom's browser
  * would be: the first test's visit installs what the others use.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -28,6 +28,9 @@ interface Story {
   steps: { year: number; title: Record<'en' | 'ru' | 'kk', string> }[];
 }
 const STORY = JSON.parse(readFileSync(`${REPO_ROOT}/data/stories/north-south.json`, 'utf8')) as Story;
+/** Screenshots for people to look at. */
+const SHOTS = join(REPO_ROOT, 'test-results/offline');
+
 /** The app's title per language (src/i18n: app.title), which the page takes as its document title. */
 const TITLES = { en: 'Kazakhstan migration map', ru: 'Карта миграции Казахстана', kk: 'Қазақстанның көші-қон картасы' };
 
@@ -180,6 +183,8 @@ describe('a new deployment', () => {
     await page.getByTestId('lang-kk').click();
     await expect.poll(() => prompt.textContent()).toContain(OFFLINE_MESSAGES.kk.updateReady);
     expect(await page.getByTestId('update-reload').textContent()).toBe(OFFLINE_MESSAGES.kk.reload);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'update-prompt-kk.png') });
 
     // Asked, the page reloads into the new deployment, keeping the view (the link's language).
     await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.getByTestId('update-reload').click()]);

@@ -8,7 +8,7 @@
  * it is missing).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -91,6 +91,8 @@ describe('the single file, opened from a folder with the network off', () => {
 
     // What cannot work from a file: said in the visitor's language.
     expect(await page.getByTestId('single-file-note').textContent()).toContain(OFFLINE_MESSAGES.ru.singleFile);
+    mkdirSync(join(REPO_ROOT, 'test-results/offline'), { recursive: true });
+    await page.screenshot({ path: join(REPO_ROOT, 'test-results/offline/single-file-ru.png') });
     expect(await page.locator('link[rel="manifest"]').count()).toBe(0);
     expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
   });
