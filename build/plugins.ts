@@ -74,15 +74,30 @@ export function withoutPreloads(): Plugin {
   };
 }
 
-/** The icons and the three web app manifests, written into the hosted build. */
+/** The icons and the three web app manifests: written into the hosted build, served by the dev server. */
 export function iconsAndManifests(root: string): Plugin {
+  const files = () => {
+    const icons = appIcons(kazakhstanOutline(`${root}/geo/basemap.geojson`));
+    return [...icons, ...webManifests(icons)];
+  };
   return {
     name: 'kz:icons-and-manifests',
-    apply: 'build',
+    configureServer(server) {
+      const byPath = new Map(files().map((file) => [`/${file.fileName}`, file]));
+      server.middlewares.use((request, response, next) => {
+        const file = byPath.get((request.url ?? '').split('?')[0]!);
+        if (!file) return next();
+        const type = file.fileName.endsWith('.webmanifest')
+          ? 'application/manifest+json'
+          : 'type' in file
+            ? file.type
+            : '';
+        response.setHeader('Content-Type', type);
+        response.end(file.source);
+      });
+    },
     generateBundle() {
-      const icons = appIcons(kazakhstanOutline(`${root}/geo/basemap.geojson`));
-      for (const file of [...icons, ...webManifests(icons)])
-        this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+      for (const file of files()) this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
     },
   };
 }
