@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { bootScript, bootStyles, outlineSvg } from './boot.js';
-import { appIcons, BACKGROUND_COLOUR, DARK_BACKGROUND_COLOUR, iconSvg } from './icons.js';
+import { appIcons, DARK_BACKGROUND_COLOUR, iconSvg, THEME_COLOUR } from './icons.js';
 import { webManifests } from './manifests.js';
 import { kazakhstanOutline } from './outline.js';
 
@@ -32,7 +32,8 @@ export function startupPage(root: string, kind: BuildKind): Plugin {
         const tabIcon = iconSvg(outline, 64, 0.86, true);
         const head = [
           `<style>${bootStyles(root)}</style>`,
-          `<meta name="theme-color" content="${BACKGROUND_COLOUR}" media="(prefers-color-scheme: light)" />`,
+          // The installed app's title bar: the icon's colour (a page's theme-color overrides the manifest's).
+          `<meta name="theme-color" content="${THEME_COLOUR}" media="(prefers-color-scheme: light)" />`,
           `<meta name="theme-color" content="${DARK_BACKGROUND_COLOUR}" media="(prefers-color-scheme: dark)" />`,
           ...(kind === 'hosted'
             ? [
