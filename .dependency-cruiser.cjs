@@ -1,6 +1,7 @@
 /**
  * The direction of dependencies in src/ (docs/architecture.md):
  *   core, i18n, import  ←  state  ←  render, ui, presenter, datasets  ←  main
+ * boot and offline (start-up, service worker) stand apart; only main uses them.
  * render and ui never import each other; no cycles. Tests (*.test.ts) may
  * cross layers. Run by `npm test` (npm run depcheck).
  */
@@ -72,13 +73,19 @@ module.exports = {
       layer('datasets'),
       ['^src/(presenter|render|testing)/', '^src/main\\.ts$'],
     ),
+    // The start-up script and offline use run before (or beside) the app: kept small and apart from it.
+    forbid('boot-stands-alone', 'src/boot and src/offline use none of the app.', '^src/(boot|offline)/', [
+      '^src/(core|state|render|ui|presenter|datasets|import|testing|i18n)/',
+      '^src/main\\.ts$',
+    ]),
     forbid('main-is-the-root', 'Nothing imports the composition root.', '^src/', '^src/main\\.ts$'),
     {
       name: 'not-to-unresolvable',
       comment: 'An import that resolves to nothing.',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      // virtual:pwa-register is made by vite-plugin-pwa at build time (src/offline/service-worker.ts).
+      to: { couldNotResolve: true, pathNot: '^(virtual:pwa-register|vite-plugin-pwa/vanillajs)$' },
     },
   ],
   options: {

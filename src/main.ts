@@ -13,6 +13,8 @@ import '@fontsource/noto-sans/cyrillic-600.css';
 import '@fontsource/noto-sans/cyrillic-ext-400.css';
 import '@fontsource/noto-sans/cyrillic-ext-600.css';
 import './styles.css';
+import { bootDone, bootFailed, bootProgress } from './boot';
+import { startOffline } from './offline';
 import regionsUrl from '../geo/regions.geojson?url';
 import basemapUrl from '../geo/basemap.geojson?url';
 import { embeddedTableTexts } from './core/embedded';
@@ -51,6 +53,7 @@ import { Tooltip } from './ui/tooltip';
 const FONT_FAMILY = '"Noto Sans", sans-serif';
 
 async function main(): Promise<void> {
+  bootProgress();
   const root = document.getElementById('app')!;
   // deck.gl draws labels into its own font atlas: the font (with the Kazakh letters of the
   // cyrillic-ext subset) must be loaded before the labels are drawn. It loads while the map starts.
@@ -192,15 +195,10 @@ async function main(): Promise<void> {
     renderer = null;
   }
   document.body.classList.remove('loading');
+  bootDone();
+  startOffline();
 }
 
 type MapEvents = ConstructorParameters<typeof MapView>[0];
 
-main().catch((error: unknown) => {
-  console.error(error);
-  const message = document.getElementById('fatal');
-  if (message) {
-    message.hidden = false;
-    message.textContent = `The map could not start: ${String(error)}`;
-  }
-});
+main().catch(bootFailed);

@@ -11,6 +11,7 @@
  * user's browser would be: each test notes what is stored before it acts and
  * checks what changed. The storage test uses a profile of its own.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -881,7 +882,13 @@ describe('the Content-Security-Policy', () => {
         .map((d) => d.trim().split(/\s+/))
         .map(([name, ...values]) => [name!, values] as const),
     );
-    expect(directives.get('script-src')).toEqual(["'self'"]);
+    // The page's files, and its inline start-up script by its hash (build/plugins.ts): never 'unsafe-inline'.
+    const [self, ...hashes] = directives.get('script-src')!;
+    expect(self).toBe("'self'");
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+      (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+    );
+    expect(hashes).toEqual(inline);
     const connect = directives.get('connect-src') ?? directives.get('default-src')!;
     expect(connect).toContain("'self'");
     expect(connect.filter((s) => /^https?:|^\*|^wss?:/.test(s))).toEqual([]);
