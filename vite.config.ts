@@ -140,10 +140,11 @@ export default defineConfig(({ mode }) => {
     },
     // The import worker is a module worker: its dynamic import of the Excel reader stays a chunk of its own,
     // fetched only when a workbook arrives, not with every CSV.
-    // The single file has no chunks to fetch: there the reader is bundled into the worker (Excel works from a folder).
+    // The single file has no chunks to fetch: there the reader is bundled into a classic worker made
+    // from a blob (a module worker from a blob cannot start there), so Excel works from a folder too.
     worker:
       kind === 'single'
-        ? { format: 'es', rollupOptions: { output: { inlineDynamicImports: true } } }
+        ? { format: 'iife', rollupOptions: { output: { inlineDynamicImports: true } } }
         : { format: 'es' },
     preview: { host: '127.0.0.1', port: 5173 },
     server: { host: '127.0.0.1' },

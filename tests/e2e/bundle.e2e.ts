@@ -36,9 +36,10 @@ describe('the built app', () => {
       expect(text.includes(marker), marker).toBe(false);
   });
 
-  it('keeps everything it ships under 4 MB on disk', () => {
+  it('keeps everything it ships under 5 MB on disk', () => {
+    // 4 MB before the Excel reader (0.5 MB, fetched only when a workbook is imported).
     const total = all.reduce((s, f) => s + statSync(f).size, 0) / 1024 / 1024;
-    expect(total).toBeLessThan(4);
+    expect(total).toBeLessThan(5);
   });
 
   it('ships only the font subsets the three languages need', () => {

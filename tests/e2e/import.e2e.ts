@@ -414,14 +414,14 @@ const ERRORS_CSV = [
   'Atlantis,Astana,2022,-3', //                     11 two problems
 ].join('\n');
 const ERRORS_ISSUES = [
-  `${ERRORS_NAME}:3: count “-5” is negative`,
-  `${ERRORS_NAME}:4: count “many” is not a number`,
-  `${ERRORS_NAME}:5: “Petropavlovsk” (origin) matches no region`,
-  `${ERRORS_NAME}:7: repeats line 2 (2022, KZ-71 → KZ-75)`,
-  `${ERRORS_NAME}:8: year 1985 is outside 1990–2100`,
-  `${ERRORS_NAME}:9: origin and destination are the same region (KZ-71)`,
-  `${ERRORS_NAME}:11: “Atlantis” (origin) matches no region`,
-  `${ERRORS_NAME}:11: count “-3” is negative`,
+  `${ERRORS_NAME}, line 3: count “-5” is negative`,
+  `${ERRORS_NAME}, line 4: count “many” is not a number`,
+  `${ERRORS_NAME}, line 5: “Petropavlovsk” (origin) matches no region`,
+  `${ERRORS_NAME}, line 7: repeats line 2 (2022, Astana (city) → Almaty (city))`,
+  `${ERRORS_NAME}, line 8: year 1985 is outside 1990–2100`,
+  `${ERRORS_NAME}, line 9: origin and destination are the same region (Astana (city))`,
+  `${ERRORS_NAME}, line 11: “Atlantis” (origin) matches no region`,
+  `${ERRORS_NAME}, line 11: count “-3” is negative`,
 ];
 
 describe('a file with errors', () => {
@@ -477,7 +477,7 @@ describe('a name mapped by hand', () => {
     await chooseFile(page, csv(name, text));
     expect(await readToSummary(page)).toBe('2 rows read: 1 valid, 1 with problems (1 problems).');
     expect(await issueLines(page)).toEqual([
-      `${name}:2: “Semipalatinsk region” (origin) could be KZ-10 or KZ-63: say which`,
+      `${name}, line 2: “Semipalatinsk region” (origin) could be Abai Region or East Kazakhstan Region: say which`,
     ]);
     expect(await page.getByTestId('unmatched-name').allTextContents()).toEqual(['Semipalatinsk region (1)']);
     const select = page.getByTestId('unmatched-select');
@@ -631,7 +631,7 @@ describe('hostile text', () => {
     expect(await page.getByTestId('import-dialog').locator('table').textContent()).toContain(hostile);
     expect(await page.getByTestId('import-dialog').locator('h2').textContent()).toContain(fileName);
     expect(await readToSummary(page)).toBe('3 rows read: 2 valid, 1 with problems (1 problems).');
-    expect(await issueLines(page)).toEqual([`${fileName}:2: “${hostile}” (origin) matches no region`]);
+    expect(await issueLines(page)).toEqual([`${fileName}, line 2: “${hostile}” (origin) matches no region`]);
     expect(await page.getByTestId('unmatched-name').allTextContents()).toEqual([`${hostile} (1)`]);
     expect(await markup()).toEqual({ img: 0, b: 0, onerror: 0 });
     await page.getByTestId('import-valid').click();
