@@ -118,7 +118,10 @@ describe('after one visit', () => {
     await page.getByTestId('data-file').setInputFiles({
       name: 'offline-flows.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('year,origin,destination,count\n2023,Astana,Almaty city,1500\n2023,Almaty city,Astana,1400\n', 'utf8'),
+      buffer: Buffer.from(
+        'year,origin,destination,count\n2023,Astana,Almaty city,1500\n2023,Almaty city,Astana,1400\n',
+        'utf8',
+      ),
     });
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-summary').waitFor({ state: 'visible', timeout: 30_000 });

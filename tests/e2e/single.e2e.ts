@@ -106,7 +106,10 @@ describe('the single file, opened from a folder with the network off', () => {
     await page.getByTestId('data-file').setInputFiles({
       name: 'usb-flows.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('year,origin,destination,count\n2023,Astana,Almaty city,1500\n2023,Kostanay,Astana,700\n', 'utf8'),
+      buffer: Buffer.from(
+        'year,origin,destination,count\n2023,Astana,Almaty city,1500\n2023,Kostanay,Astana,700\n',
+        'utf8',
+      ),
     });
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-summary').waitFor({ state: 'visible', timeout: 30_000 });
