@@ -12,6 +12,7 @@ import { translatorOf, type AppState, type AppStore } from '../state/app-state';
 import { DataPanel } from '../ui/data-panel';
 import { download } from '../ui/download';
 import type { NoticeArea } from '../ui/notice';
+import { placesOutside } from '../core/points/point-data';
 import { composeDataset } from './compose';
 import {
   createMemoryDatasetStore,
@@ -160,7 +161,11 @@ export class DataManager {
       const [from, to] = model.yearRange;
       this.notice('data.outsideTimeline', { years: composed.yearsOutside.join(', '), from, to }, 'warning');
     }
-    this.show(stored.id, prepareMapData(composed.dataset, composed.regions));
+    if (composed.points) {
+      const outside = placesOutside(composed.points);
+      if (outside > 0) this.notice('points.outside', { n: outside });
+    }
+    this.show(stored.id, prepareMapData(composed.dataset, composed.regions, composed.points));
     this.notice('data.showing', { name: stored.name });
   }
 
