@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n';
 import { placeName } from '../i18n/names';
 import { translatorOf, type AppState, type AppStore } from '../state/app-state';
 import { DataPanel } from '../ui/data-panel';
+import { PlacesEntry } from '../ui/places-entry';
 import { download } from '../ui/download';
 import type { NoticeArea } from '../ui/notice';
 import { placesOutside } from '../core/points/point-data';
@@ -44,6 +45,8 @@ type StorageAction =
 export class DataManager {
   readonly panel: DataPanel;
   readonly importer: ImportFlow;
+  /** The places import's button, inside the data panel; its code loads when first used. */
+  private readonly placesEntry = new PlacesEntry((files) => void this.importPlaces(files));
   private store: DatasetStore = createMemoryDatasetStore();
   private persistent = true;
   private items: DatasetMeta[] = [];
@@ -129,6 +132,17 @@ export class DataManager {
       this.persistent,
       translatorOf(s),
     );
+    this.placesEntry.render(translatorOf(s));
+    this.panel.element.append(this.placesEntry.element);
+  }
+
+  private async importPlaces(files: File[]): Promise<void> {
+    const { PlacesImport } = await import('./places-import');
+    const places = new PlacesImport(this.app, this.base.dataset, this.base.regions, this.importer.dialog, {
+      manual: () => this.manual,
+      save: (dataset) => this.save(dataset),
+    });
+    await places.importFiles(files);
   }
 
   private async refresh(): Promise<void> {
