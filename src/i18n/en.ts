@@ -270,17 +270,15 @@ export const en = {
   'points.outside':
     '{n} of your places lie outside Kazakhstan and the 12 Russian border subjects: they are drawn, but not counted in any region.',
   'points.summaryPlaces': '{places} places, {flows} flows between them; {outside} outside the mapped regions.',
-  'legend.clustered':
-    'Flows between {places} places are merged into {clusters} clusters at this zoom; zoom in to split them.',
-  'legend.placesShown': 'Flows between {places} places, each place on its own at this zoom.',
+  'legend.clustered': 'Flows between {places} places, merged into clusters by zoom: zoom in to split them.',
+  'legend.placeArcs': 'Migration between your places',
+  'tooltip.clusterFlows': 'Arrivals + departures, {year}: {n}',
   'legend.clusterTop':
     'Each year’s {n} largest flows between clusters are drawn; a cluster’s moves among its own places are not drawn.',
   'legend.clusterNodes': 'Circles: a cluster’s arrivals + departures; click one to see only its flows.',
   'tooltip.clusterOf': 'Cluster of {n} places',
   'tooltip.clusterMore': '… and {n} more',
   'tooltip.placeOutside': 'Outside the mapped regions (not counted in any region)',
-  'tooltip.clusterFlows': 'Arrivals {arrivals}, departures {departures} in {year}',
-  'tooltip.clusterWithin': 'Moves among its own places: {n}',
   'tooltip.clusterClick': 'Click to see only its flows; click again to clear',
   'tooltip.betweenClusters': 'Between clusters: the sum of the flows between their places',
   'data.notSaved':

@@ -55,6 +55,8 @@ export interface AppApi {
   /** The presenter's composed picture (header, map, legend, credits) as PNG. */
   picture(scale: 1 | 2): Promise<Blob>;
   embedCode(): string;
+  /** Places of the user's own: the cluster level drawn, its clusters, the levels there are, the selected place (null: none drawn). */
+  points(): { level: number; clusters: number; levels: number; selectedPlace: number | null } | null;
 }
 
 declare global {
@@ -123,6 +125,7 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
     storyIds: () => [...presenter.story.storyIds()],
     picture: (scale) => presenter.capture.picture(scale),
     embedCode: () => presenter.capture.embedCode(),
+    points: () => renderer()?.pointsState() ?? null,
   };
 }
 

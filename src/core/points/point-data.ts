@@ -23,3 +23,6 @@ export function placesOutside(data: Pick<PointData, 'placeRegion'>): number {
   for (let p = 0; p < data.placeRegion.length; p++) if (data.placeRegion[p]! < 0) n++;
   return n;
 }
+
+/** The largest flows of each year drawn per cluster level (the worker lays out only these). */
+export const POINT_TOP_N = 1000;
