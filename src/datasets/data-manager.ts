@@ -190,8 +190,12 @@ export class DataManager {
   private show(id: string | null, data: MapData): void {
     const s = this.app.get();
     const { model } = data.dataset;
+    // Places are only drawn in years with flows: a year without them opens the dataset's latest.
+    const flowYears = model.flowYears;
+    const year = data.points && flowYears.length && !flowYears.includes(s.year) ? flowYears.at(-1)! : s.year;
     this.app.set({
       data,
+      year,
       dataset: id,
       measure: model.custom ? 'custom' : s.measure === 'custom' ? 'net' : s.measure,
       selected: s.selected && model.polygons.has(s.selected) ? s.selected : null,

@@ -24,7 +24,7 @@ import { FlowLayers } from './flow-layers';
 import { LabelCache } from './label-cache';
 import { MapLayers } from './layers';
 import type { MapView } from './map-view';
-import type { PointLayers } from './point-layers';
+import type { PointLayers, PointLayersState } from './point-layers';
 
 /** Polygons while a question hides the values: one neutral colour, unlike the no-data grey. */
 export const HIDDEN_FILL: Rgba = [222, 216, 202, 255];
@@ -146,13 +146,15 @@ export class MapRenderer {
   clicked(info: PickingInfo): Picked | null {
     if (!info.picked) return null;
     const kind = this.layers.registry.kindOf(info.layer);
-    if (this.points && this.store.get().data.points && this.points.click(info, kind, this.store.get().year)) return null;
+    if (this.points && this.store.get().data.points && this.points.click(info, kind, this.store.get().year))
+      return null;
     return this.pick(info);
   }
 
   /** The cluster level drawn for places of the user's own (null when none is drawn). */
-  pointsState(): ReturnType<PointLayers['state']> {
-    return this.store.get().data.points ? (this.points?.state() ?? null) : null;
+  pointsState(): PointLayersState | null {
+    const s = this.store.get();
+    return s.data.points ? (this.points?.state(s.year) ?? null) : null;
   }
 
   /** The places' layers for the data shown (loading their module on first use), or none. */

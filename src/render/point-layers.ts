@@ -15,7 +15,7 @@
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { FILTER_SIZE, selectionFilter } from '../core/flow-columns';
+import { arcFilterRange, FILTER_SIZE, passingArcs, selectionFilter } from '../core/flow-columns';
 import type { ClusterHierarchy } from '../core/points/clusters';
 import type { PreparedLevel } from '../core/points/level-flows';
 import { POINT_TOP_N, type PointData } from '../core/points/point-data';
@@ -30,6 +30,16 @@ import type { LayerRegistry } from './year-layers';
 
 export const POINT_ARCS = 'arcs-points';
 export const POINT_NODES = 'nodes-points';
+
+export interface PointLayersState {
+  level: number;
+  levels: number;
+  clusters: number;
+  arcs: number;
+  selectedPlace: number | null;
+  /** The cluster of several places with the most arrivals plus departures in the year. */
+  busiest: { lon: number; lat: number; members: number; total: number } | null;
+}
 
 export interface PointLayerInput {
   data: PointData;
@@ -64,6 +74,7 @@ export class PointLayers {
   /** Milliseconds from a level being wanted to its layers being handed over (the last one), for the benchmark. */
   lastLevelMs = 0;
   private wantedAt = 0;
+  private lastInput: PointLayerInput | null = null;
 
   constructor(
     registry: LayerRegistry,
@@ -75,15 +86,32 @@ export class PointLayers {
     this.nodes = new NodeLayers(registry, POINT_NODES);
   }
 
-  /** The level drawn and how many clusters it has, for tests and the benchmark (null until one has arrived). */
-  state(): { level: number; clusters: number; levels: number; selectedPlace: number | null } | null {
-    if (this.drawn === null || !this.hierarchy) return null;
+  /**
+   * For tests and the benchmark (null until a level has arrived): the level
+   * drawn, its clusters, the arcs the year's filter lets through (the GPU's
+   * test, on the CPU), the selected place, and the year's busiest circle.
+   */
+  state(year: number): PointLayersState | null {
+    if (this.drawn === null || !this.hierarchy || !this.lastInput) return null;
     const level = this.hierarchy.levels[this.drawn]!;
-    return { level: this.drawn, clusters: level.length, levels: this.hierarchy.levels.length, selectedPlace: this.selectedPlace }; // prettier-ignore
+    const prepared = this.levels.get(this.drawn)!;
+    const { minFlow, topN } = this.lastInput;
+    const arcs = passingArcs(prepared.flows, this.selectionFilter(prepared), year, arcFilterRange(year, minFlow, topN)).length; // prettier-ignore
+    const slice = prepared.nodes.slices.get(year);
+    let busiest: PointLayersState['busiest'] = null;
+    if (slice)
+      for (let i = slice.offset; i < slice.offset + slice.length; i++) {
+        const cluster = prepared.nodes.locations[i]!;
+        const members = membersOf(level, cluster).length;
+        if (members > 1 && (!busiest || prepared.nodes.totals[i]! > busiest.total))
+          busiest = { lon: level.positions[cluster * 2]!, lat: level.positions[cluster * 2 + 1]!, members, total: prepared.nodes.totals[i]! }; // prettier-ignore
+      }
+    return { level: this.drawn, levels: this.hierarchy.levels.length, clusters: level.length, arcs, selectedPlace: this.selectedPlace, busiest }; // prettier-ignore
   }
 
   layers(input: PointLayerInput): Layer[] {
     if (input.data !== this.data) this.reset(input.data);
+    this.lastInput = input;
     if (!this.hierarchy) return [];
     const k = levelForZoom(this.hierarchy, input.zoom);
     if (k !== this.wanted) {

@@ -8,6 +8,7 @@ import type { Dataset } from '../core/load';
 import type { Rgba } from '../core/scales';
 import type { Presenter } from '../presenter/presenter';
 import type { MapRenderer } from '../render/map-renderer';
+import type { PointLayersState } from '../render/point-layers';
 import type { AppState, AppStore } from '../state/app-state';
 import type { Playback, PlaybackState } from '../state/playback';
 import type { Camera, ViewState } from '../state/url-state';
@@ -56,7 +57,7 @@ export interface AppApi {
   picture(scale: 1 | 2): Promise<Blob>;
   embedCode(): string;
   /** Places of the user's own: the cluster level drawn, its clusters, the levels there are, the selected place (null: none drawn). */
-  points(): { level: number; clusters: number; levels: number; selectedPlace: number | null } | null;
+  points(): PointLayersState | null;
 }
 
 declare global {
