@@ -177,6 +177,7 @@ export class MapRenderer {
     return this.points.layers({
       data: points,
       zoom: s.camera?.zoom ?? this.view.camera().zoom,
+      bounds: this.view.map.getBounds().toArray().flat() as [number, number, number, number],
       minFlow: s.minFlow,
       topN: s.topN,
       theme,
@@ -212,7 +213,8 @@ export class MapRenderer {
       internalFilter: filters.internal,
       external: prepared.external.prepared,
       externalFilter: filters.external,
-      showExternal: s.showExternal,
+      // The country totals are the built-in data's, not the user's: not drawn over places of their own.
+      showExternal: s.showExternal && !data.points,
       showFlows: !s.hidden,
       regionFlows: !data.points,
       minFlow: s.minFlow,
@@ -224,7 +226,7 @@ export class MapRenderer {
             this.labels.labelsFor(
               data,
               geographyOf(data.dataset.measures.values(s.measure, year)),
-              s.showExternal ? anchors.codes : [],
+              s.showExternal && !data.points ? anchors.codes : [],
               s.lang,
               translatorOf(s),
             ),

@@ -44,6 +44,8 @@ export interface PointLayersState {
 export interface PointLayerInput {
   data: PointData;
   zoom: number;
+  /** The map's visible area [west, south, east, north]: a year's top N is counted among the flows with an end in it. */
+  bounds: [number, number, number, number];
   minFlow: number;
   topN: number | null;
   theme: Theme;
@@ -193,24 +195,32 @@ export class PointLayers {
     return null;
   }
 
+  /**
+   * Filter values of the drawn level: a year's top N counted among the flows
+   * with an end in the visible area (zoomed in, the country's largest flows
+   * would mostly lie off screen), and only the selected cluster's flows when
+   * one is selected. Made again when the map stops somewhere else.
+   */
   private selectionFilter(level: PreparedLevel): Float32Array {
     const cluster =
       this.selectedPlace === null || this.drawn === null
         ? null
         : this.hierarchy!.levels[this.drawn]!.clusterOf[this.selectedPlace]!;
-    const key = `${this.drawn}|${cluster}`;
+    const [west, south, east, north] = this.lastInput?.bounds ?? [-180, -90, 180, 90];
+    const key = `${this.drawn}|${cluster}|${west},${south},${east},${north}`;
     if (key !== this.filterKey || !this.filter) {
       this.filterKey = key;
-      if (cluster === null) this.filter = level.flows.filterValues;
-      else {
-        // rows index the level's flows in the worker; the item of each row is its place in `rows`.
-        const itemOf = new Map<number, number>();
-        level.flows.rows.forEach((row, item) => itemOf.set(row, item));
-        this.filter = selectionFilter(level.flows, (row) => {
-          const i = itemOf.get(row)!;
-          return level.origin[i] === cluster || level.destination[i] === cluster;
-        });
-      }
+      const { sourcePositions: from, targetPositions: to } = level.flows;
+      const inView = (p: Float64Array | Float32Array, i: number) =>
+        p[i * 2]! >= west && p[i * 2]! <= east && p[i * 2 + 1]! >= south && p[i * 2 + 1]! <= north;
+      // rows index the level's flows in the worker; the item of each row is its place in `rows`.
+      const itemOf = new Map<number, number>();
+      level.flows.rows.forEach((row, item) => itemOf.set(row, item));
+      this.filter = selectionFilter(level.flows, (row) => {
+        const i = itemOf.get(row)!;
+        if (cluster !== null && level.origin[i] !== cluster && level.destination[i] !== cluster) return false;
+        return inView(from, i) || inView(to, i);
+      });
     }
     return this.filter;
   }

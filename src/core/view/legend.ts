@@ -65,13 +65,14 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
     },
     widthsLabel: t('legend.arcsWidth'),
     widths: WIDTH_SAMPLES.map((n) => ({ px: Math.max(1, arcWidth(n)), label: formatCompact(n, lang) })),
-    external: input.showExternal
-      ? {
-          title: t('legend.external'),
-          colours: [theme.externalOrigin, theme.externalDestination],
-          note: t('legend.externalNote'),
-        }
-      : null,
+    external:
+      input.showExternal && !points
+        ? {
+            title: t('legend.external'),
+            colours: [theme.externalOrigin, theme.externalDestination],
+            note: t('legend.externalNote'),
+          }
+        : null,
     nodes: points?.nodes ?? t('legend.nodes'),
   };
 }
