@@ -107,7 +107,9 @@ describe('places of your own', () => {
     expect(await page.getByTestId('legend').textContent()).toContain('merged into clusters by zoom');
     expect(countArcPixels(await readCanvas(page))).toBeGreaterThan(before + 500);
     // Region totals come from the places: Bishkek's flows are in no region, the rest are.
-    expect(await page.evaluate(() => window.__app!.dataset.model.flowYears.includes(window.__app!.state.year))).toBe(true);
+    expect(await page.evaluate(() => window.__app!.dataset.model.flowYears.includes(window.__app!.state.year))).toBe(
+      true,
+    );
 
     // The busiest cluster's tooltip lists its places; a click leaves only its flows.
     const { lon, lat, members } = coarse.busiest!;
