@@ -25,7 +25,9 @@ import { DataManager } from './datasets/data-manager';
 import { initialLanguage, rememberLanguage } from './i18n/index';
 import { Presenter } from './presenter/presenter';
 import { storyLibrary } from './presenter/story-controller';
-import { MapRenderer } from './render/map-renderer';
+import type { MapRenderer } from './render/map-renderer';
+import type { HelpOverlay } from './ui/help-overlay';
+import type { TableView } from './ui/table-view';
 import { MapView } from './render/map-view';
 import { createAppStore, selectPicked, translatorOf, type AppState } from './state/app-state';
 import { Playback } from './state/playback';
@@ -37,7 +39,6 @@ import { Announcer } from './ui/announcer';
 import { LegendControl } from './ui/legend';
 import { SettingsControl } from './ui/controls';
 import { AppHeader } from './ui/header';
-import { HelpOverlay } from './ui/help-overlay';
 import { listenToKeys } from './ui/keyboard';
 import { mountLayout } from './ui/layout';
 import { MapDescription } from './ui/map-description';
@@ -46,14 +47,21 @@ import { NoticeArea } from './ui/notice';
 import { RegionPanel } from './ui/region-panel';
 import { RegionSearch } from './ui/region-search';
 import { StatusLine } from './ui/status-line';
-import { TableView } from './ui/table-view';
 import { TimelineControl } from './ui/timeline';
 import { Tooltip } from './ui/tooltip';
 
 const FONT_FAMILY = '"Noto Sans", sans-serif';
 
+/** A part made on first use: its code is a chunk of its own, fetched then (the service worker precaches it). */
+function onFirstUse<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => (made ??= make());
+}
+
 async function main(): Promise<void> {
   bootProgress();
+  // deck.gl and the layers (half the page's code) load beside the regions while the map and the panels start.
+  const drawing = import('./render/drawing');
   const root = document.getElementById('app')!;
   // deck.gl draws labels into its own font atlas: the font (with the Kazakh letters of the
   // cyrillic-ext subset) must be loaded before the labels are drawn. It loads while the map starts.
@@ -117,14 +125,26 @@ async function main(): Promise<void> {
   const data = new DataManager(store, base, notices);
   data.keepSettings(savedSettingsOf, settingsQuery);
   const tooltip = new Tooltip(store);
-  const tableView = new TableView(store);
-  const help = new HelpOverlay(store);
+  // The table view and the keyboard help are built when first opened.
+  const dialogs: { table?: TableView; help?: HelpOverlay } = {};
+  const tableView = onFirstUse(async () => {
+    const view = (dialogs.table = new (await import('./ui/table-view')).TableView(store));
+    root.append(view.dialog.element);
+    return view;
+  });
+  const help = onFirstUse(async () => {
+    const overlay = (dialogs.help = new (await import('./ui/help-overlay')).HelpOverlay(store));
+    root.append(overlay.dialog.element);
+    return overlay;
+  });
+  const openTable = () => void tableView().then((view) => view.open());
+  const openHelp = () => void help().then((overlay) => overlay.dialog.open());
   const announcer = new Announcer();
   announcer.follow(store);
   mountLayout(root, store, {
     header: new AppHeader(store, {
-      openTable: () => tableView.open(),
-      openHelp: () => help.dialog.open(),
+      openTable,
+      openHelp,
       leaveProjector: () => presenter.setProjector(false),
     }).element,
     left: [
@@ -141,16 +161,14 @@ async function main(): Promise<void> {
       notices.element,
       announcer.element,
       new MapDescription(store).element,
-      tableView.dialog.element,
       data.importer.dialog.dialog.element,
-      help.dialog.element,
     ],
   });
   listenToKeys(store, playback, {
     storyKey: (e, inMap) => presenter.story.onKey(e, inMap),
-    dialogOpen: () => tableView.dialog.isOpen || help.dialog.isOpen,
-    openHelp: () => help.dialog.open(),
-    openTable: () => tableView.open(),
+    dialogOpen: () => !!dialogs.table?.dialog.isOpen || !!dialogs.help?.dialog.isOpen,
+    openHelp,
+    openTable,
     toggleProjector: () => presenter.setProjector(store.get().view !== 'projector'),
     hideTooltip: () => tooltip.hide(),
   });
@@ -161,14 +179,18 @@ async function main(): Promise<void> {
     notices.show(t('app.dataError'), t('notice.dismiss'), 'warning');
   }
 
-  let renderer: MapRenderer | null = view instanceof MapView ? new MapRenderer(store, view, FONT_FAMILY) : null;
+  let renderer: MapRenderer | null = null;
   events = {
     hover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
     click: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.pick(info) ?? null),
     move: (camera) => store.set({ camera }),
     frame: () => renderer?.afterRender(),
   };
-  const fontsLoaded = () => renderer?.fontsReady();
+  let fontsSettled = false;
+  const fontsLoaded = () => {
+    fontsSettled = true;
+    renderer?.fontsReady();
+  };
   fontsReady.then(fontsLoaded, fontsLoaded);
   exposeForTests({ store, playback, urlSync, presenter, renderer: () => renderer });
 
@@ -176,6 +198,10 @@ async function main(): Promise<void> {
   // the panels keep working and say so.
   try {
     if (view instanceof Error) throw view;
+    const { MapLibreOverlay, MapRenderer } = await drawing;
+    view.addOverlay(MapLibreOverlay);
+    renderer = new MapRenderer(store, view, FONT_FAMILY);
+    if (fontsSettled) renderer.fontsReady();
     await view.ready;
     // The camera the map opened at is part of the view; the URL then shows the view in full.
     if (!store.get().camera) store.set({ camera: view.camera() });

@@ -3,8 +3,12 @@
  * deck.gl in its own canvas over it: the regions' fill and outlines, the
  * flows and the labels. A year step redraws deck.gl's canvas only; the
  * basemap, which does not change, is not drawn again.
+ *
+ * deck.gl's code is not part of the page's first script: the map starts
+ * without it and deck.gl's canvas joins when its chunk has arrived
+ * (addOverlay, from src/render/drawing.ts).
  */
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
@@ -50,13 +54,13 @@ export interface MapViewOptions {
 
 export class MapView {
   readonly map: MapLibreMap;
-  private readonly overlay: MapLibreOverlay;
+  private overlay: MapLibreOverlay | null = null;
   private shownYear: number | null = null;
   /** Whether a layer draws in a year (given with the layers: their owner knows each one's year). */
   private drawsIn: (layer: Layer, year: number) => boolean = () => true;
   readonly ready: Promise<void>;
 
-  constructor(opts: MapViewOptions) {
+  constructor(private readonly opts: MapViewOptions) {
     this.map = new maplibregl.Map({
       container: opts.container,
       style: offlineStyle(opts.basemapUrl),
@@ -73,9 +77,25 @@ export class MapView {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.on('moveend', () => opts.onMove(this.camera()));
+    // Clicks are taken from maplibre and picked here rather than through deck.gl's click
+    // recognizer, which drops presses longer than its tap time (picking alone takes that long
+    // under software rendering). Only regions and nodes are clickable, so an arc lying over a
+    // selected region does not stop a second click from clearing it.
+    this.map.on('click', (e) => {
+      const info = this.overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: CLICKABLE_LAYERS });
+      opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
+    });
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+  }
+
+  /** Puts deck.gl's canvas over the map, made with deck.gl's overlay class (loaded apart). */
+  addOverlay(Overlay: typeof MapLibreOverlay): void {
+    const opts = this.opts;
     // deck.gl in its own canvas (not interleaved in maplibre's): it follows the camera, and draws in
     // its own frame loop, so a change to the layers or the year redraws only its canvas.
-    this.overlay = new MapLibreOverlay({
+    this.overlay = new Overlay({
       interleaved: false,
       layers: [],
       onHover: opts.onHover,
@@ -87,17 +107,6 @@ export class MapView {
       deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: !isSoftwareRenderer() } },
     });
     this.map.addControl(this.overlay);
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    this.map.on('moveend', () => opts.onMove(this.camera()));
-    // Clicks are taken from maplibre and picked here rather than through deck.gl's click
-    // recognizer, which drops presses longer than its tap time (picking alone takes that long
-    // under software rendering). Only regions and nodes are clickable, so an arc lying over a
-    // selected region does not stop a second click from clearing it.
-    this.map.on('click', (e) => {
-      const info = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: CLICKABLE_LAYERS });
-      opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
-    });
-    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
   }
 
   camera(): Camera {
@@ -119,7 +128,7 @@ export class MapView {
   /** Renders at a pixel ratio (the 2x print picture): the map, and deck.gl's canvas with it. */
   setPixelRatio(ratio: number): void {
     this.map.setPixelRatio(ratio);
-    this.overlay.setProps({ useDevicePixels: ratio });
+    this.overlay?.setProps({ useDevicePixels: ratio });
   }
 
   pixelRatio(): number {
@@ -147,13 +156,13 @@ export class MapView {
 
   /** Asks deck.gl for a frame: a flag its frame loop (which runs anyway) reads on the next one. */
   requestFrame(): void {
-    (this.overlay as unknown as { _deck?: DeckInternals })._deck?.layerManager.setNeedsRedraw('requested');
+    (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck?.layerManager.setNeedsRedraw('requested');
   }
 
   /** Hands deck.gl its layers, with the test of which year each draws in (src/render/year-layers.ts). */
   setLayers(layers: Layer[], drawsIn: (layer: Layer, year: number) => boolean = () => true): void {
     this.drawsIn = drawsIn;
-    this.overlay.setProps({ layers });
+    this.overlay?.setProps({ layers });
   }
 
   canvas(): HTMLCanvasElement {
