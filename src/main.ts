@@ -4,6 +4,8 @@
  * panels, the presenter, the datasets, the map's renderer). No logic of its
  * own: see docs/architecture.md.
  */
+// First: it starts fetching deck.gl's chunk before the rest of this script is evaluated.
+import { drawingChunk } from './render/drawing-chunk';
 // Only the subsets the three languages need: Latin, Cyrillic, and Cyrillic
 // Extended for the Kazakh letters (ә ғ қ ң ө ұ ү һ і).
 import '@fontsource/noto-sans/latin-400.css';
@@ -60,8 +62,6 @@ function onFirstUse<T>(make: () => Promise<T>): () => Promise<T> {
 
 async function main(): Promise<void> {
   bootProgress();
-  // deck.gl and the layers (half the page's code) load beside the regions while the map and the panels start.
-  const drawing = import('./render/drawing');
   const root = document.getElementById('app')!;
   // deck.gl draws labels into its own font atlas: the font (with the Kazakh letters of the
   // cyrillic-ext subset) must be loaded before the labels are drawn. It loads while the map starts.
@@ -184,7 +184,10 @@ async function main(): Promise<void> {
     hover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
     click: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.pick(info) ?? null),
     move: (camera) => store.set({ camera }),
-    frame: () => renderer?.afterRender(),
+    frame: () => {
+      renderer?.afterRender();
+      if (renderer?.firstFrameAt != null) renderer.view.showBasemap();
+    },
   };
   let fontsSettled = false;
   const fontsLoaded = () => {
@@ -198,7 +201,7 @@ async function main(): Promise<void> {
   // the panels keep working and say so.
   try {
     if (view instanceof Error) throw view;
-    const { MapLibreOverlay, MapRenderer } = await drawing;
+    const { MapLibreOverlay, MapRenderer } = await drawingChunk;
     view.addOverlay(MapLibreOverlay);
     renderer = new MapRenderer(store, view, FONT_FAMILY);
     if (fontsSettled) renderer.fontsReady();
@@ -219,6 +222,7 @@ async function main(): Promise<void> {
     console.warn(error);
     notices.show(t('app.webglError'), t('notice.dismiss'), 'warning');
     renderer = null;
+    if (view instanceof MapView) view.showBasemap();
   }
   document.body.classList.remove('loading');
   bootDone();

@@ -11,7 +11,7 @@
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
-import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 // maplibre-gl 6 locates its worker at run time and Vite does not copy it.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -37,7 +37,7 @@ const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 
 /** What MapView reaches inside the overlay's deck.gl instance (no public accessor). */
 interface DeckInternals {
-  layerManager: { setNeedsRedraw(reason: string): void };
+  layerManager: { setNeedsRedraw(reason: string): void } | null;
 }
 
 export interface MapViewOptions {
@@ -55,6 +55,7 @@ export interface MapViewOptions {
 export class MapView {
   readonly map: MapLibreMap;
   private overlay: MapLibreOverlay | null = null;
+  private basemapShown = false;
   private shownYear: number | null = null;
   /** Whether a layer draws in a year (given with the layers: their owner knows each one's year). */
   private drawsIn: (layer: Layer, year: number) => boolean = () => true;
@@ -63,7 +64,9 @@ export class MapView {
   constructor(private readonly opts: MapViewOptions) {
     this.map = new maplibregl.Map({
       container: opts.container,
-      style: offlineStyle(opts.basemapUrl),
+      // The basemap's land and borders (130 kB) join after the first frame (showBasemap): on a slow
+      // link the regions and the flows come first.
+      style: offlineStyle({ type: 'FeatureCollection', features: [] }),
       ...(opts.camera
         ? { center: [opts.camera.lon, opts.camera.lat], zoom: opts.camera.zoom }
         : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: HOME_PADDING } }),
@@ -88,6 +91,13 @@ export class MapView {
       opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
     });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+  }
+
+  /** Loads the basemap's land, countries and borders (once; the map starts without them). */
+  showBasemap(): void {
+    if (this.basemapShown) return;
+    this.basemapShown = true;
+    void this.map.getSource<GeoJSONSource>('basemap')?.setData(this.opts.basemapUrl);
   }
 
   /** Puts deck.gl's canvas over the map, made with deck.gl's overlay class (loaded apart). */
@@ -156,7 +166,7 @@ export class MapView {
 
   /** Asks deck.gl for a frame: a flag its frame loop (which runs anyway) reads on the next one. */
   requestFrame(): void {
-    (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck?.layerManager.setNeedsRedraw('requested');
+    (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck?.layerManager?.setNeedsRedraw('requested');
   }
 
   /** Hands deck.gl its layers, with the test of which year each draws in (src/render/year-layers.ts). */
