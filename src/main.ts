@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     click: MapEvents['onClick'];
     move: MapEvents['onMove'];
     frame(): void;
+    graphics: NonNullable<MapEvents['onGraphics']>;
   } | null = null;
   let view: MapView | Error;
   try {
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       onClick: (info, at) => events?.click(info, at),
       onMove: (camera) => events?.move(camera),
       onAfterRender: () => events?.frame(),
+      onGraphics: (state) => events?.graphics(state),
     });
   } catch (error) {
     view = error instanceof Error ? error : new Error(String(error));
@@ -180,10 +182,30 @@ async function main(): Promise<void> {
   }
 
   let renderer: MapRenderer | null = null;
+  // While a canvas has lost its graphics context: said, with a button that draws again at once.
+  let hideGraphicsLost: (() => void) | null = null;
+  const showGraphicsLost = () => {
+    if (!(view instanceof MapView)) return;
+    const map = view;
+    const t = translatorOf(store.get());
+    hideGraphicsLost?.();
+    hideGraphicsLost = notices.show(t('app.contextLost'), t('notice.dismiss'), 'warning', {
+      label: t('app.redraw'),
+      run: () => {
+        map.redraw();
+        if (map.graphicsLost) showGraphicsLost();
+      },
+    });
+  };
   events = {
     hover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
     click: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.pick(info) ?? null),
     move: (camera) => store.set({ camera }),
+    graphics: (state) => {
+      if (state === 'newCanvas') renderer?.rebuild();
+      else if (state === 'restored') hideGraphicsLost?.();
+      else showGraphicsLost();
+    },
     frame: () => {
       renderer?.afterRender();
       if (renderer?.firstFrameAt != null) renderer.view.showBasemap();

@@ -50,12 +50,21 @@ export interface MapViewOptions {
   onMove: (camera: Camera) => void;
   /** Called after each frame deck.gl draws (all its layers). */
   onAfterRender?: () => void;
+  /**
+   * The graphics context of either canvas was lost (a projector switched, a
+   * laptop woke, a driver reset); deck.gl's canvas was made anew (its layers
+   * must be made and handed over again); or both canvases draw again.
+   */
+  onGraphics?: (state: 'lost' | 'newCanvas' | 'restored') => void;
 }
 
 export class MapView {
   readonly map: MapLibreMap;
   private overlay: MapLibreOverlay | null = null;
   private basemapShown = false;
+  private Overlay: typeof MapLibreOverlay | null = null;
+  /** The canvases whose graphics context is lost. */
+  private readonly lost = new Set<'map' | 'deck'>();
   private shownYear: number | null = null;
   /** Whether a layer draws in a year (given with the layers: their owner knows each one's year). */
   private drawsIn: (layer: Layer, year: number) => boolean = () => true;
@@ -91,6 +100,52 @@ export class MapView {
       opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
     });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    // maplibre rebuilds its own drawing on restore (from a snapshot of its style). deck.gl does not:
+    // its overlay is replaced by a new one, with a new canvas. Loss events do not bubble: heard while
+    // they pass the container.
+    this.map.on('webglcontextlost', () => this.contextLost('map'));
+    this.map.on('webglcontextrestored', () => this.contextRestored('map'));
+    const fromDeck = (e: Event) => e.target instanceof HTMLCanvasElement && e.target !== this.map.getCanvas();
+    opts.container.addEventListener(
+      'webglcontextlost',
+      (e) => {
+        if (!fromDeck(e)) return;
+        e.preventDefault(); // lets the browser restore it
+        this.contextLost('deck');
+      },
+      true,
+    );
+    opts.container.addEventListener('webglcontextrestored', (e) => fromDeck(e) && this.contextRestored('deck'), true);
+  }
+
+  /** Whether either canvas has lost its graphics context. */
+  get graphicsLost(): boolean {
+    return this.lost.size > 0;
+  }
+
+  /**
+   * Draws again after a loss, without waiting for the browser: deck.gl gets a
+   * new canvas, maplibre repaints (if its context is still lost, nothing changes).
+   */
+  redraw(): void {
+    this.contextRestored('deck');
+    this.map.triggerRepaint();
+  }
+
+  private contextLost(canvas: 'map' | 'deck'): void {
+    const first = this.lost.size === 0;
+    this.lost.add(canvas);
+    if (first) this.opts.onGraphics?.('lost');
+  }
+
+  private contextRestored(canvas: 'map' | 'deck'): void {
+    if (canvas === 'deck' && this.overlay && this.Overlay) {
+      this.map.removeControl(this.overlay);
+      this.addOverlay(this.Overlay);
+      this.opts.onGraphics?.('newCanvas');
+    }
+    if (!this.lost.delete(canvas) || this.lost.size > 0) return;
+    this.opts.onGraphics?.('restored');
   }
 
   /** Loads the basemap's land, countries and borders (once; the map starts without them). */
@@ -103,6 +158,7 @@ export class MapView {
   /** Puts deck.gl's canvas over the map, made with deck.gl's overlay class (loaded apart). */
   addOverlay(Overlay: typeof MapLibreOverlay): void {
     const opts = this.opts;
+    this.Overlay = Overlay;
     // deck.gl in its own canvas (not interleaved in maplibre's): it follows the camera, and draws in
     // its own frame loop, so a change to the layers or the year redraws only its canvas.
     this.overlay = new Overlay({
