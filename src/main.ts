@@ -4,6 +4,8 @@
  * panels, the presenter, the datasets, the map's renderer). No logic of its
  * own: see docs/architecture.md.
  */
+// First: it starts fetching deck.gl's chunk before the rest of this script is evaluated.
+import { drawingChunk } from './render/drawing-chunk';
 // Only the subsets the three languages need: Latin, Cyrillic, and Cyrillic
 // Extended for the Kazakh letters (ә ғ қ ң ө ұ ү һ і).
 import '@fontsource/noto-sans/latin-400.css';
@@ -25,7 +27,9 @@ import { DataManager } from './datasets/data-manager';
 import { initialLanguage, rememberLanguage } from './i18n/index';
 import { Presenter } from './presenter/presenter';
 import { storyLibrary } from './presenter/story-controller';
-import { MapRenderer } from './render/map-renderer';
+import type { MapRenderer } from './render/map-renderer';
+import type { HelpOverlay } from './ui/help-overlay';
+import type { TableView } from './ui/table-view';
 import { MapView } from './render/map-view';
 import { createAppStore, selectPicked, translatorOf, type AppState } from './state/app-state';
 import { Playback } from './state/playback';
@@ -37,7 +41,6 @@ import { Announcer } from './ui/announcer';
 import { LegendControl } from './ui/legend';
 import { SettingsControl } from './ui/controls';
 import { AppHeader } from './ui/header';
-import { HelpOverlay } from './ui/help-overlay';
 import { listenToKeys } from './ui/keyboard';
 import { mountLayout } from './ui/layout';
 import { MapDescription } from './ui/map-description';
@@ -46,11 +49,16 @@ import { NoticeArea } from './ui/notice';
 import { RegionPanel } from './ui/region-panel';
 import { RegionSearch } from './ui/region-search';
 import { StatusLine } from './ui/status-line';
-import { TableView } from './ui/table-view';
 import { TimelineControl } from './ui/timeline';
 import { Tooltip } from './ui/tooltip';
 
 const FONT_FAMILY = '"Noto Sans", sans-serif';
+
+/** A part made on first use: its code is a chunk of its own, fetched then (the service worker precaches it). */
+function onFirstUse<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => (made ??= make());
+}
 
 async function main(): Promise<void> {
   bootProgress();
@@ -69,6 +77,7 @@ async function main(): Promise<void> {
     click: MapEvents['onClick'];
     move: MapEvents['onMove'];
     frame(): void;
+    graphics: NonNullable<MapEvents['onGraphics']>;
   } | null = null;
   let view: MapView | Error;
   try {
@@ -80,6 +89,7 @@ async function main(): Promise<void> {
       onClick: (info, at) => events?.click(info, at),
       onMove: (camera) => events?.move(camera),
       onAfterRender: () => events?.frame(),
+      onGraphics: (state) => events?.graphics(state),
     });
   } catch (error) {
     view = error instanceof Error ? error : new Error(String(error));
@@ -117,14 +127,26 @@ async function main(): Promise<void> {
   const data = new DataManager(store, base, notices);
   data.keepSettings(savedSettingsOf, settingsQuery);
   const tooltip = new Tooltip(store);
-  const tableView = new TableView(store);
-  const help = new HelpOverlay(store);
+  // The table view and the keyboard help are built when first opened.
+  const dialogs: { table?: TableView; help?: HelpOverlay } = {};
+  const tableView = onFirstUse(async () => {
+    const view = (dialogs.table = new (await import('./ui/table-view')).TableView(store));
+    root.append(view.dialog.element);
+    return view;
+  });
+  const help = onFirstUse(async () => {
+    const overlay = (dialogs.help = new (await import('./ui/help-overlay')).HelpOverlay(store));
+    root.append(overlay.dialog.element);
+    return overlay;
+  });
+  const openTable = () => void tableView().then((view) => view.open());
+  const openHelp = () => void help().then((overlay) => overlay.dialog.open());
   const announcer = new Announcer();
   announcer.follow(store);
   mountLayout(root, store, {
     header: new AppHeader(store, {
-      openTable: () => tableView.open(),
-      openHelp: () => help.dialog.open(),
+      openTable,
+      openHelp,
       leaveProjector: () => presenter.setProjector(false),
     }).element,
     left: [
@@ -141,16 +163,14 @@ async function main(): Promise<void> {
       notices.element,
       announcer.element,
       new MapDescription(store).element,
-      tableView.dialog.element,
       data.importer.dialog.dialog.element,
-      help.dialog.element,
     ],
   });
   listenToKeys(store, playback, {
     storyKey: (e, inMap) => presenter.story.onKey(e, inMap),
-    dialogOpen: () => tableView.dialog.isOpen || help.dialog.isOpen,
-    openHelp: () => help.dialog.open(),
-    openTable: () => tableView.open(),
+    dialogOpen: () => !!dialogs.table?.dialog.isOpen || !!dialogs.help?.dialog.isOpen,
+    openHelp,
+    openTable,
     toggleProjector: () => presenter.setProjector(store.get().view !== 'projector'),
     hideTooltip: () => tooltip.hide(),
   });
@@ -161,14 +181,41 @@ async function main(): Promise<void> {
     notices.show(t('app.dataError'), t('notice.dismiss'), 'warning');
   }
 
-  let renderer: MapRenderer | null = view instanceof MapView ? new MapRenderer(store, view, FONT_FAMILY) : null;
+  let renderer: MapRenderer | null = null;
+  // While a canvas has lost its graphics context: said, with a button that draws again at once.
+  let hideGraphicsLost: (() => void) | null = null;
+  const showGraphicsLost = () => {
+    if (!(view instanceof MapView)) return;
+    const map = view;
+    const t = translatorOf(store.get());
+    hideGraphicsLost?.();
+    hideGraphicsLost = notices.show(t('app.contextLost'), t('notice.dismiss'), 'warning', {
+      label: t('app.redraw'),
+      run: () => {
+        map.redraw();
+        if (map.graphicsLost) showGraphicsLost();
+      },
+    });
+  };
   events = {
     hover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
     click: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.clicked(info) ?? null),
     move: (camera) => store.set({ camera }),
-    frame: () => renderer?.afterRender(),
+    graphics: (state) => {
+      if (state === 'newCanvas') renderer?.rebuild();
+      else if (state === 'restored') hideGraphicsLost?.();
+      else showGraphicsLost();
+    },
+    frame: () => {
+      renderer?.afterRender();
+      if (renderer?.firstFrameAt != null) renderer.view.showBasemap();
+    },
   };
-  const fontsLoaded = () => renderer?.fontsReady();
+  let fontsSettled = false;
+  const fontsLoaded = () => {
+    fontsSettled = true;
+    renderer?.fontsReady();
+  };
   fontsReady.then(fontsLoaded, fontsLoaded);
   exposeForTests({ store, playback, urlSync, presenter, renderer: () => renderer });
 
@@ -176,6 +223,10 @@ async function main(): Promise<void> {
   // the panels keep working and say so.
   try {
     if (view instanceof Error) throw view;
+    const { MapLibreOverlay, MapRenderer } = await drawingChunk;
+    view.addOverlay(MapLibreOverlay);
+    renderer = new MapRenderer(store, view, FONT_FAMILY);
+    if (fontsSettled) renderer.fontsReady();
     await view.ready;
     // The camera the map opened at is part of the view; the URL then shows the view in full.
     if (!store.get().camera) store.set({ camera: view.camera() });
@@ -193,6 +244,7 @@ async function main(): Promise<void> {
     console.warn(error);
     notices.show(t('app.webglError'), t('notice.dismiss'), 'warning');
     renderer = null;
+    if (view instanceof MapView) view.showBasemap();
   }
   document.body.classList.remove('loading');
   bootDone();

@@ -5,6 +5,9 @@ export const en = {
   'app.loading': 'Loading map and data…',
   'app.dataError': 'The embedded data failed validation; figures may be incomplete.',
   'app.webglError': 'This browser cannot draw the map (WebGL2 is unavailable). The tables and panels still work.',
+  'app.contextLost':
+    'The map’s picture was lost (the graphics card was reset, or the screen was switched). It is drawn again as soon as the browser allows.',
+  'app.redraw': 'Redraw',
 
   'measure.label': 'Colour regions by',
   'measure.population': 'Population (1 January)',

@@ -37,13 +37,16 @@ export const HIGH_CONTRAST: BasemapColours = {
   border: '#1d1d1f',
 };
 
-/** The basemap's style. */
-export function offlineStyle(basemapUrl: string, colours: BasemapColours = LIGHT): StyleSpecification {
+/** The basemap's style, with its GeoJSON (a URL, or features: none while the first frame is drawn). */
+export function offlineStyle(
+  basemap: string | GeoJSON.FeatureCollection,
+  colours: BasemapColours = LIGHT,
+): StyleSpecification {
   return {
     version: 8,
     name: 'offline',
     sources: {
-      basemap: { type: 'geojson', data: basemapUrl },
+      basemap: { type: 'geojson', data: basemap },
     },
     layers: [
       { id: 'water-background', type: 'background', paint: { 'background-color': colours.water } },

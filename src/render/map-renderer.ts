@@ -48,7 +48,7 @@ export class MapRenderer {
   /** performance.now() at the end of the first map frame drawn with the layers (arcs included). */
   firstFrameAt: number | null = null;
   readonly labels: LabelCache;
-  private readonly layers = new MapLayers();
+  private layers = new MapLayers();
   private readonly fills = new WeakMap<MapData, Map<string, ReadonlyMap<string, Rgba>>>();
   private started = false;
   private restShown = false;
@@ -90,6 +90,16 @@ export class MapRenderer {
       // Not from inside deck.gl's frame: the labels come with the next one.
       setTimeout(() => this.showRestWhenReady());
     }
+  }
+
+  /**
+   * Draws the same view again on deck.gl's new canvas (after a lost graphics
+   * context): the layers are made anew, since the old ones hold the old
+   * context's buffers.
+   */
+  rebuild(): void {
+    this.layers = new MapLayers();
+    this.render();
   }
 
   /** Called when the label font has loaded (or failed to: the labels then use the fallback font). */

@@ -3,11 +3,15 @@
  * deck.gl in its own canvas over it: the regions' fill and outlines, the
  * flows and the labels. A year step redraws deck.gl's canvas only; the
  * basemap, which does not change, is not drawn again.
+ *
+ * deck.gl's code is not part of the page's first script: the map starts
+ * without it and deck.gl's canvas joins when its chunk has arrived
+ * (addOverlay, from src/render/drawing.ts).
  */
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
-import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 // maplibre-gl 6 locates its worker at run time and Vite does not copy it.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -33,7 +37,7 @@ const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 
 /** What MapView reaches inside the overlay's deck.gl instance (no public accessor). */
 interface DeckInternals {
-  layerManager: { setNeedsRedraw(reason: string): void };
+  layerManager: { setNeedsRedraw(reason: string): void } | null;
 }
 
 export interface MapViewOptions {
@@ -46,20 +50,32 @@ export interface MapViewOptions {
   onMove: (camera: Camera) => void;
   /** Called after each frame deck.gl draws (all its layers). */
   onAfterRender?: () => void;
+  /**
+   * The graphics context of either canvas was lost (a projector switched, a
+   * laptop woke, a driver reset); deck.gl's canvas was made anew (its layers
+   * must be made and handed over again); or both canvases draw again.
+   */
+  onGraphics?: (state: 'lost' | 'newCanvas' | 'restored') => void;
 }
 
 export class MapView {
   readonly map: MapLibreMap;
-  private readonly overlay: MapLibreOverlay;
+  private overlay: MapLibreOverlay | null = null;
+  private basemapShown = false;
+  private Overlay: typeof MapLibreOverlay | null = null;
+  /** The canvases whose graphics context is lost. */
+  private readonly lost = new Set<'map' | 'deck'>();
   private shownYear: number | null = null;
   /** Whether a layer draws in a year (given with the layers: their owner knows each one's year). */
   private drawsIn: (layer: Layer, year: number) => boolean = () => true;
   readonly ready: Promise<void>;
 
-  constructor(opts: MapViewOptions) {
+  constructor(private readonly opts: MapViewOptions) {
     this.map = new maplibregl.Map({
       container: opts.container,
-      style: offlineStyle(opts.basemapUrl),
+      // The basemap's land and borders (130 kB) join after the first frame (showBasemap): on a slow
+      // link the regions and the flows come first.
+      style: offlineStyle({ type: 'FeatureCollection', features: [] }),
       ...(opts.camera
         ? { center: [opts.camera.lon, opts.camera.lat], zoom: opts.camera.zoom }
         : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: HOME_PADDING } }),
@@ -73,9 +89,79 @@ export class MapView {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.on('moveend', () => opts.onMove(this.camera()));
+    // Clicks are taken from maplibre and picked here rather than through deck.gl's click
+    // recognizer, which drops presses longer than its tap time (picking alone takes that long
+    // under software rendering). Only regions and nodes are clickable, so an arc lying over a
+    // selected region does not stop a second click from clearing it.
+    this.map.on('click', (e) => {
+      const info = this.overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: CLICKABLE_LAYERS });
+      opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
+    });
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    // maplibre rebuilds its own drawing on restore (from a snapshot of its style). deck.gl does not:
+    // its overlay is replaced by a new one, with a new canvas. Loss events do not bubble: heard while
+    // they pass the container.
+    this.map.on('webglcontextlost', () => this.contextLost('map'));
+    this.map.on('webglcontextrestored', () => this.contextRestored('map'));
+    const fromDeck = (e: Event) => e.target instanceof HTMLCanvasElement && e.target !== this.map.getCanvas();
+    opts.container.addEventListener(
+      'webglcontextlost',
+      (e) => {
+        if (!fromDeck(e)) return;
+        e.preventDefault(); // lets the browser restore it
+        this.contextLost('deck');
+      },
+      true,
+    );
+    opts.container.addEventListener('webglcontextrestored', (e) => fromDeck(e) && this.contextRestored('deck'), true);
+  }
+
+  /** Whether either canvas has lost its graphics context. */
+  get graphicsLost(): boolean {
+    return this.lost.size > 0;
+  }
+
+  /**
+   * Draws again after a loss, without waiting for the browser: deck.gl gets a
+   * new canvas, maplibre repaints (if its context is still lost, nothing changes).
+   */
+  redraw(): void {
+    this.contextRestored('deck');
+    this.map.triggerRepaint();
+  }
+
+  private contextLost(canvas: 'map' | 'deck'): void {
+    const first = this.lost.size === 0;
+    this.lost.add(canvas);
+    if (first) this.opts.onGraphics?.('lost');
+  }
+
+  private contextRestored(canvas: 'map' | 'deck'): void {
+    if (canvas === 'deck' && this.overlay && this.Overlay) {
+      this.map.removeControl(this.overlay);
+      this.addOverlay(this.Overlay);
+      this.opts.onGraphics?.('newCanvas');
+    }
+    if (!this.lost.delete(canvas) || this.lost.size > 0) return;
+    this.opts.onGraphics?.('restored');
+  }
+
+  /** Loads the basemap's land, countries and borders (once; the map starts without them). */
+  showBasemap(): void {
+    if (this.basemapShown) return;
+    this.basemapShown = true;
+    void this.map.getSource<GeoJSONSource>('basemap')?.setData(this.opts.basemapUrl);
+  }
+
+  /** Puts deck.gl's canvas over the map, made with deck.gl's overlay class (loaded apart). */
+  addOverlay(Overlay: typeof MapLibreOverlay): void {
+    const opts = this.opts;
+    this.Overlay = Overlay;
     // deck.gl in its own canvas (not interleaved in maplibre's): it follows the camera, and draws in
     // its own frame loop, so a change to the layers or the year redraws only its canvas.
-    this.overlay = new MapLibreOverlay({
+    this.overlay = new Overlay({
       interleaved: false,
       layers: [],
       onHover: opts.onHover,
@@ -87,17 +173,6 @@ export class MapView {
       deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: !isSoftwareRenderer() } },
     });
     this.map.addControl(this.overlay);
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    this.map.on('moveend', () => opts.onMove(this.camera()));
-    // Clicks are taken from maplibre and picked here rather than through deck.gl's click
-    // recognizer, which drops presses longer than its tap time (picking alone takes that long
-    // under software rendering). Only regions and nodes are clickable, so an arc lying over a
-    // selected region does not stop a second click from clearing it.
-    this.map.on('click', (e) => {
-      const info = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: CLICKABLE_LAYERS });
-      opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
-    });
-    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
   }
 
   camera(): Camera {
@@ -119,7 +194,7 @@ export class MapView {
   /** Renders at a pixel ratio (the 2x print picture): the map, and deck.gl's canvas with it. */
   setPixelRatio(ratio: number): void {
     this.map.setPixelRatio(ratio);
-    this.overlay.setProps({ useDevicePixels: ratio });
+    this.overlay?.setProps({ useDevicePixels: ratio });
   }
 
   pixelRatio(): number {
@@ -147,13 +222,13 @@ export class MapView {
 
   /** Asks deck.gl for a frame: a flag its frame loop (which runs anyway) reads on the next one. */
   requestFrame(): void {
-    (this.overlay as unknown as { _deck?: DeckInternals })._deck?.layerManager.setNeedsRedraw('requested');
+    (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck?.layerManager?.setNeedsRedraw('requested');
   }
 
   /** Hands deck.gl its layers, with the test of which year each draws in (src/render/year-layers.ts). */
   setLayers(layers: Layer[], drawsIn: (layer: Layer, year: number) => boolean = () => true): void {
     this.drawsIn = drawsIn;
-    this.overlay.setProps({ layers });
+    this.overlay?.setProps({ layers });
   }
 
   canvas(): HTMLCanvasElement {

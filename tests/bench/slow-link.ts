@@ -53,12 +53,15 @@ async function load(url: string, throttled: boolean): Promise<Load> {
     const finished: { name: string; bytes: number; at: number }[] = [];
     w.context.on('requestfinished', (request) => {
       const at = Date.now();
-      void request.sizes().then((sizes) =>
-        finished.push({
-          name: new URL(request.url()).pathname.split('/').pop() || '(page)',
-          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
-          at,
-        }),
+      request.sizes().then(
+        (sizes) =>
+          finished.push({
+            name: new URL(request.url()).pathname.split('/').pop() || '(page)',
+            bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+            at,
+          }),
+        // A download still going when the browser closes (after the first frame) is not counted.
+        () => undefined,
       );
     });
     // The service worker would start precaching once the map is up; it does not touch the first view.

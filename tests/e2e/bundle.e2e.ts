@@ -11,6 +11,8 @@ import { REPO_ROOT } from '../../data/read-tables';
 const DIST = join(REPO_ROOT, 'dist');
 const BASELINE = JSON.parse(readFileSync(join(REPO_ROOT, 'tests/e2e/bundle-size.json'), 'utf8')) as {
   javascriptGzipKB: number;
+  firstLoadGzipKB: number;
+  firstLoadLimitKB: number;
 };
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
@@ -27,6 +29,26 @@ describe('the built app', () => {
     expect(total, 'gzipped kB; if this growth is on purpose, record the new size').toBeLessThanOrEqual(
       BASELINE.javascriptGzipKB * 1.05,
     );
+  });
+
+  it('loads at most 550 kB gzipped of JavaScript before the page starts (the rest on first use)', () => {
+    // What the browser fetches before the app's code runs: the entry script and what the page
+    // preloads with it (its static imports); deck.gl, the table view, the help... are chunks
+    // the code imports when it needs them.
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const firstLoad = [
+      ...html.matchAll(/<script type="module"[^>]* src="\.\/([^"]+\.js)"/g),
+      ...html.matchAll(/<link rel="modulepreload"[^>]* href="\.\/([^"]+\.js)"/g),
+    ].map((m) => join(DIST, m[1]!));
+    expect(firstLoad.length).toBeGreaterThan(0);
+    const kb = firstLoad.reduce((s, f) => s + gzipKb(f), 0);
+    console.log(`JavaScript at first load, gzipped: ${kb.toFixed(1)} kB (recorded ${BASELINE.firstLoadGzipKB} kB)`);
+    expect(kb).toBeLessThanOrEqual(BASELINE.firstLoadLimitKB);
+    expect(kb, 'gzipped kB; if this growth is on purpose, record the new size').toBeLessThanOrEqual(
+      BASELINE.firstLoadGzipKB * 1.05,
+    );
+    // The drawing (deck.gl) is a chunk of its own, not in the entry (a deck.gl error text marks it).
+    expect(readFileSync(firstLoad[0]!, 'utf8').includes('supports one interleaved overlay per map')).toBe(false);
   });
 
   it('leaves build-time libraries out (turf, the benchmark peer flowmap.gl)', () => {
