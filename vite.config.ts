@@ -98,7 +98,7 @@ const serviceWorker = () =>
     workbox: {
       // Everything the app loads: code (the import worker's and maplibre's .mjs worker too), styles,
       // fonts, the boundaries and basemap, the manifests and icons. The data and stories are in the code.
-      globPatterns: ['**/*.{html,js,mjs,css,woff2,geojson,webmanifest,png,svg}'],
+      globPatterns: ['**/*.{html,js,mjs,css,woff2,geojson,topojson,webmanifest,png,svg}'],
       // The main chunk is about 2.5 MB (Workbox skips files over 2 MiB by default).
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       // Any link into the app (?lang=kk&story=…) opens offline.

@@ -207,7 +207,6 @@ export const en = {
   'search.label': 'Find a region',
   'search.placeholder': 'Type a region’s name',
   'search.none': 'No region matches',
-  'search.inArea': 'in {area}',
 
   'table.open': 'Table view',
   'table.title': 'The map as tables, {year}',

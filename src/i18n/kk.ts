@@ -218,7 +218,6 @@ export const kk: Messages = {
   'search.label': 'Өңірді табу',
   'search.placeholder': 'Өңір атауын енгізіңіз',
   'search.none': 'Сәйкес өңір табылмады',
-  'search.inArea': '{area} аумағында',
 
   'table.open': 'Кесте көрінісі',
   'table.title': 'Карта кесте түрінде, {year}',

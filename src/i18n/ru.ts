@@ -218,7 +218,6 @@ export const ru: Messages = {
   'search.label': 'Найти регион',
   'search.placeholder': 'Введите название региона',
   'search.none': 'Регион не найден',
-  'search.inArea': 'на территории: {area}',
 
   'table.open': 'Табличный вид',
   'table.title': 'Карта в виде таблиц, {year}',

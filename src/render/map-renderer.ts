@@ -11,7 +11,7 @@
  * the other years' layers (made once, drawn only in their year).
  */
 import type { PickingInfo } from '@deck.gl/core';
-import type { MapData, RegionProps } from '../core/map-data';
+import type { DrawnRegions, MapData, RegionProps } from '../core/map-data';
 import type { Geography } from '../core/model';
 import type { PolygonValue } from '../core/measures';
 import { NO_ANCHORS } from '../core/prepared';
@@ -23,6 +23,7 @@ import { DARK, HIGH_CONTRAST, LIGHT } from './basemap-style';
 import { FlowLayers } from './flow-layers';
 import { LabelCache } from './label-cache';
 import { MapLayers } from './layers';
+import type { LabelDatum } from '../core/view/map-labels';
 import type { MapView } from './map-view';
 
 /** Polygons while a question hides the values: one neutral colour, unlike the no-data grey. */
@@ -47,6 +48,8 @@ export class MapRenderer {
   /** performance.now() at the end of the first map frame drawn with the layers (arcs included). */
   firstFrameAt: number | null = null;
   readonly labels: LabelCache;
+  /** The labels placed in the last render (for the tests). */
+  placedLabels: readonly LabelDatum[] = [];
   private readonly layers = new MapLayers();
   private readonly fills = new WeakMap<MapData, Map<string, ReadonlyMap<string, Rgba>>>();
   private started = false;
@@ -151,11 +154,13 @@ export class MapRenderer {
     const anchors = prepared.anchorsByYear.get(year) ?? NO_ANCHORS;
     this.view.setBasemapColours(s.highContrast ? HIGH_CONTRAST : s.darkScheme ? DARK : LIGHT);
     const fill = this.fillColours(s);
+    const drawn = data.drawn(s.measure, year);
     this.framesSinceUpdate = 0;
     const layers = this.layers.build({
-      regions: data.regions,
-      outlines: data.outlines,
-      selected: s.selected,
+      regions: drawn.regions,
+      outlines: drawn.outlines,
+      // A region selected in other borders is outlined by the polygon that holds it here.
+      selected: shownPolygon(data, s.selected, drawn),
       fillColours: fill.colours,
       fillKey: fill.key,
       internal: prepared.internal.prepared,
@@ -168,10 +173,11 @@ export class MapRenderer {
       topN: s.topN,
       nodes: prepared.nodes,
       // Placed only once the font has loaded: their widths are measured in it.
-      labels: this.restShown
+      labels: (this.placedLabels = this.restShown
         ? this.labels.place(
             this.labels.labelsFor(
               data,
+              drawn,
               geographyOf(data.dataset.measures.values(s.measure, year)),
               s.showExternal ? anchors.codes : [],
               s.lang,
@@ -180,7 +186,7 @@ export class MapRenderer {
             this.view.map,
             textScale,
           )
-        : [],
+        : []),
       anchors: anchors.positions,
       fontFamily: this.fontFamily,
       textScale,
@@ -208,12 +214,13 @@ export class MapRenderer {
     let colours = cache.get(key);
     if (!colours) {
       const base = data.prepared.colours.colours(measure, year, scale);
-      const litSet = new Set(lit);
+      const { territories } = data.dataset.model;
       colours = new Map(
-        [...data.dataset.model.polygons.keys()].flatMap((id): [string, Rgba][] => {
+        data.dataset.measures.drawnPolygons(measure, year).flatMap((id): [string, Rgba][] => {
           if (hidden) return [[id, HIDDEN_FILL]];
           const c = base.get(id);
-          if (litSet.size === 0 || litSet.has(id)) return c ? [[id, c]] : [];
+          // A highlighted region of other borders lights the polygons that share its territory.
+          if (lit.length === 0 || lit.some((l) => l === id || territories.overlaps(l, id))) return c ? [[id, c]] : [];
           return [[id, dim(c ?? NO_DATA)]];
         }),
       );
@@ -221,6 +228,11 @@ export class MapRenderer {
     }
     return { colours, key };
   }
+}
+
+function shownPolygon(data: MapData, selected: string | null, drawn: DrawnRegions): string | null {
+  if (!selected || !drawn.version || data.dataset.model.polygons.get(selected)?.country !== 'KZ') return selected;
+  return data.dataset.model.territories.holder(selected, drawn.version);
 }
 
 function geographyOf(values: Map<string, PolygonValue>): Geography | null {

@@ -141,7 +141,7 @@ describe('served', () => {
     const w = await visitor('ru-RU');
     try {
       // The boundaries do not arrive: the app cannot be built.
-      await w.context.route(/\/assets\/regions-[^/]*\.geojson$/, (route) => route.abort());
+      await w.context.route(/\/assets\/regions-[^/]*\.topojson$/, (route) => route.abort());
       await w.page.goto(served.url);
       const card = await problemCard(w.page, 'startFailed');
       expect(card.title).toBe(BOOT_MESSAGES.ru.title);

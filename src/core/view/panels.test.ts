@@ -20,7 +20,7 @@ describe('the legend', () => {
     expect(en.ticks.map((t) => t.label)).toEqual(['-100k', '-10k', '-1k', '0', '+1k', '+10k', '+100k']);
     expect(en.ticks[0]!.position).toBe(0);
     expect(en.ticks.at(-1)!.position).toBe(1);
-    expect(en.scaleNote).toBe('Scale fixed over 2000–2026');
+    expect(en.scaleNote).toBe('Scale fixed over 1990–2026');
     // Long Russian and Kazakh labels would collide: the ends and the middle are kept.
     expect(legendContent(viewInput('ru'), THEME).ticks.map((t) => plain(t.label))).toEqual([
       '-100 тыс.',
@@ -61,7 +61,7 @@ describe('the table view', () => {
       shown: 38,
       internalCount: 380,
     });
-    expect(en.regions).toHaveLength(28);
+    expect(en.regions).toHaveLength(20 + 12);
     expect(en.regions.find((r) => r.name === 'Astana (city)')).toEqual({
       name: 'Astana (city)',
       value: 73238,
@@ -76,7 +76,7 @@ describe('the table view', () => {
       sources: 'S02',
     });
     expect(tableContent(viewInput('ru')).flows[0]!.from).toBe('область Абай');
-    expect(tableContent(viewInput('kk')).regions[0]!.name).toBe('Шығыс Қазақстан облысы + Абай облысы');
+    expect(tableContent(viewInput('kk')).regions[0]!.name).toBe('Ақмола облысы');
   });
 
   it('hides the values and the flows while a question hides them', () => {
@@ -138,15 +138,14 @@ describe('measures and regions on offer', () => {
     expect(measureText(model, 'change', 2020, translator('en')).unit).toBe('persons, 1 Jan 2020 → 1 Jan 2021');
   });
 
-  it('offers every drawn region and each unit without a boundary, sorted in the language', () => {
-    const en = regionOptions(model, 'en', translator('en'));
-    expect(en.find((o) => o.label === 'Abai Region')).toMatchObject({
-      polygonId: 'KZ-VOS',
-      detail: 'in East Kazakhstan Region + Abai Region',
-    });
+  it('offers every unit with its own polygon of today, found by its former names too, sorted in the language', () => {
+    const en = regionOptions(model, 'en');
+    expect(en).toHaveLength(32);
+    expect(en.find((o) => o.label === 'Abai Region')).toMatchObject({ polygonId: 'KZ-10', detail: '' });
+    expect(en.find((o) => o.names.includes('South Kazakhstan Region (incl. Shymkent)'))!.polygonId).toBe('KZ-61');
     const labels = en.map((o) => o.label);
     expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
-    const kk = regionOptions(model, 'kk', translator('kk'));
-    expect(kk.find((o) => o.label === 'Абай облысы')!.detail).toBe('Шығыс Қазақстан облысы + Абай облысы аумағында');
+    const kk = regionOptions(model, 'kk');
+    expect(kk.find((o) => o.label === 'Абай облысы')!.polygonId).toBe('KZ-10');
   });
 });

@@ -73,7 +73,7 @@ describe('a malformed story', () => {
     if (result.ok) return;
     expect(result.errors).toEqual([
       expect.stringMatching(/^step 2 \("north-loses"\): field "measure" must be one of/),
-      expect.stringMatching(/^step 3 \("question-2021"\): field "year" must be a whole year from 2000 to 2026/),
+      expect.stringMatching(/^step 3 \("question-2021"\): field "year" must be a whole year from 1990 to 2026/),
       expect.stringMatching(/^step 4 \("south-share"\): field "caption" must give non-empty text .* for en, ru, kk/),
       expect.stringMatching(/^step 5 \("density-2000"\): field "highlight" must be a list of region ids/),
     ]);
