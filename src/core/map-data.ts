@@ -61,6 +61,12 @@ export interface MapData {
   regions: Regions;
   /** The polygons drawn for a measure and year (made once per version). */
   drawn(measure: MeasureId, year: number): DrawnRegions;
+  /**
+   * The drawn polygon that shows a selected one: itself, or in other borders
+   * the polygon holding it (Abai in 2019: East Kazakhstan); null when none
+   * holds all of it.
+   */
+  shown(selected: string | null, measure: MeasureId, year: number): string | null;
   prepared: PreparedData;
   northSouth: GroupDensity[];
   coverage: YearCoverage[];
@@ -96,6 +102,11 @@ export function prepareMapData(dataset: Dataset, regions: Regions): MapData {
     northSouth: northSouthSeries(measures),
     coverage: yearCoverage(model, (y) => prepared.externalYears.has(y)),
     years,
+    shown(selected, measure, year) {
+      const { version } = this.drawn(measure, year);
+      if (!selected || model.polygons.get(selected)?.country !== 'KZ') return selected;
+      return version ? model.territories.holder(selected, version) : null;
+    },
     filters(selected) {
       if (last?.selected !== selected) {
         const polygon = selected ? model.polygons.get(selected) : undefined;

@@ -343,6 +343,13 @@ export class MeasureTable {
   }
 
   private compute(measure: MeasureId, polygonId: string, year: number): PolygonValue {
+    const v = this.computeValue(measure, polygonId, year);
+    // Russian subjects' population is Rosstat's revised series: the legend and tooltip say so.
+    const rosstat = ['population', 'density', 'change'].includes(measure) && v.geography === 'RU' && v.value !== null;
+    return rosstat ? { ...v, notes: [...v.notes, 'rosstatSeries'] } : v;
+  }
+
+  private computeValue(measure: MeasureId, polygonId: string, year: number): PolygonValue {
     const pop = () => polygonSum(this.model, this.population, polygonId, year);
     switch (measure) {
       case 'population':

@@ -11,7 +11,7 @@
  * the other years' layers (made once, drawn only in their year).
  */
 import type { PickingInfo } from '@deck.gl/core';
-import type { DrawnRegions, MapData, RegionProps } from '../core/map-data';
+import type { MapData, RegionProps } from '../core/map-data';
 import type { Geography } from '../core/model';
 import type { PolygonValue } from '../core/measures';
 import { NO_ANCHORS } from '../core/prepared';
@@ -160,7 +160,7 @@ export class MapRenderer {
       regions: drawn.regions,
       outlines: drawn.outlines,
       // A region selected in other borders is outlined by the polygon that holds it here.
-      selected: shownPolygon(data, s.selected, drawn),
+      selected: data.shown(s.selected, s.measure, year),
       fillColours: fill.colours,
       fillKey: fill.key,
       internal: prepared.internal.prepared,
@@ -228,11 +228,6 @@ export class MapRenderer {
     }
     return { colours, key };
   }
-}
-
-function shownPolygon(data: MapData, selected: string | null, drawn: DrawnRegions): string | null {
-  if (!selected || !drawn.version || data.dataset.model.polygons.get(selected)?.country !== 'KZ') return selected;
-  return data.dataset.model.territories.holder(selected, drawn.version);
 }
 
 function geographyOf(values: Map<string, PolygonValue>): Geography | null {

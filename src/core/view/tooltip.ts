@@ -7,6 +7,7 @@ import { hasMessage, type MessageKey, type Translator } from '../../i18n';
 import { placeName } from '../../i18n/names';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
+import { arcComparison } from './border-counts';
 import { measureInfo } from '../measures';
 import { measureText } from './measure-text';
 import type { ViewInput } from './view-input';
@@ -85,6 +86,10 @@ function arcTooltip(set: 'internal' | 'external', item: number, { data, lang, t 
       t('tooltip.year', { year: r.year }),
       r.kind === 'internal' ? t('tooltip.internal') : t('tooltip.external'),
       r.kind === 'external' ? t(r.reporter === 'KZ' ? 'tooltip.reporterKZ' : 'tooltip.reporterRU') : '',
+      // With Russia, both countries' own counts of the year side by side (never combined).
+      ...(r.kind === 'external' && (r.origin === 'RU' || r.destination === 'RU')
+        ? arcComparison(model, r.year, lang, t)
+        : []),
       t('tooltip.period', { period: r.period }),
       r.kind === 'internal' ? qualityNote(r.qualityFlag, t) : '',
       t('tooltip.source', {
