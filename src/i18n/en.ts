@@ -126,6 +126,7 @@ export const en = {
   'border.kazakhstanNone': 'Kazakhstan’s count: no full-year figure for {year}.',
   'border.seriesRussia': 'Russia’s count: arrivals from Kazakhstan',
   'border.seriesKazakhstan': 'Kazakhstan’s count: departures to Russia',
+  'panel.revisedBy': 'revised by {source} to {value}, the figure shown',
   'panel.close': 'Close',
   'panel.totals': 'Totals in {year}',
   'panel.units': 'Statistical units in this area',

@@ -137,6 +137,7 @@ export const kk: Messages = {
   'border.kazakhstanNone': 'Қазақстанның есебі: {year} жылға толық жылдық дерек жоқ.',
   'border.seriesRussia': 'Ресейдің есебі: Қазақстаннан келгендер',
   'border.seriesKazakhstan': 'Қазақстанның есебі: Ресейге кеткендер',
+  'panel.revisedBy': '{source} бойынша қайта қаралған: {value} (картада көрсетілген)',
   'panel.close': 'Жабу',
   'panel.totals': '{year} жылғы қорытынды',
   'panel.units': 'Аумақтағы статистикалық бірліктер',

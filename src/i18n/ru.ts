@@ -136,6 +136,7 @@ export const ru: Messages = {
   'border.kazakhstanNone': 'Учёт Казахстана: за {year} год нет данных за полный год.',
   'border.seriesRussia': 'Учёт России: прибывшие из Казахстана',
   'border.seriesKazakhstan': 'Учёт Казахстана: выбывшие в Россию',
+  'panel.revisedBy': 'пересмотрено в {source}: {value} (показано на карте)',
   'panel.close': 'Закрыть',
   'panel.totals': 'Итоги за {year} год',
   'panel.units': 'Статистические единицы территории',

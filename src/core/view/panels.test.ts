@@ -165,6 +165,14 @@ describe('the region panel', () => {
     expect(panel('kk', 'RU-OMS', 2018).border!.note).toMatch(/^Екі ел әртүрлі есептейді/);
     expect(panel('en', 'KZ-AST', 2018).border).toBeNull();
   });
+
+  it('says where S170 revises S01’s 1 January 2023 and which figure the map shows', () => {
+    const abai = panel('en', 'KZ-10', 2024);
+    expect(abai.other).toContain(
+      'Abai Region: 610,205, 1 Jan 2023 (S01) — revised by S170 to 610,198, the figure shown',
+    );
+    expect(panel('en', 'KZ-10', 2023).figures[0]).toEqual(['Population 1 Jan 2023', '610,198']);
+  });
 });
 
 describe('measures and regions on offer', () => {

@@ -144,6 +144,14 @@ function otherFigures(summary: RegionSummary, model: Model, lang: Lang, t: Trans
           r.net_with_kz !== null ? `${t('panel.net')} ${n(r.net_with_kz, true)}` : '',
         ])} — ${r.statistic} (${r.source_id})`,
     ),
-    ...summary.otherPopulation.map((r) => `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} (${r.source_id})`),
+    ...summary.otherPopulation.map((r) => {
+      // An alternative 1 January count (S01's 2023, revised by S170) says which figure the map shows.
+      const shown = r.status === 'alternative' ? model.population.get(r.year)?.get(r.unit_code) : undefined;
+      const revised =
+        shown && shown.source_id !== r.source_id
+          ? ` — ${t('panel.revisedBy', { source: shown.source_id, value: n(shown.population) })}`
+          : '';
+      return `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} ${r.year} (${r.source_id})${revised}`;
+    }),
   ];
 }
