@@ -63,8 +63,8 @@ export interface MapData {
   drawn(measure: MeasureId, year: number): DrawnRegions;
   /**
    * The drawn polygon that shows a selected one: itself, or in other borders
-   * the polygon holding it (Abai in 2019: East Kazakhstan); null when none
-   * holds all of it.
+   * the polygon holding it (Abai in 2019: East Kazakhstan); itself when none
+   * holds all of it (the panel then sums its parts).
    */
   shown(selected: string | null, measure: MeasureId, year: number): string | null;
   prepared: PreparedData;
@@ -104,8 +104,9 @@ export function prepareMapData(dataset: Dataset, regions: Regions): MapData {
     years,
     shown(selected, measure, year) {
       const { version } = this.drawn(measure, year);
-      if (!selected || model.polygons.get(selected)?.country !== 'KZ') return selected;
-      return version ? model.territories.holder(selected, version) : null;
+      if (!selected || model.polygons.get(selected)?.country !== 'KZ' || !version) return selected;
+      // An old region none of whose successors holds all of it (East Kazakhstan + Abai in 2024) stays itself.
+      return model.territories.holder(selected, version) ?? selected;
     },
     filters(selected) {
       if (last?.selected !== selected) {

@@ -47,8 +47,13 @@ function regionTooltip(polygonId: string, { data, year, measure, hidden, lang, t
   if (hidden) return { title, lines: [t('story.hidden')] };
   const info = measureInfo(measure);
   const names = (codes: string[], separator: string) => codes.map((u) => placeName(model, u, lang)).join(separator);
+  // A Russian subject's population is Rosstat's series, not a 1 January count: its label says so.
+  const rosstat = measure === 'population' && model.polygons.get(polygonId)!.country === 'RU';
+  const label = rosstat
+    ? t('panel.populationRosstat', { year })
+    : `${measureText(model, measure, year, t).label}, ${year}`;
   const lines = [
-    `${measureText(model, measure, year, t).label}, ${year}: ${
+    `${label}: ${
       v.value === null
         ? t('tooltip.noData', { year })
         : formatNumber(v.value, lang, { signed: info.scale === 'diverging', digits: info.digits })
