@@ -58,6 +58,8 @@ export const en = {
   'status.external': '{count} flows with other countries.',
   'status.noExternal': 'No full-year flows with other countries by country for this year.',
   'status.nationalExternal': 'Kazakhstan as a whole in {year}: {in} arrived from abroad, {out} left ({source}).',
+  'status.beforeKazakh':
+    '{year}: the sources hold no figures for Kazakhstan’s regions before {first}, so they are not drawn; only the Russian border subjects’ population (Rosstat, S173) is shown. Russia’s own count of migration with Kazakhstan (from 1997) is in a Russian subject’s panel.',
   'status.rounded': 'rounded in the source',
   'status.nationalEmigrants': 'Kazakhstan as a whole in {year}: {out} left for abroad ({source}).',
   'status.gap': 'Regions in grey have no figure for this measure in {year}.',

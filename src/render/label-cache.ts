@@ -61,7 +61,7 @@ export class LabelCache {
       },
       size: (l) => labelSize(l, textScale),
     });
-    const key = placed.map((l) => labels.indexOf(l)).join(',');
+    const key = placed.map((l) => `${l.text}@${l.position.join(' ')}`).join(',');
     const cached = this.placed.get(labels);
     if (cached?.key === key) return cached.labels;
     this.placed.set(labels, { key, labels: placed });

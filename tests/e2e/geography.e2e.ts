@@ -86,10 +86,10 @@ describe('each year in its own borders', () => {
     expect(ids).toHaveLength(17);
     expect(ids).not.toContain('KZ-10');
     expect(await borders()).toBe('Shown in the borders of 2018–2021');
+    await w.page.screenshot({ path: `${SHOTS}/geography-2019.png` });
     const labels = await placed();
     expect(labels).toContain('Turkestan');
     expect(labels).not.toContain('Abai');
-    await w.page.screenshot({ path: `${SHOTS}/geography-2019.png` });
   });
 
   it('2024: 20 polygons; Abai has its own label and tooltip with its population', async () => {

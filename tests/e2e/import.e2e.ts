@@ -41,6 +41,7 @@ import {
   type Rect,
 } from './pixels';
 import { REPO_ROOT } from '../../data/read-tables';
+import { readRegions } from '../../geo/read-regions';
 
 let served: { url: string };
 let browser: Browser;
@@ -964,9 +965,7 @@ describe('boundaries', () => {
       await page.goto(`${served.url}?v=1&year=2015&m=population`);
       await waitForMap(page);
       // The built-in Kazakh shapes, renamed, plus a shape that matches no region.
-      const geo = JSON.parse(readFileSync(join(REPO_ROOT, 'geo/regions.geojson'), 'utf8')) as {
-        features: { properties: { polygon_id: string; country: string }; geometry: unknown }[];
-      };
+      const geo = readRegions('kz2000');
       const names: Record<string, string> = {
         'KZ-AKM': 'Akmola',
         'KZ-PAV': 'Pavlodar',
