@@ -155,7 +155,7 @@ describe('bad links', () => {
     expect(await notice.count()).toBe(1);
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('Part of the link could not be used and was reset');
-    expect(text).toContain('year = “1850” (not a whole number from 2000 to 2026)');
+    expect(text).toContain('year = “1850” (not a whole number from 1990 to 2026)');
     expect(text).toContain('m = “bogus” (unknown measure)');
     // The hostile value is echoed literally, as text.
     expect(text).toContain(`sel = “${payload}” (unknown region)`);
