@@ -49,14 +49,19 @@ describe('the single file', () => {
     expect(hook(plugin, 'transform')(code, '/repo/node_modules/x/index.js')).toBeNull();
   });
 
-  it('carries the GeoJSON as text, handed over as a data: URL (no base64)', async () => {
-    const file = join(REPO_ROOT, 'geo/regions.geojson');
-    const code = hook(plugin, 'load')(`${file}?url`) as string;
-    expect(code).not.toContain('base64');
-    const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: string };
-    expect(module.default.startsWith('data:application/geo+json;charset=utf-8,')).toBe(true);
-    const served = await (await fetch(module.default)).json();
-    expect(served).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  it('carries the GeoJSON and TopoJSON as text, handed over as a data: URL (no base64)', async () => {
+    for (const [name, type] of [
+      ['geo/basemap.geojson', 'application/geo+json'],
+      ['geo/regions.topojson', 'application/json'],
+    ] as const) {
+      const file = join(REPO_ROOT, name);
+      const code = hook(plugin, 'load')(`${file}?url`) as string;
+      expect(code).not.toContain('base64');
+      const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: string };
+      expect(module.default.startsWith(`data:${type};charset=utf-8,`)).toBe(true);
+      const served = await (await fetch(module.default)).json();
+      expect(served).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    }
     // Other ?url imports are Vite's.
     expect(hook(plugin, 'load')(`${join(REPO_ROOT, 'index.html')}?url`)).toBeNull();
   });

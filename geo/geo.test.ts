@@ -1,5 +1,5 @@
 // Checks on the committed outputs of `npm run geo` (geo/regions.topojson, districts.topojson,
-// regions.geojson, basemap.geojson, centres.csv). They read only committed files and world-atlas, so
+// basemap.geojson, centres.csv). They read only committed files and world-atlas, so
 // they run without geo/.deps or the sources.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,21 +16,13 @@ const read = (p: string) => readFileSync(file(p), 'utf8');
 
 type Region = Feature<Polygon | MultiPolygon, PolygonProps>;
 
-const regions = JSON.parse(read('geo/regions.geojson')) as FeatureCollection<Polygon | MultiPolygon, PolygonProps>;
 const topology = readTopology('geo/regions.topojson');
 const districts = decode<DistrictProps>(readTopology('geo/districts.topojson'), 'districts');
 const basemap = JSON.parse(read('geo/basemap.geojson')) as FeatureCollection;
-const crosswalk = csvParse(read('data/crosswalk.csv'));
 const boundaries = csvParse(read('data/boundaries.csv'));
 const units = csvParse(read('data/units.csv'));
 const centres = csvParse(read('geo/centres.csv'));
 
-const byId = new Map(regions.features.map((f) => [f.properties.polygon_id, f]));
-const region = (id: string): Region => {
-  const f = byId.get(id);
-  if (!f) throw new Error(`no polygon ${id}`);
-  return f;
-};
 const version = (v: string) => decode<PolygonProps>(topology, v);
 const inVersion = (v: string, id: string) => {
   const f = version(v).find((x) => x.properties.polygon_id === id);
@@ -154,24 +146,6 @@ describe('geo/districts.topojson', () => {
   });
 });
 
-describe('geo/regions.geojson (the file the app loads until it reads the topology)', () => {
-  it('is the version before 2018 and the Russian subjects: one feature per crosswalk polygon_id', () => {
-    const ids = regions.features.map((f) => f.properties.polygon_id);
-    expect(new Set(ids)).toEqual(new Set(crosswalk.map((r) => r.polygon_id!)));
-    expect(ids).toHaveLength(28);
-    for (const f of regions.features) {
-      expect(f.properties.country).toBe(RUSSIAN.includes(f.properties.polygon_id) ? 'RU' : 'KZ');
-      expect(turf.booleanValid(f), f.properties.polygon_id).toBe(true);
-      expect(turf.kinks(f).features, f.properties.polygon_id).toHaveLength(0);
-      expect(turf.booleanPointInPolygon([f.properties.label_lon, f.properties.label_lat], f)).toBe(true);
-      expect(
-        Math.abs(km2(f) - km2(inVersion(f.properties.country === 'RU' ? 'ru' : 'kz2000', f.properties.polygon_id))),
-      ).toBeLessThan(1);
-    }
-    expect(region('KZ-YUZ').properties.units).toBe('KZ-61;KZ-79');
-  });
-});
-
 describe('geo/centres.csv', () => {
   it('has one GeoNames centre per statistical unit', () => {
     expect(centres.columns).toEqual(['unit_code', 'centre_en', 'lat', 'lon', 'geonames_name', 'source']);
@@ -184,16 +158,18 @@ describe('geo/centres.csv', () => {
     }
   });
 
-  it('puts each unit centre inside the polygon its crosswalk row names', () => {
+  it('puts each unit centre inside its own polygon of today (kz2022, ru), and in the polygon holding it in every version', () => {
     const centre = new Map(centres.map((r) => [r.unit_code!, [Number(r.lon), Number(r.lat)]]));
-    expect(crosswalk.length).toBe(units.length);
-    for (const row of crosswalk) {
-      const p = centre.get(row.unit_code!);
-      expect(p, row.unit_code).toBeDefined();
-      expect(turf.booleanPointInPolygon(p!, region(row.polygon_id!)), `${row.unit_code} in ${row.polygon_id}`).toBe(
-        true,
-      );
-    }
+    let checked = 0;
+    for (const row of boundaries)
+      for (const unit of row.units!.split(';')) {
+        const p = centre.get(unit);
+        expect(p, unit).toBeDefined();
+        const f = inVersion(row.version!, row.polygon_id!);
+        expect(turf.booleanPointInPolygon(p!, f), `${unit} in ${row.version} ${row.polygon_id}`).toBe(true);
+        checked++;
+      }
+    expect(checked).toBe(16 + 4 + 17 + 3 + 20 + 12);
   });
 });
 

@@ -61,11 +61,12 @@ export type NeFeature = Feature<Polygon | MultiPolygon, NeProps>;
 const km2 = (f: Feature | Polygon | MultiPolygon) => turf.area(f) / 1e6;
 
 /** Pick the NE features, failing loudly on anything unexpected. */
-export function selectNeFeatures(admin1: FeatureCollection, crosswalkPolygonIds: Set<string>): NeFeature[] {
+export function selectNeFeatures(admin1: FeatureCollection, legacyPolygonIds: Set<string>): NeFeature[] {
   const wanted = new Set<string>(NE_REGIONS.map((r) => r.id));
-  const expected = new Set([...crosswalkPolygonIds, BAIKONUR_ID]);
+  const expected = new Set([...legacyPolygonIds, BAIKONUR_ID]);
   const diff = [...wanted].filter((x) => !expected.has(x)).concat([...expected].filter((x) => !wanted.has(x)));
-  if (diff.length) throw new Error(`polygon ids in data/crosswalk.csv and geo/regions.ts differ: ${diff.join(', ')}`);
+  if (diff.length)
+    throw new Error(`polygon ids of kz2000 + ru in data/boundaries.csv and geo/regions.ts differ: ${diff.join(', ')}`);
 
   const all = admin1.features as NeFeature[];
   // The documented NE error: both Almaty features share iso KZ-ALA. If this changes, re-check the table.

@@ -17,12 +17,13 @@ import '@fontsource/noto-sans/cyrillic-ext-600.css';
 import './styles.css';
 import { bootDone, bootFailed, bootProgress } from './boot';
 import { startOffline } from './offline';
-import regionsUrl from '../geo/regions.geojson?url';
+import regionsUrl from '../geo/regions.topojson?url';
 import basemapUrl from '../geo/basemap.geojson?url';
 import { embeddedTableTexts } from './core/embedded';
 import { linkNotices } from './core/view/link-notices';
 import { loadDataset } from './core/load';
-import { prepareMapData, type Regions } from './core/map-data';
+import type { Topology } from 'topojson-specification';
+import { prepareMapData, regionsFromTopology } from './core/map-data';
 import { DataManager } from './datasets/data-manager';
 import { initialLanguage, rememberLanguage } from './i18n/index';
 import { Presenter } from './presenter/presenter';
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     view = error instanceof Error ? error : new Error(String(error));
   }
 
-  const regions = (await (await fetch(regionsUrl)).json()) as Regions;
+  const regions = regionsFromTopology((await (await fetch(regionsUrl)).json()) as Topology);
   const builtIn = loadDataset(embeddedTableTexts());
   const base = prepareMapData(builtIn, regions);
   const stories = storyLibrary(builtIn);

@@ -4,7 +4,8 @@
  * any unit it should hold in that year's boundary version lacks a figure:
  * nothing is interpolated or guessed. Pure data work.
  */
-import { areaFor, unitInGeography, type Geography, type Model } from './model';
+import type { BoundaryVersion } from './geography';
+import { areaFor, type Geography, type Model } from './model';
 import { sourceIds, type RegionalRow } from './tables';
 
 export type MeasureId =
@@ -64,7 +65,11 @@ export interface PolygonValue {
   notes: string[];
 }
 
-/** A unit-level figure for a year, with the boundary version it refers to. */
+/**
+ * A unit-level figure for a year, with the statistical geography it refers to.
+ * Kazakh figures are given per statistical unit of `geography(year)`; Russian
+ * subjects' figures (geography "RU") come from `russian`.
+ */
 interface UnitSeries {
   geography(year: number): Geography | null;
   figure(unit: string, year: number): UnitFigure | null;
@@ -77,8 +82,24 @@ function populationSeries(model: Model): UnitSeries {
       return (row?.geography as Geography | undefined) ?? null;
     },
     figure(unit, year) {
+      if (unit.startsWith('RU-')) {
+        // Rosstat's revised series (S173), never mixed with Kazakhstan's 1 January counts.
+        const r = model.russiaPopulation.get(year)?.get(unit);
+        return r ? { unit, value: r.population, sourceIds: sourceIds(r.source_id) } : null;
+      }
       const row = model.population.get(year)?.get(unit);
       return row ? { unit, value: row.population, sourceIds: sourceIds(row.source_id) } : null;
+    },
+  };
+}
+
+/** Average annual population in today's 20 units (S171): the denominator of rates per 1,000. */
+function averagePopulationSeries(model: Model): UnitSeries {
+  return {
+    geography: (year) => (model.averagePopulation.has(year) ? 'G20_2022plus' : null),
+    figure(unit, year) {
+      const r = model.averagePopulation.get(year)?.get(unit);
+      return r ? { unit, value: r.avg_population, sourceIds: sourceIds(r.source_id) } : null;
     },
   };
 }
@@ -136,7 +157,11 @@ function flowSeries(model: Model, field: 'arrivals' | 'departures'): UnitSeries 
   };
 }
 
-/** Sums a series over the units a polygon holds in the series' boundary version. */
+/**
+ * Sums a series over the statistical units of its geography that tile the
+ * polygon (geography.ts: a figure is never split); no value when they do not
+ * tile it or one of them lacks a figure.
+ */
 function polygonSum(model: Model, series: UnitSeries, polygonId: string, year: number): PolygonValue {
   const polygon = model.polygons.get(polygonId);
   const geography = polygon?.country === 'RU' ? 'RU' : series.geography(year);
@@ -152,7 +177,8 @@ function polygonSum(model: Model, series: UnitSeries, polygonId: string, year: n
     notes: [],
   };
   if (!polygon || !geography) return base;
-  const unitCodes = polygon.unitCodes.filter((u) => unitInGeography(model.units.get(u)!, geography));
+  const unitCodes = geography === 'RU' ? polygon.unitCodes : model.territories.cover(polygonId, geography);
+  if (!unitCodes) return { ...base, notes: ['otherBorders'] };
   const parts: UnitFigure[] = [];
   const missing: string[] = [];
   for (const u of unitCodes) {
@@ -189,12 +215,15 @@ function combine(
 
 /** Computes and memoises every polygon's value for every measure and year. */
 export class MeasureTable {
-  private readonly cache = new Map<string, Map<string, PolygonValue>>();
+  private readonly cache = new Map<string, PolygonValue>();
+  private readonly drawnCache = new Map<string, Map<string, PolygonValue>>();
   private readonly population: UnitSeries;
+  private readonly averagePopulation: UnitSeries;
   private readonly series: Record<'net' | 'arrivals' | 'departures', UnitSeries>;
 
   constructor(readonly model: Model) {
     this.population = populationSeries(model);
+    this.averagePopulation = averagePopulationSeries(model);
     this.series = {
       net: netSeries(model),
       arrivals: flowSeries(model, 'arrivals'),
@@ -202,23 +231,68 @@ export class MeasureTable {
     };
   }
 
-  /** Values of all polygons for a measure and year (memoised). */
+  /** The Kazakh statistical geographies a measure's figures of a year are given in. */
+  geographies(measure: MeasureId, year: number): Geography[] {
+    const of = (series: UnitSeries, y = year) => {
+      const g = series.geography(y);
+      return g ? [g] : [];
+    };
+    switch (measure) {
+      case 'population':
+      case 'density':
+        return of(this.population);
+      case 'change': {
+        // A change needs both years; without the second, the first year's borders are drawn.
+        const [a, b] = [of(this.population), of(this.population, year + 1)];
+        return a.length && b.length ? [...a, ...b] : [];
+      }
+      case 'netRate':
+        return of(this.series.net).length && of(this.averagePopulation).length ? ['G20_2022plus'] : [];
+      case 'custom': {
+        const g = this.model.custom?.byYear.has(year) ? this.customGeography(year) : null;
+        return g ? [g] : [];
+      }
+      default:
+        return of(this.series[measure]);
+    }
+  }
+
+  /**
+   * The Kazakh boundary version a measure is drawn in for a year: the one its
+   * figures were published in (geography.ts), or the borders in force when
+   * the year holds none; null before the first year of any Kazakh figure.
+   */
+  version(measure: MeasureId, year: number): BoundaryVersion | null {
+    return this.model.territories.versionFor(this.geographies(measure, year), year, this.model.firstKazakhYear);
+  }
+
+  /** The polygons drawn for a measure and year: the version's and the Russian subjects'. */
+  drawnPolygons(measure: MeasureId, year: number): string[] {
+    const version = this.version(measure, year);
+    return [...(version?.polygonIds ?? []), ...this.model.territories.russianVersions().flatMap((v) => v.polygonIds)];
+  }
+
+  /** Values of the drawn polygons for a measure and year (memoised). */
   values(measure: MeasureId, year: number): Map<string, PolygonValue> {
     const key = `${measure}|${year}`;
-    let byPolygon = this.cache.get(key);
+    let byPolygon = this.drawnCache.get(key);
     if (!byPolygon) {
-      byPolygon = new Map();
-      for (const id of this.model.polygons.keys()) byPolygon.set(id, this.compute(measure, id, year));
-      this.cache.set(key, byPolygon);
+      byPolygon = new Map(this.drawnPolygons(measure, year).map((id) => [id, this.value(measure, id, year)!]));
+      this.drawnCache.set(key, byPolygon);
     }
     return byPolygon;
   }
 
+  /** The value of any polygon of any version (drawn or not: panels and stories name old regions too). */
   value(measure: MeasureId, polygonId: string, year: number): PolygonValue | undefined {
-    return this.values(measure, year).get(polygonId);
+    if (!this.model.polygons.has(polygonId)) return undefined;
+    const key = `${measure}|${year}|${polygonId}`;
+    let v = this.cache.get(key);
+    if (!v) this.cache.set(key, (v = this.compute(measure, polygonId, year)));
+    return v;
   }
 
-  /** Every finite value of a measure over the whole timeline, for fixed scales. */
+  /** Every finite value of a measure drawn anywhere on the timeline, for fixed scales. */
   allValues(measure: MeasureId): number[] {
     const out: number[] = [];
     const [from, to] = this.model.yearRange;
@@ -226,6 +300,11 @@ export class MeasureTable {
       for (const v of this.values(measure, y).values())
         if (v.value !== null && Number.isFinite(v.value)) out.push(v.value);
     return out;
+  }
+
+  /** The geography of imported figures in a year (as the import read their units; today's when unsaid). */
+  private customGeography(year: number): Geography {
+    return (this.model.custom?.geographyByYear?.[year] as Geography | undefined) ?? 'G20_2022plus';
   }
 
   /**
@@ -237,6 +316,7 @@ export class MeasureTable {
     const custom = this.model.custom;
     const byUnit = custom?.byYear.get(year);
     const polygon = this.model.polygons.get(polygonId);
+    const geography = polygon?.country === 'RU' ? 'RU' : this.customGeography(year);
     const empty: PolygonValue = {
       polygonId,
       year,
@@ -249,11 +329,13 @@ export class MeasureTable {
       notes: [],
     };
     if (!custom || !byUnit || !polygon) return empty;
-    // The units of the polygon that the file has figures for, in its boundary version of the year.
-    const present = polygon.unitCodes.filter((u) => byUnit.has(u));
-    if (present.length === 0) return { ...empty, missing: polygon.unitCodes };
+    // The units of the file's geography that tile the polygon; a figure covering more is not split.
+    const units = geography === 'RU' ? polygon.unitCodes : this.model.territories.cover(polygonId, geography);
+    if (!units) return { ...empty, notes: ['otherBorders'] };
+    const present = units.filter((u) => byUnit.has(u));
+    if (present.length === 0) return { ...empty, missing: units };
     const parts = present.map((u) => ({ unit: u, value: byUnit.get(u)!, sourceIds: [custom.sourceId] }));
-    const base = { ...empty, unitCodes: present, parts, sourceIds: [custom.sourceId] };
+    const base = { ...empty, geography, unitCodes: present, parts, sourceIds: [custom.sourceId] };
     if (present.length === 1) return { ...base, value: parts[0]!.value };
     return custom.additive
       ? { ...base, value: parts.reduce((s, p) => s + p.value, 0) }
@@ -261,6 +343,13 @@ export class MeasureTable {
   }
 
   private compute(measure: MeasureId, polygonId: string, year: number): PolygonValue {
+    const v = this.computeValue(measure, polygonId, year);
+    // Russian subjects' population is Rosstat's revised series: the legend and tooltip say so.
+    const rosstat = ['population', 'density', 'change'].includes(measure) && v.geography === 'RU' && v.value !== null;
+    return rosstat ? { ...v, notes: [...v.notes, 'rosstatSeries'] } : v;
+  }
+
+  private computeValue(measure: MeasureId, polygonId: string, year: number): PolygonValue {
     const pop = () => polygonSum(this.model, this.population, polygonId, year);
     switch (measure) {
       case 'population':
@@ -278,12 +367,15 @@ export class MeasureTable {
       }
       case 'change': {
         const next = polygonSum(this.model, this.population, polygonId, year + 1);
-        const notes = CENSUS_REBASED_YEARS.includes(year + 1) ? ['censusRebase'] : [];
+        const kazakh = this.model.polygons.get(polygonId)!.country === 'KZ';
+        const notes = kazakh && CENSUS_REBASED_YEARS.includes(year + 1) ? ['censusRebase'] : [];
         return combine(pop(), next, (a, b) => b - a, { notes });
       }
       case 'netRate': {
+        // Per 1,000 of the average annual population (S171), both in today's units.
         const net = polygonSum(this.model, this.series.net, polygonId, year);
-        return combine(net, pop(), (n, p) => (p > 0 ? (n / p) * 1000 : null), {
+        const average = polygonSum(this.model, this.averagePopulation, polygonId, year);
+        return combine(net, average, (n, p) => (p > 0 ? (n / p) * 1000 : null), {
           unitCodes: net.unitCodes,
           parts: net.parts,
           geography: net.geography,

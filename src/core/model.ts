@@ -1,11 +1,22 @@
 /**
- * The in-memory model built once from the tidy tables: units, the crosswalk to
- * drawn polygons, boundary versions ("geographies") and indexed figures.
+ * The in-memory model built once from the tidy tables: units, the boundary
+ * versions and their polygons (data/boundaries.csv), and indexed figures.
  * Pure data work: no DOM, no WebGL.
  */
 import { aggregateFlowsByUnit, type UnitFlowTotals } from './flow-totals';
+import {
+  boundariesFrom,
+  Territories,
+  type BoundaryVersion,
+  type Boundaries,
+  type Geography,
+  type Polygon,
+} from './geography';
 import type {
   AreaRow,
+  AvgPopulationRow,
+  RussiaKzMigrationRow,
+  RussiaPopulationRow,
   CentreRow,
   ExternalRow,
   FlowRow,
@@ -17,7 +28,8 @@ import type {
   UnitRow,
 } from './tables';
 
-export type Lang = 'en' | 'ru' | 'kk';
+export type { BoundaryVersion, Geography, Lang, Polygon } from './geography';
+import type { Lang } from './geography';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'kk'];
 
 /**
@@ -25,7 +37,6 @@ export const LANGS: readonly Lang[] = ['en', 'ru', 'kk'];
  * G16 14 oblasts + 2 cities (South Kazakhstan incl. Shymkent) up to 1 Jan 2016,
  * G17 adds Shymkent from 1 Jan 2017, G20 adds Abai, Jetisu, Ulytau from 1 Jan 2022.
  */
-export type Geography = 'G16_pre2017' | 'G17_2017_2021' | 'G20_2022plus' | 'RU';
 const GEOGRAPHY_START: Record<Exclude<Geography, 'RU'>, string> = {
   G16_pre2017: '2000-01-01',
   G17_2017_2021: '2017-01-01',
@@ -33,18 +44,11 @@ const GEOGRAPHY_START: Record<Exclude<Geography, 'RU'>, string> = {
 };
 
 export interface Unit extends UnitRow {
-  /** The drawn polygon the unit lies in; null when the boundaries shown have no shape for it. */
+  /** Today's drawn polygon of the unit (the finest version that holds it); null when no drawn shape has it. */
   polygonId: string | null;
   /** [lon, lat] of the administrative centre. */
   centre: [number, number];
   centreName: string;
-}
-
-export interface Polygon {
-  id: string;
-  country: 'KZ' | 'RU';
-  /** Every statistical unit that lies in this polygon, in table order. */
-  unitCodes: string[];
 }
 
 /** A user's figures per unit and year, shown as the "custom" measure. */
@@ -55,18 +59,33 @@ export interface CustomFigures {
   additive: boolean;
   sourceId: string;
   byYear: Map<number, Map<string, number>>;
+  /** The statistical geography of each year's figures (the import's reading of the units it names). */
+  geographyByYear?: Record<number, string>;
 }
 
 export interface Model {
   units: Map<string, Unit>;
   /** Kazakh units first, then Russian subjects, in table order. */
   unitList: Unit[];
+  /** Every drawn shape of every boundary version, by id (one id names one shape). */
   polygons: Map<string, Polygon>;
+  /** The boundary versions that can be drawn, in table order. */
+  versions: BoundaryVersion[];
+  /** Which units tile which polygon, which version a year is drawn in. */
+  territories: Territories;
+  /** First year of any Kazakh regional figure: Kazakhstan's regions are not drawn before it. */
+  firstKazakhYear: number;
   sources: Map<string, SourceRow>;
-  /** Chosen 1 January population: year -> unit -> row (national total under "KZ"). */
+  /** Chosen 1 January population of Kazakh units: year -> unit -> row (national total under "KZ"). */
   population: Map<number, Map<string, PopulationRow>>;
-  /** All other population rows (alternatives, non-1-January Russian figures). */
+  /** All other population rows (alternatives, other reference dates, Russian 1 January figures). */
   populationOther: PopulationRow[];
+  /** Average annual population in today's units (S171): year -> unit -> row (national under "KZ"). */
+  averagePopulation: Map<number, Map<string, AvgPopulationRow>>;
+  /** Russian border subjects' population, Rosstat's revised series (S173): year -> unit -> row. */
+  russiaPopulation: Map<number, Map<string, RussiaPopulationRow>>;
+  /** Russia's own count of its migration with Kazakhstan (S174), by year. */
+  russiaCount: Map<number, RussiaKzMigrationRow>;
   areas: AreaRow[];
   flows: FlowRow[];
   flowYears: number[];
@@ -92,33 +111,56 @@ export function unitInGeography(unit: UnitRow, geography: Geography): boolean {
   return (unit.stat_from ?? '') <= GEOGRAPHY_START[geography];
 }
 
-export function buildModel(tables: Tables, custom: CustomFigures | null = null): Model {
+function byYearAndUnit<T extends { year: number; unit_code: string }>(rows: readonly T[]): Map<number, Map<string, T>> {
+  const out = new Map<number, Map<string, T>>();
+  for (const row of rows) {
+    let byUnit = out.get(row.year);
+    if (!byUnit) out.set(row.year, (byUnit = new Map()));
+    byUnit.set(row.unit_code, row);
+  }
+  return out;
+}
+
+/**
+ * The model of the tables. `drawn` replaces the built-in boundary versions
+ * (imported boundaries); the built-in ones still say what each statistical
+ * geography's units cover.
+ */
+export function buildModel(
+  tables: Tables,
+  custom: CustomFigures | null = null,
+  drawn: Boundaries | null = null,
+): Model {
   const centres = new Map<string, CentreRow>(tables['centres.csv'].map((c) => [c.unit_code, c]));
-  const polygonOf = new Map(tables['crosswalk.csv'].map((c) => [c.unit_code, c.polygon_id]));
+  const statistics = boundariesFrom(tables['boundary_versions.csv'], tables['boundaries.csv']);
+  const boundaries = drawn ?? statistics;
+  const territories = new Territories(boundaries, statistics);
+  // A unit's own polygon: in the finest version that draws it (today's borders).
+  const finest = [...territories.kazakhVersions()].reverse().concat(territories.russianVersions());
+  const polygonOf = (unit: string) => {
+    for (const v of finest)
+      for (const id of v.polygonIds) if (boundaries.polygons.get(id)!.unitCodes.includes(unit)) return id;
+    return null;
+  };
   const units = new Map<string, Unit>();
-  const polygons = new Map<string, Polygon>();
   for (const row of tables['units.csv']) {
-    const polygonId = polygonOf.get(row.unit_code) ?? null;
     const centre = centres.get(row.unit_code);
     // Validation reports a unit without a centre; the model skips what it cannot place.
     if (!centre) continue;
-    units.set(row.unit_code, { ...row, polygonId, centre: [centre.lon, centre.lat], centreName: centre.centre_en });
-    // A unit without a shape (imported boundaries that lack it) stays a node of the flows.
-    if (!polygonId) continue;
-    let polygon = polygons.get(polygonId);
-    if (!polygon)
-      polygons.set(polygonId, (polygon = { id: polygonId, country: row.country as 'KZ' | 'RU', unitCodes: [] }));
-    polygon.unitCodes.push(row.unit_code);
+    units.set(row.unit_code, {
+      ...row,
+      polygonId: polygonOf(row.unit_code),
+      centre: [centre.lon, centre.lat],
+      centreName: centre.centre_en,
+    });
   }
-  // The unit a polygon is named after (it existed first) leads; later splits follow: "East Kazakhstan + Abai".
-  for (const polygon of polygons.values())
-    polygon.unitCodes.sort((a, b) => (units.get(a)!.stat_from ?? '').localeCompare(units.get(b)!.stat_from ?? ''));
   const unitList = [...units.values()].sort((a, b) => (a.country === b.country ? 0 : a.country === 'KZ' ? -1 : 1));
 
   const population = new Map<number, Map<string, PopulationRow>>();
   const populationOther: PopulationRow[] = [];
   for (const row of tables['population.csv']) {
-    if (row.status !== 'chosen' || row.start_of_year !== 'yes') {
+    // Russian subjects are coloured by Rosstat's revised series only, never mixed with 1 January figures.
+    if (row.status !== 'chosen' || row.start_of_year !== 'yes' || row.unit_code.startsWith('RU-')) {
       populationOther.push(row);
       continue;
     }
@@ -132,17 +174,26 @@ export function buildModel(tables: Tables, custom: CustomFigures | null = null):
     flows.map((f) => ({ year: f.year, origin: f.origin_code, destination: f.destination_code, migrants: f.migrants })),
   );
   const flowYears = [...flowTotals.keys()].sort((a, b) => a - b);
+  const russiaPopulation = byYearAndUnit(tables['russia_population.csv']);
+  const russiaCount = new Map(tables['russia_kz_migration.csv'].map((r) => [r.year, r]));
 
-  const years = [...population.keys(), ...flowYears, ...(custom?.byYear.keys() ?? [])];
+  const kazakhYears = [...population.keys(), ...flowYears, ...(custom?.byYear.keys() ?? [])];
+  const years = [...kazakhYears, ...russiaPopulation.keys(), ...russiaCount.keys()];
   const yearRange: [number, number] = years.length ? [Math.min(...years), Math.max(...years)] : [2000, 2000];
 
   return {
     units,
     unitList,
-    polygons,
+    polygons: boundaries.polygons,
+    versions: boundaries.versions,
+    territories,
+    firstKazakhYear: kazakhYears.length ? Math.min(...kazakhYears) : yearRange[0],
     sources: new Map(tables['sources.csv'].map((s) => [s.source_id, s])),
     population,
     populationOther,
+    averagePopulation: byYearAndUnit(tables['population_avg.csv']),
+    russiaPopulation,
+    russiaCount,
     areas: tables['areas.csv'],
     flows,
     flowYears,

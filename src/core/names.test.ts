@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTableTexts, REPO_ROOT } from '../../data/read-tables';
+import { readRegions } from '../../geo/read-regions';
 import { polygonName } from './labels';
 import { loadDataset } from './load';
 import { LANGS, unitName } from './model';
 
 const { model, tables } = loadDataset(readTableTexts());
-const regions = JSON.parse(readFileSync(`${REPO_ROOT}/geo/regions.geojson`, 'utf8')) as {
-  features: { properties: { polygon_id: string; ne_name: string } }[];
-};
+const regions = readRegions('kz2022');
 const codes = (file: string) => readFileSync(`${REPO_ROOT}/../shared/data-sources/${file}`, 'utf8');
 
 describe('names come from the project’s own table', () => {
@@ -46,9 +45,9 @@ describe('names come from the project’s own table', () => {
     }
   });
 
-  it('never shows Natural Earth’s own names: RU-ALT is Altai Krai', () => {
-    const ne = regions.features.find((f) => f.properties.polygon_id === 'RU-ALT')!.properties.ne_name;
-    expect(ne).not.toBe('Altai Krai');
+  it('names come only from units.csv: the shapes carry no names (RU-ALT is Altai Krai)', () => {
+    const altai = regions.features.find((f) => f.properties.polygon_id === 'RU-ALT')!.properties;
+    expect(Object.keys(altai).filter((k) => /name/.test(k))).toEqual([]);
     expect(polygonName(model, 'RU-ALT', 'RU', 'en')).toBe('Altai Krai');
     expect(polygonName(model, 'RU-ALT', 'RU', 'ru')).toBe('Алтайский край');
   });

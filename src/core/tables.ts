@@ -42,7 +42,6 @@ export const SCHEMAS = {
     okato: optStr,
     codes_source_id: str,
   },
-  'crosswalk.csv': { unit_code: str, polygon_id: str, valid_from: optStr, valid_to: optStr, note: optStr },
   // Boundary versions (geo/regions.topojson objects) and the units of today each of their polygons covers.
   'boundary_versions.csv': {
     version: str,
@@ -174,6 +173,15 @@ export const SCHEMAS = {
     exact_quote_ru_or_en: str,
     source_id: str,
   },
+  // Kandas (returning ethnic Kazakhs) granted the status, national, with the period each release covers.
+  'kandas.csv': {
+    unit_code: str,
+    year,
+    period: str,
+    kandas_status_granted: count,
+    source_id: str,
+    note: optStr,
+  },
   'enbek.csv': {
     year: str,
     period: str,
@@ -202,6 +210,7 @@ export type CentreRow = Tables['centres.csv'][number];
 export type AnchorRow = Tables['anchors.csv'][number];
 export type FactRow = Tables['facts.csv'][number];
 export type EnbekRow = Tables['enbek.csv'][number];
+export type KandasRow = Tables['kandas.csv'][number];
 export type BoundaryVersionRow = Tables['boundary_versions.csv'][number];
 export type BoundaryRow = Tables['boundaries.csv'][number];
 export type AvgPopulationRow = Tables['population_avg.csv'][number];

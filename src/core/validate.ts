@@ -37,19 +37,15 @@ export function validateTables(tables: Tables, model: Model): DataIssue[] {
     }
   };
 
-  // Units, crosswalk and centres: every unit placed exactly once.
+  // Units and centres (the polygons holding each unit: boundaries.csv, below).
   duplicates('units.csv', tables['units.csv'], (u) => u.unit_code);
   for (const u of tables['units.csv']) checkSources('units.csv', u.line, u.names_source_id);
-  duplicates('crosswalk.csv', tables['crosswalk.csv'], (c) => c.unit_code);
   duplicates('centres.csv', tables['centres.csv'], (c) => c.unit_code);
-  for (const c of tables['crosswalk.csv']) checkUnit('crosswalk.csv', c.line, c.unit_code);
   for (const c of tables['centres.csv']) {
     checkUnit('centres.csv', c.line, c.unit_code);
     if (Math.abs(c.lat) > 90 || Math.abs(c.lon) > 180) issue('centres.csv', c.line, 'coordinates out of range');
   }
   for (const u of tables['units.csv']) {
-    if (!tables['crosswalk.csv'].some((c) => c.unit_code === u.unit_code))
-      issue('crosswalk.csv', 0, `unit ${u.unit_code} has no polygon`);
     if (!tables['centres.csv'].some((c) => c.unit_code === u.unit_code))
       issue('centres.csv', 0, `unit ${u.unit_code} has no centre`);
   }
@@ -180,6 +176,11 @@ export function validateTables(tables: Tables, model: Model): DataIssue[] {
     checkUnit('enbek.csv', r.line, r.unit_code, [NATIONAL]);
     checkSources('enbek.csv', r.line, r.source_id);
   }
+  for (const r of tables['kandas.csv']) {
+    checkUnit('kandas.csv', r.line, r.unit_code, [NATIONAL]);
+    checkSources('kandas.csv', r.line, r.source_id);
+  }
+  duplicates('kandas.csv', tables['kandas.csv'], (r) => `${r.unit_code} ${r.year} ${r.period}`);
   for (const r of tables['russia_flows.csv']) {
     checkUnit('russia_flows.csv', r.line, r.unit_code, [RUSSIA]);
     checkSources('russia_flows.csv', r.line, r.source_id);

@@ -8,7 +8,8 @@ import type { Dataset } from '../core/load';
 import type { Regions } from '../core/map-data';
 import type { PointData } from '../core/points/point-data';
 import { MeasureTable } from '../core/measures';
-import { buildModel, type Model } from '../core/model';
+import type { Boundaries, Polygon } from '../core/geography';
+import { buildModel, type Model, type Unit } from '../core/model';
 import type { Tables } from '../core/tables';
 import { customFiguresFromColumns, flowRowsFromColumns } from '../import/to-model';
 import type { NewDataset } from './dataset-store';
@@ -36,6 +37,7 @@ export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewD
   };
   const tables: Tables = { ...base.tables, 'sources.csv': [...base.tables['sources.csv'], source] };
   let regions = baseRegions;
+  let drawn: Boundaries | null = null;
   let custom: Model['custom'] = null;
   let unitsWithoutShape: string[] = [];
   const { payload } = stored;
@@ -54,14 +56,7 @@ export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewD
     });
   else {
     const byUnit = new Map(base.model.unitList.map((u) => [u.unit_code, u]));
-    tables['crosswalk.csv'] = payload.collection.features.map((f) => ({
-      line: 0,
-      unit_code: f.properties.unit_code,
-      polygon_id: f.properties.unit_code,
-      valid_from: null,
-      valid_to: null,
-      note: null,
-    }));
+    drawn = importedBoundaries(payload.collection.features.map((f) => byUnit.get(f.properties.unit_code)!));
     regions = {
       type: 'FeatureCollection',
       features: payload.collection.features.map((f) => {
@@ -80,10 +75,10 @@ export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewD
         };
       }),
     };
-    const drawn = new Set(tables['crosswalk.csv'].map((c) => c.unit_code));
-    unitsWithoutShape = base.model.unitList.filter((u) => !drawn.has(u.unit_code)).map((u) => u.unit_code);
+    const shaped = new Set(payload.collection.features.map((f) => f.properties.unit_code));
+    unitsWithoutShape = base.model.unitList.filter((u) => !shaped.has(u.unit_code)).map((u) => u.unit_code);
   }
-  const model = buildModel(tables, custom);
+  const model = buildModel(tables, custom, drawn);
   const [from, to] = base.model.yearRange;
   const years = [...model.flowYears, ...(custom?.byYear.keys() ?? [])];
   // The built-in data was validated as a whole; an import was validated row by row when it was read.
@@ -94,4 +89,30 @@ export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewD
     yearsOutside: [...new Set(years.filter((y) => y < from || y > to))].sort(),
     points,
   };
+}
+
+/**
+ * Imported boundaries as one Kazakh version (and one Russian) whose polygons
+ * are the units they are joined to: each unit's polygon covers that unit's
+ * territory in today's geography, so figures of other geographies reach it
+ * only where they tile it (geography.ts).
+ */
+function importedBoundaries(units: readonly Unit[]): Boundaries {
+  const polygons = new Map<string, Polygon>();
+  const version = (country: 'KZ' | 'RU') => {
+    const id = country === 'KZ' ? 'imported' : 'imported-ru';
+    const ids = units.filter((u) => u.country === country).map((u) => u.unit_code);
+    for (const code of ids)
+      polygons.set(code, { id: code, country, unitCodes: [code], statUnit: code, versions: [id] });
+    const label = { en: 'imported boundaries', ru: 'импортированные границы', kk: 'импортталған шекаралар' };
+    return {
+      id,
+      geography: country === 'KZ' ? ('G20_2022plus' as const) : ('RU' as const),
+      validFrom: null,
+      validTo: null,
+      label,
+      polygonIds: ids,
+    };
+  };
+  return { versions: [version('KZ'), version('RU')], polygons };
 }

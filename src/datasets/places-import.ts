@@ -1,7 +1,7 @@
 /**
  * A places import, the page's side (loaded when first used): what the picked
  * files are (from their headers), the request to the places worker (the
- * regions the page draws, the crosswalk's years, the districts by KATO code
+ * regions of today (the 20 units and the Russian subjects), the districts by KATO code
  * or name), progress with cancel, the summary with every problem in the
  * user's language, and only then the dataset stored and shown. A failed or
  * cancelled import changes nothing.
@@ -23,7 +23,8 @@ import {
 } from '../import/points/point-flows-table';
 import type { PointImportRequest } from '../import/points/point-import';
 import { PointsClient, type PointsPageResult } from '../import/points/points-client';
-import { rulesFromCrosswalk } from '../import/points/region-flows';
+import { rulesFromCrosswalk, type RegionUnitRule } from '../import/points/region-flows';
+import type { BoundaryRow } from '../core/tables';
 import { toMatchableUnits } from '../import/region-matcher';
 import { translatorOf, type AppStore } from '../state/app-state';
 import type { ImportDialog } from '../ui/import-dialog';
@@ -102,9 +103,8 @@ export class PlacesImport {
       datasetId: newDatasetId(),
       units: toMatchableUnits(this.base.model.unitList),
       manual: this.host.manual(),
-      regions: this.regions,
+      ...todaysRegions(this.regions, this.base.tables['boundaries.csv']),
       regionIdProperty: 'polygon_id',
-      regionRules: rulesFromCrosswalk(this.base.tables['crosswalk.csv']),
     };
     let request: PointImportRequest;
     if (files.length === 1 && coordinateFlows) {
@@ -184,4 +184,27 @@ export class PlacesImport {
       },
     );
   }
+}
+
+/**
+ * Places are matched to today's polygons (the 20 units and the 12 Russian subjects), each of which
+ * holds one unit in every year: the shapes of older versions overlap them and would make a place's
+ * region ambiguous.
+ */
+function todaysRegions(
+  regions: Regions,
+  boundaries: readonly BoundaryRow[],
+): { regions: Regions; regionRules: RegionUnitRule[] } {
+  const today = boundaries.filter((b) => b.version === 'kz2022' || b.version === 'ru');
+  const ids = new Set(today.map((b) => b.polygon_id));
+  return {
+    regions: { type: 'FeatureCollection', features: regions.features.filter((f) => ids.has(f.properties.polygon_id)) },
+    regionRules: rulesFromCrosswalk(
+      today.flatMap((b) =>
+        b.units
+          .split(';')
+          .map((unit) => ({ unit_code: unit, polygon_id: b.polygon_id, valid_from: null, valid_to: null })),
+      ),
+    ),
+  };
 }

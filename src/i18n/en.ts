@@ -22,7 +22,7 @@ export const en = {
   'unit.density': 'persons per km²',
   'unit.change': 'persons, 1 Jan {year} → 1 Jan {next}',
   'unit.net': 'persons, arrivals − departures',
-  'unit.netRate': 'per 1,000 residents at 1 January',
+  'unit.netRate': 'per 1,000 of the average annual population (S171)',
   'unit.arrivals': 'persons',
   'unit.departures': 'persons',
   'unit.custom': '{unit} (imported: {source})',
@@ -61,6 +61,8 @@ export const en = {
   'status.external': '{count} flows with other countries.',
   'status.noExternal': 'No full-year flows with other countries by country for this year.',
   'status.nationalExternal': 'Kazakhstan as a whole in {year}: {in} arrived from abroad, {out} left ({source}).',
+  'status.beforeKazakh':
+    '{year}: the sources hold no figures for Kazakhstan’s regions before {first}, so they are not drawn; only the Russian border subjects’ population (Rosstat, S173) is shown. Russia’s own count of migration with Kazakhstan (from 1997) is in a Russian subject’s panel.',
   'status.rounded': 'rounded in the source',
   'status.nationalEmigrants': 'Kazakhstan as a whole in {year}: {out} left for abroad ({source}).',
   'status.gap': 'Regions in grey have no figure for this measure in {year}.',
@@ -86,6 +88,11 @@ export const en = {
   'legend.externalNote': 'Country totals, not split by region; drawn to Kazakhstan as a whole.',
   'legend.nodes': 'Circles: arrivals + departures of each region’s centre',
   'legend.censusRebase': 'Includes the census rebase of 1 January {year}.',
+  'legend.borders': 'Shown in the {borders}',
+  'legend.bordersOfFigures': 'Shown in the {borders}, in which these figures were published',
+  'legend.noKazakhRegions': 'No figures for Kazakhstan’s regions in {year}: only what exists is shown.',
+  'legend.otherBorders': 'No figure in these borders: the source gives it for a larger area, which is never split.',
+  'legend.rosstatSeries': 'Russian subjects: Rosstat’s revised population series (S173), not a 1 January count.',
   'legend.notAdditive':
     'Figures of several units that cannot be added (rates, shares) are not combined: such areas stay empty.',
 
@@ -109,8 +116,22 @@ export const en = {
   'tooltip.russiaMigration':
     'Russian border subject: Kazakhstan’s internal migration does not apply; click for the figures that exist.',
   'tooltip.russiaPopulation':
-    'Russian border subject: no 1 January figure for this year in the sources; click for the figures that exist.',
+    'Russian border subject: no figure of Rosstat’s series for this year; click for the figures that exist.',
 
+  'panel.populationRosstat': 'Population {year} (Rosstat, revised series)',
+  'border.heading': 'Both sides of the border: Kazakhstan and Russia',
+  'border.countsDiffer':
+    'The two countries count differently (each by its own registration rules), so their figures differ and one is never used to fill the other’s gaps.',
+  'border.russiaCounted':
+    'Russia counted {arrivals} people arriving from Kazakhstan and {departures} leaving for it in {year} ({source}).',
+  'border.russiaArrived': 'Russia counted {count} arriving from Kazakhstan in {year} ({source}).',
+  'border.russiaNone': 'Russia’s count: none for {year} (published for 1997–2019).',
+  'border.kazakhstanLeft': 'Kazakhstan counted {count} people leaving for Russia in {year} ({source}).',
+  'border.kazakhstanArrived': 'Kazakhstan counted {count} arriving from Russia ({source}).',
+  'border.kazakhstanNone': 'Kazakhstan’s count: no full-year figure for {year}.',
+  'border.seriesRussia': 'Russia’s count: arrivals from Kazakhstan',
+  'border.seriesKazakhstan': 'Kazakhstan’s count: departures to Russia',
+  'panel.revisedBy': 'revised by {source} to {value}, the figure shown',
   'panel.close': 'Close',
   'panel.totals': 'Totals in {year}',
   'panel.units': 'Statistical units in this area',
@@ -125,7 +146,7 @@ export const en = {
   'panel.topOut': 'Largest outflows',
   'panel.other': 'Other figures (other periods or definitions)',
   'panel.russiaMissing':
-    'Russian statistics for this subject are fragmentary: no complete year of migration with Kazakhstan and no consistent 1 January population series was found.',
+    'Population: Rosstat’s revised series (S173), reference date not stated. Russia counts its migration with Kazakhstan only for the country as a whole (below), not by subject.',
   'panel.sources': 'Sources',
   'panel.immigrants': 'arrived from abroad',
   'panel.emigrants': 'left for abroad',
@@ -139,8 +160,6 @@ export const en = {
   'partner.ALL': 'all countries',
   'partner.CIS': 'CIS countries',
   'partner.non-CIS': 'other countries',
-  'panel.boundaryNote':
-    'No open boundary exists for {units}; the area is drawn with the older borders and its figures are summed.',
 
   'ns.title': 'North and south: population density',
   'ns.north': 'North',
@@ -200,7 +219,8 @@ export const en = {
   'story.builtInId':
     'The story file "{file}" has the id "{id}" of a built-in story; give it an id of its own to open it.',
   'present.exportTitle': 'Kazakhstan migration map — {measure}, {year}',
-  'present.exportCredit': 'Sources: {sources}. Map: Natural Earth; GeoNames (CC BY 4.0).',
+  'present.exportCredit':
+    'Sources: {sources}. Boundaries: geokz (A. Rodionov, CC BY 4.0, after OCHA COD-AB); Natural Earth. GeoNames (CC BY 4.0).',
 
   'lang.label': 'Language',
   'lang.en': 'English',
@@ -210,7 +230,6 @@ export const en = {
   'search.label': 'Find a region',
   'search.placeholder': 'Type a region’s name',
   'search.none': 'No region matches',
-  'search.inArea': 'in {area}',
 
   'table.open': 'Table view',
   'table.title': 'The map as tables, {year}',
@@ -347,9 +366,9 @@ export const en = {
   'import.join': 'Join',
   'about.title': 'About the data',
   'about.credit':
-    'Data: Bureau of National Statistics of Kazakhstan and others (see Sources). Boundaries: Natural Earth. Centres: GeoNames (CC BY 4.0).',
+    'Data: Bureau of National Statistics of Kazakhstan, Rosstat and others (see Sources). Boundaries of Kazakhstan: geokz (A. Rodionov), CC BY 4.0, based on OCHA COD-AB; Russian subjects and basemap: Natural Earth (public domain). Centres: GeoNames (CC BY 4.0).',
   'about.boundaries':
-    'Borders are those before 2018; Abai, Jetisu, Ulytau and Shymkent are summed into the area they lie in.',
+    'Each year is drawn in the borders its figures were published in: 20 units from 2022, 17 in 2018–2021, before that South Kazakhstan with Shymkent. An older figure is never split into today’s units.',
 } as const;
 
 export type MessageKey = keyof typeof en;

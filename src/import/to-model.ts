@@ -57,5 +57,7 @@ export function customFiguresFromColumns(
     additive: meta.additive,
     sourceId: meta.datasetId,
     byYear,
+    // Which borders each year's units are in (the import decided it): the map draws the year in them.
+    ...(columns.geographyByYear ? { geographyByYear: columns.geographyByYear } : {}),
   };
 }

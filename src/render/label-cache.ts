@@ -5,7 +5,7 @@
  * that set changes.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { MapData } from '../core/map-data';
+import type { DrawnRegions, MapData } from '../core/map-data';
 import type { Geography, Lang } from '../core/model';
 import { labelSize, mapLabels, type LabelDatum } from '../core/view/map-labels';
 import type { Translator } from '../i18n';
@@ -23,6 +23,7 @@ export class LabelCache {
   /** The labels of a view; years with the same units and anchors share one array, so deck.gl keeps its layout. */
   labelsFor(
     data: MapData,
+    drawn: DrawnRegions,
     geography: Geography | null,
     anchors: readonly string[],
     lang: Lang,
@@ -30,9 +31,9 @@ export class LabelCache {
   ): LabelDatum[] {
     let byKey = this.labels.get(data);
     if (!byKey) this.labels.set(data, (byKey = new Map()));
-    const key = `${lang}|${geography}|${anchors.join(',')}`;
+    const key = `${lang}|${drawn.version?.id}|${geography}|${anchors.join(',')}`;
     let labels = byKey.get(key);
-    if (!labels) byKey.set(key, (labels = mapLabels(data.dataset.model, data.regions, geography, anchors, lang, t)));
+    if (!labels) byKey.set(key, (labels = mapLabels(data.dataset.model, drawn.regions, geography, anchors, lang, t)));
     return labels;
   }
 
@@ -60,7 +61,7 @@ export class LabelCache {
       },
       size: (l) => labelSize(l, textScale),
     });
-    const key = placed.map((l) => labels.indexOf(l)).join(',');
+    const key = placed.map((l) => `${l.text}@${l.position.join(' ')}`).join(',');
     const cached = this.placed.get(labels);
     if (cached?.key === key) return cached.labels;
     this.placed.set(labels, { key, labels: placed });

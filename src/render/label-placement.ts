@@ -20,19 +20,25 @@ const GAP = 2;
 export function placeLabels(labels: readonly LabelDatum[], placement: Placement): LabelDatum[] {
   const boxes: [number, number, number, number][] = [];
   const order = labels.map((l, i) => [l, i] as const).sort((a, b) => b[0].priority - a[0].priority || a[1] - b[1]);
-  const kept = new Set<number>();
+  const kept = new Map<number, LabelDatum>();
   for (const [label, index] of order) {
     const size = placement.size(label);
     const lines = label.text.split('\n');
     const w = Math.max(...lines.map((line) => placement.measure(line, size))) + 2 * GAP;
     const h = lines.length * size * LINE_HEIGHT + 2 * GAP;
-    const [x, y] = placement.project(label.position);
-    // Region labels are centred on their point; others hang below it (see the text layer's anchors).
-    const box: [number, number, number, number] =
-      label.kind === 'region' ? [x - w / 2, y - h / 2, x + w / 2, y + h / 2] : [x - w / 2, y + 6, x + w / 2, y + 6 + h];
-    if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
-    boxes.push(box);
-    kept.add(index);
+    // A region whose point is taken tries its other places (its centre: Turkestan beside Shymkent).
+    for (const position of [label.position, ...(label.alternatives ?? [])]) {
+      const [x, y] = placement.project(position);
+      // Region labels are centred on their point; others hang below it (see the text layer's anchors).
+      const box: [number, number, number, number] =
+        label.kind === 'region'
+          ? [x - w / 2, y - h / 2, x + w / 2, y + h / 2]
+          : [x - w / 2, y + 6, x + w / 2, y + 6 + h];
+      if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
+      boxes.push(box);
+      kept.set(index, position === label.position ? label : { ...label, position });
+      break;
+    }
   }
-  return labels.filter((_, i) => kept.has(i));
+  return labels.flatMap((_, i) => kept.get(i) ?? []);
 }

@@ -23,6 +23,7 @@ import { DARK, HIGH_CONTRAST, LIGHT } from './basemap-style';
 import { FlowLayers } from './flow-layers';
 import { LabelCache } from './label-cache';
 import { MapLayers } from './layers';
+import type { LabelDatum } from '../core/view/map-labels';
 import type { MapView } from './map-view';
 import type { PointLayers, PointLayersState } from './point-layers';
 
@@ -48,6 +49,8 @@ export class MapRenderer {
   /** performance.now() at the end of the first map frame drawn with the layers (arcs included). */
   firstFrameAt: number | null = null;
   readonly labels: LabelCache;
+  /** The labels placed in the last render (for the tests). */
+  placedLabels: readonly LabelDatum[] = [];
   private layers = new MapLayers();
   private readonly fills = new WeakMap<MapData, Map<string, ReadonlyMap<string, Rgba>>>();
   private started = false;
@@ -212,11 +215,13 @@ export class MapRenderer {
     const anchors = prepared.anchorsByYear.get(year) ?? NO_ANCHORS;
     this.view.setBasemapColours(s.highContrast ? HIGH_CONTRAST : s.darkScheme ? DARK : LIGHT);
     const fill = this.fillColours(s);
+    const drawn = data.drawn(s.measure, year);
     this.framesSinceUpdate = 0;
     const layers = this.layers.build({
-      regions: data.regions,
-      outlines: data.outlines,
-      selected: s.selected,
+      regions: drawn.regions,
+      outlines: drawn.outlines,
+      // A region selected in other borders is outlined by the polygon that holds it here.
+      selected: data.shown(s.selected, s.measure, year),
       fillColours: fill.colours,
       fillKey: fill.key,
       internal: prepared.internal.prepared,
@@ -231,10 +236,11 @@ export class MapRenderer {
       topN: s.topN,
       nodes: prepared.nodes,
       // Placed only once the font has loaded: their widths are measured in it.
-      labels: this.restShown
+      labels: (this.placedLabels = this.restShown
         ? this.labels.place(
             this.labels.labelsFor(
               data,
+              drawn,
               geographyOf(data.dataset.measures.values(s.measure, year)),
               s.showExternal && !data.points ? anchors.codes : [],
               s.lang,
@@ -243,7 +249,7 @@ export class MapRenderer {
             this.view.map,
             textScale,
           )
-        : [],
+        : []),
       anchors: anchors.positions,
       fontFamily: this.fontFamily,
       textScale,
@@ -273,12 +279,13 @@ export class MapRenderer {
     let colours = cache.get(key);
     if (!colours) {
       const base = data.prepared.colours.colours(measure, year, scale);
-      const litSet = new Set(lit);
+      const { territories } = data.dataset.model;
       colours = new Map(
-        [...data.dataset.model.polygons.keys()].flatMap((id): [string, Rgba][] => {
+        data.dataset.measures.drawnPolygons(measure, year).flatMap((id): [string, Rgba][] => {
           if (hidden) return [[id, HIDDEN_FILL]];
           const c = base.get(id);
-          if (litSet.size === 0 || litSet.has(id)) return c ? [[id, c]] : [];
+          // A highlighted region of other borders lights the polygons that share its territory.
+          if (lit.length === 0 || lit.some((l) => l === id || territories.overlaps(l, id))) return c ? [[id, c]] : [];
           return [[id, dim(c ?? NO_DATA)]];
         }),
       );

@@ -46,8 +46,12 @@ export interface AppApi {
   readonly urlWritePending: boolean;
   /** The data shown. */
   readonly dataset: Dataset;
-  /** Ids of the drawn polygons. */
+  /** Ids of the drawn polygons (the year's boundary version and the Russian subjects). */
   drawnPolygons(): string[];
+  /** The boundary version drawn (null: Kazakhstan's regions are not drawn). */
+  drawnVersion(): string | null;
+  /** The label texts placed on the map in the last frame. */
+  placedLabels(): string[];
   /** The fill the map gives a polygon for the current measure, year and scale (null: a gap). */
   fillColour(polygonId: string): Rgba | null;
   /** Every label text the map has made for the data shown. */
@@ -117,7 +121,15 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
     get dataset() {
       return store.get().data.dataset;
     },
-    drawnPolygons: () => store.get().data.regions.features.map((f) => f.properties.polygon_id),
+    drawnPolygons: () => {
+      const { data, measure, year } = store.get();
+      return data.drawn(measure, year).regions.features.map((f) => f.properties.polygon_id);
+    },
+    drawnVersion: () => {
+      const { data, measure, year } = store.get();
+      return data.drawn(measure, year).version?.id ?? null;
+    },
+    placedLabels: () => renderer()?.placedLabels.map((l) => l.text) ?? [],
     fillColour: (polygonId) => {
       const { measure, year, scale, data } = store.get();
       return data.prepared.colours.colours(measure, year, scale).get(polygonId) ?? null;

@@ -35,6 +35,7 @@ export class LegendControl {
     replace(this.element, [
       title,
       el('p', { class: 'legend-unit' }, [c.unit]),
+      el('p', { class: 'legend-borders', 'data-testid': 'legend-borders' }, [c.borders]),
       el('div', { class: 'legend-bar', style: `background:${gradient(c.stops)}`, 'data-testid': 'legend-bar' }),
       el(
         'div',

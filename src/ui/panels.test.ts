@@ -104,8 +104,8 @@ describe('the timeline', () => {
     key('PageDown');
     expect(store.get().year).toBe(2018);
     key('Home');
-    expect(slider.getAttribute('aria-valuenow')).toBe('2000');
-    expect(text(timeline.querySelector('[data-testid="year-label"]'))).toBe('2000');
+    expect(slider.getAttribute('aria-valuenow')).toBe('1990');
+    expect(text(timeline.querySelector('[data-testid="year-label"]'))).toBe('1990');
     key(' ');
     expect(store.get().playing).toBe(true);
     key('End');

@@ -6,9 +6,17 @@
 import { regionSummary } from '../core/region-summary';
 import { regionPanelContent, type RegionPanelContent } from '../core/view/region-panel';
 import { translatorOf, type AppState, type AppStore } from '../state/app-state';
-import { el, replace } from './dom';
+import type { BorderCounts } from '../core/view/border-counts';
+import { el, replace, svg } from './dom';
 
-const shown = (s: AppState) => ({ data: s.data, selected: s.selected, year: s.year, hidden: s.hidden, lang: s.lang });
+const shown = (s: AppState) => ({
+  data: s.data,
+  selected: s.selected,
+  measure: s.measure,
+  year: s.year,
+  hidden: s.hidden,
+  lang: s.lang,
+});
 
 export class RegionPanel {
   readonly element = el('section', {
@@ -75,6 +83,7 @@ export class RegionPanel {
           { class: 'other' },
           c.other.map((o) => el('li', {}, [o])),
         ),
+      c.border && borderSection(c.border),
       el('p', { class: 'panel-sources' }, [c.sources]),
     ]);
     this.element.hidden = false;
@@ -82,9 +91,71 @@ export class RegionPanel {
 
   private update(): void {
     const s = this.store.get();
-    const summary = s.selected && !s.hidden ? regionSummary(s.data.dataset.measures, s.selected, s.year) : null;
+    // In other borders the panel describes the polygon drawn there (Abai in 2019: East Kazakhstan).
+    const polygon = s.hidden ? null : s.data.shown(s.selected, s.measure, s.year);
+    const summary = polygon ? regionSummary(s.data.dataset.measures, polygon, s.year) : null;
     if (!summary) return this.hide();
     const t = translatorOf(s);
     this.render(regionPanelContent(summary, s.data.dataset.model, s.lang, t), t('panel.close'));
   }
+}
+
+const CHART = { width: 260, height: 90, left: 4, right: 4, top: 6, bottom: 16 };
+
+/**
+ * Both countries' counts of people leaving Kazakhstan for Russia, year by
+ * year: Russia's as a line where it has a run of years, Kazakhstan's as dots
+ * (few full years); the year shown is marked. Gaps stay gaps.
+ */
+function borderSection(b: BorderCounts): HTMLElement {
+  const [from, to] = b.years;
+  const max = Math.max(...b.series.flatMap((s) => s.points.map((p) => p.value)));
+  const x = (year: number) =>
+    CHART.left + ((year - from) / Math.max(1, to - from)) * (CHART.width - CHART.left - CHART.right);
+  const y = (v: number) => CHART.top + (1 - v / max) * (CHART.height - CHART.top - CHART.bottom);
+  const [russia, kazakhstan] = b.series;
+  const inYear = b.year >= from && b.year <= to;
+  const chart = svg(
+    'svg',
+    {
+      class: 'border-chart',
+      viewBox: `0 0 ${CHART.width} ${CHART.height}`,
+      role: 'img',
+      'aria-label': `${russia.label}; ${kazakhstan.label}`,
+      'data-testid': 'border-chart',
+    },
+    [
+      inYear &&
+        svg('line', {
+          class: 'year-mark',
+          x1: x(b.year),
+          x2: x(b.year),
+          y1: CHART.top,
+          y2: CHART.height - CHART.bottom,
+        }),
+      svg('polyline', {
+        class: 'series-russia',
+        points: russia.points.map((p) => `${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(' '),
+      }),
+      ...kazakhstan.points.map((p) =>
+        svg('circle', { class: 'series-kazakhstan', cx: x(p.year), cy: y(p.value), r: 3 }, [
+          svg('title', {}, [`${p.year}: ${p.value} (${p.sourceId})`]),
+        ]),
+      ),
+      svg('text', { x: CHART.left, y: CHART.top + 8, class: 'axis' }, [b.maxLabel]),
+      svg('text', { x: CHART.left, y: CHART.height - 3, class: 'axis' }, [String(from)]),
+      svg('text', { x: CHART.width - CHART.right, y: CHART.height - 3, class: 'axis', 'text-anchor': 'end' }, [
+        String(to),
+      ]),
+    ],
+  );
+  return el('section', { class: 'border-counts', 'data-testid': 'border-counts' }, [
+    el('h3', {}, [b.heading]),
+    ...b.yearLines.map((l) => el('p', { class: 'border-line' }, [l])),
+    chart,
+    el('p', { class: 'legend-row' }, [el('span', { class: 'swatch series-russia' }), russia.label]),
+    el('p', { class: 'legend-row' }, [el('span', { class: 'swatch series-kazakhstan' }), kazakhstan.label]),
+    el('p', { class: 'panel-note' }, [b.note]),
+    el('p', { class: 'panel-sources' }, [b.sources]),
+  ]);
 }

@@ -47,7 +47,7 @@ export class RegionSearch {
       () => {
         const s = store.get();
         this.setTranslator(translatorOf(s));
-        this.setOptions(regionOptions(s.data.dataset.model, s.lang, translatorOf(s)));
+        this.setOptions(regionOptions(s.data.dataset.model, s.lang));
       },
       { immediate: true },
     );

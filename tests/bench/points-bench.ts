@@ -46,6 +46,7 @@ import { clusterLocations } from '@flowmap.gl/data/dist/cluster/cluster.js';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import Supercluster from 'supercluster';
 import { REPO_ROOT } from '../../data/read-tables';
+import { readRegions } from '../../geo/read-regions';
 import { topSlice } from '../../src/core/flow-columns';
 import { clusterPlaces, hierarchyBytes } from '../../src/core/points/clusters';
 import { LevelStore, levelFlows, preparedBytes, type PreparedLevel } from '../../src/core/points/level-flows';
@@ -65,9 +66,7 @@ const FLOWS = Number(process.env.POINTS_BENCH_FLOWS ?? 1_000_000);
 const BASELINE = process.env.POINTS_BENCH_BASELINE !== '0';
 const TOP_N = 5000;
 const THIS_FILE = fileURLToPath(import.meta.url);
-const regions = JSON.parse(readFileSync(join(REPO_ROOT, 'geo/regions.geojson'), 'utf8')) as FeatureCollection<
-  Polygon | MultiPolygon
->;
+const regions = readRegions('kz2000') as FeatureCollection<Polygon | MultiPolygon>;
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -3,30 +3,19 @@
  * PointsWorkerState, the same object the app's worker will wrap, fed with
  * files from disk. Started by points-bench.ts.
  */
-import { createReadStream, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { FeatureCollection } from 'geojson';
-import { REPO_ROOT } from '../../data/read-tables';
 import { loadUnits } from '../../src/import/test-support';
+import { legacyUnitRows, readRegions } from '../../geo/read-regions';
 import { rulesFromCrosswalk } from '../../src/import/points/region-flows';
 import { PointsWorkerState, type PointsRequest } from '../../src/import/points/points-worker-handler';
 
 export type BenchWorkerRequest = { type: 'import-files'; locations: string; flows: string } | Exclude<PointsRequest, { type: 'import' }>; // prettier-ignore
 
 export function crosswalkRules() {
-  const rows = readFileSync(join(REPO_ROOT, 'data/crosswalk.csv'), 'utf8').trim().split('\n').slice(1);
-  return rulesFromCrosswalk(
-    rows.map((l) => {
-      const [unit_code, polygon_id, valid_from, valid_to] = l.split(',');
-      return {
-        unit_code: unit_code!,
-        polygon_id: polygon_id!,
-        valid_from: valid_from || null,
-        valid_to: valid_to || null,
-      };
-    }),
-  );
+  // The polygons of the version before 2018 and the units each holds from their first year.
+  return rulesFromCrosswalk(legacyUnitRows());
 }
 
 /** The import request for the generated pair of files. */
@@ -34,7 +23,7 @@ export function pairRequest(locations: string, flows: string) {
   return {
     datasetId: 'bench-points',
     units: loadUnits(),
-    regions: JSON.parse(readFileSync(join(REPO_ROOT, 'geo/regions.geojson'), 'utf8')) as FeatureCollection,
+    regions: readRegions('kz2000') as FeatureCollection,
     regionIdProperty: 'polygon_id',
     regionRules: crosswalkRules(),
     layout: 'pair' as const,

@@ -1,7 +1,7 @@
 /**
  * The benchmark's flow sets: seeded, so that every run draws the same data.
  * About 3,000 locations inside the real polygons of Kazakhstan and the Russian
- * border subjects (geo/regions.geojson), each with a size drawn from a heavy
+ * border subjects (geo/regions.topojson), each with a size drawn from a heavy
  * tail; flows between them over 20 years, every origin–destination pair at most
  * once a year, counts heavy-tailed as real migration is. Plus the real data
  * (the built-in inter-regional flows at the units' centres) in the same format.
@@ -10,14 +10,13 @@
  * Uint32 × n, destination Uint32 × n, year Uint16 × n. Locations: JSON
  * { lon: number[], lat: number[] }.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { booleanPointInPolygon, bbox } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { readTableTexts, REPO_ROOT } from '../../data/read-tables';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { readTableTexts } from '../../data/read-tables';
 import { flowSet, internalArcs } from '../../src/core/arcs';
 import type { FlowTable } from '../../src/core/flow-columns';
 import { loadDataset } from '../../src/core/load';
+import { readRegions } from '../../geo/read-regions';
 
 export const YEARS = Array.from({ length: 20 }, (_, i) => 2005 + i);
 export const LOCATION_COUNT = 3000;
@@ -41,10 +40,7 @@ export interface Locations {
 
 /** Points inside the polygons, each polygon getting a share by its area. */
 export function syntheticLocations(count = LOCATION_COUNT, seed = 1): Locations {
-  const regions = JSON.parse(readFileSync(join(REPO_ROOT, 'geo/regions.geojson'), 'utf8')) as FeatureCollection<
-    Polygon | MultiPolygon,
-    { area_km2: number }
-  >;
+  const regions = readRegions('kz2000');
   const rnd = random(seed);
   const features = regions.features as Feature<Polygon | MultiPolygon, { area_km2: number }>[];
   const totalArea = features.reduce((s, f) => s + f.properties.area_km2, 0);

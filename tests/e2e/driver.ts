@@ -123,12 +123,16 @@ export async function kazakhstanRect(page: Page): Promise<Rect> {
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
-/** Label points of the drawn polygons (geo/regions.geojson: label_lon, label_lat). */
+/** Label points of every shape of every boundary version (geo/regions.topojson: label_lon, label_lat). */
 export function labelPoints(): Map<string, [number, number]> {
-  const geo = JSON.parse(readFileSync(`${REPO_ROOT}/geo/regions.geojson`, 'utf8')) as {
-    features: { properties: { polygon_id: string; label_lon: number; label_lat: number } }[];
+  const topology = JSON.parse(readFileSync(`${REPO_ROOT}/geo/regions.topojson`, 'utf8')) as {
+    objects: Record<
+      string,
+      { geometries: { properties: { polygon_id: string; label_lon: number; label_lat: number } }[] }
+    >;
   };
-  return new Map(geo.features.map((f) => [f.properties.polygon_id, [f.properties.label_lon, f.properties.label_lat]]));
+  const geometries = Object.values(topology.objects).flatMap((o) => o.geometries);
+  return new Map(geometries.map((g) => [g.properties.polygon_id, [g.properties.label_lon, g.properties.label_lat]]));
 }
 
 /**

@@ -3,11 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon } from '@turf/turf';
 import fc from 'fast-check';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { createRegionIndex } from './region-index';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../../${path}`, import.meta.url)), 'utf8');
-const regions = JSON.parse(read('geo/regions.geojson')) as FeatureCollection<Polygon | MultiPolygon>;
+// Today's borders: the 20 Kazakh units and the 12 Russian subjects of geo/regions.topojson.
+const topology = JSON.parse(read('geo/regions.topojson')) as Topology<{
+  kz2022: GeometryCollection;
+  ru: GeometryCollection;
+}>;
+const regions: FeatureCollection<Polygon | MultiPolygon> = {
+  type: 'FeatureCollection',
+  features: [topology.objects.kz2022, topology.objects.ru].flatMap(
+    (o) => (feature(topology, o) as FeatureCollection<Polygon | MultiPolygon>).features,
+  ),
+};
 
 const square = (id: string, x0: number, y0: number, x1: number, y1: number, holes: Position[][] = []): Feature<Polygon> => ({
   type: 'Feature',
@@ -179,8 +191,8 @@ describe('createRegionIndex', () => {
 
   it('matches the brute-force check and turf on the real regions, away from borders', () => {
     const index = createRegionIndex(regions, 'polygon_id');
-    // 16 Kazakh polygons of the pre-2018 borders and 12 Russian subjects (Baikonur is not a polygon of its own in S172).
-    expect(index.ids).toHaveLength(28);
+    // Today's 20 Kazakh units and 12 Russian subjects (Baikonur is not a polygon of its own in S172).
+    expect(index.ids).toHaveLength(32);
     fc.assert(
       fc.property(
         fc.double({ min: 44, max: 90, noNaN: true }),
@@ -199,14 +211,17 @@ describe('createRegionIndex', () => {
     );
   }, 30_000);
 
-  it('puts every administrative centre of geo/centres.csv in its unit`s polygon (data/crosswalk.csv)', () => {
+  it('puts every administrative centre of geo/centres.csv in its unit`s polygon (data/boundaries.csv)', () => {
     const index = createRegionIndex(regions, 'polygon_id');
+    // In today's versions every polygon covers exactly one unit.
     const polygonOf = new Map(
-      read('data/crosswalk.csv')
+      read('data/boundaries.csv')
         .trim()
         .split('\n')
         .slice(1)
-        .map((l) => l.split(',') as [string, string]),
+        .map((l) => l.split(','))
+        .filter(([version]) => version === 'kz2022' || version === 'ru')
+        .map(([, polygon, units]) => [units!, polygon!]),
     );
     const misses: string[] = [];
     for (const line of read('geo/centres.csv').trim().split('\n').slice(1)) {

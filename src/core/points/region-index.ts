@@ -1,7 +1,7 @@
 /**
  * Which region a place lies in: point in polygon against any FeatureCollection
  * of Polygons and MultiPolygons whose features carry an id property (today's
- * geo/regions.geojson with `polygon_id`, a 2024 set of units, a districts
+ * geo/regions.topojson's polygons with `polygon_id`, a 2024 set of units, a districts
  * file). Pure and DOM-free; runs in the import worker.
  *
  * Index: every ring's edges are stored once, each with its lower end first,

@@ -22,6 +22,8 @@ export interface LegendContent {
   ticks: { label: string; position: number }[];
   noData: string;
   scaleNote: string;
+  /** Which borders the map shows ("Shown in the borders of 2018–2021"). */
+  borders: string;
   /** Caveats of the year's figures (census rebases, partial years). */
   notes: string[];
   arcs: { title: string; colours: [Rgba, Rgba]; note: string };
@@ -56,6 +58,7 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
     stops: legendStops(scale),
     ticks: shown.map(([v, label]) => ({ label, position: legendPosition(scale, v) })),
     noData: t('legend.noData'),
+    borders: bordersText(input),
     scaleNote: input.scale === 'fixed' ? t('legend.fixedNote', { from, to }) : t('legend.yearNote', { year }),
     notes: notes.map((n) => t(`legend.${n}` as MessageKey, { year: year + 1 })),
     arcs: {
@@ -75,4 +78,13 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
         : null,
     nodes: points?.nodes ?? t('legend.nodes'),
   };
+}
+
+/** Which borders the map shows, and why when they are not those in force at the year's end. */
+export function bordersText({ data, measure, year, lang, t }: ViewInput): string {
+  const { version } = data.drawn(measure, year);
+  if (!version) return t('legend.noKazakhRegions', { year });
+  const inForce = data.dataset.model.territories.inForce(year);
+  const borders = version.label[lang];
+  return t(version.id === inForce?.id ? 'legend.borders' : 'legend.bordersOfFigures', { borders });
 }

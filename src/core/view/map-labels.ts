@@ -11,6 +11,8 @@ import type { Geography, Lang, Model } from '../model';
 
 export interface LabelDatum {
   position: [number, number];
+  /** Other places for the label when its position is taken (a region's administrative centre). */
+  alternatives?: [number, number][];
   text: string;
   /** Which label stays when two collide (higher wins): cities, Kazakh regions, Russian ones, countries. */
   priority: number;
@@ -33,6 +35,7 @@ export function mapLabels(
     .filter((f) => model.polygons.has(f.properties.polygon_id))
     .map((f): LabelDatum => ({
       position: [f.properties.label_lon, f.properties.label_lat] as [number, number],
+      alternatives: [model.units.get(model.polygons.get(f.properties.polygon_id)!.unitCodes[0]!)!.centre],
       text: polygonName(model, f.properties.polygon_id, geography, lang, { short: true, separator: '\n+ ' }),
       kind: 'region',
       // The two big cities' small polygons would otherwise give way to the oblasts around them.

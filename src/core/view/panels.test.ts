@@ -20,7 +20,7 @@ describe('the legend', () => {
     expect(en.ticks.map((t) => t.label)).toEqual(['-100k', '-10k', '-1k', '0', '+1k', '+10k', '+100k']);
     expect(en.ticks[0]!.position).toBe(0);
     expect(en.ticks.at(-1)!.position).toBe(1);
-    expect(en.scaleNote).toBe('Scale fixed over 2000–2026');
+    expect(en.scaleNote).toBe('Scale fixed over 1990–2026');
     // Long Russian and Kazakh labels would collide: the ends and the middle are kept.
     expect(legendContent(viewInput('ru'), THEME).ticks.map((t) => plain(t.label))).toEqual([
       '-100 тыс.',
@@ -46,8 +46,30 @@ describe('the legend', () => {
   it('says a census rebase, and gives no scale while a question hides the values', () => {
     expect(legendContent(viewInput('en', { measure: 'change', year: 2008 }), THEME).notes).toEqual([
       'Includes the census rebase of 1 January 2009.',
+      'Russian subjects: Rosstat’s revised population series (S173), not a 1 January count.',
     ]);
     expect(legendContent(viewInput('kk', { hidden: true }), THEME).hiddenNote).toBe(translator('kk')('story.hidden'));
+  });
+});
+
+describe('which borders the map says it shows', () => {
+  it('names the borders in force, or those the figures were published in, in each language', () => {
+    const borders = (lang: 'en' | 'ru' | 'kk', measure: 'population' | 'net', year: number) =>
+      legendContent(viewInput(lang, { measure, year }), THEME).borders;
+    expect(borders('en', 'population', 2005)).toBe('Shown in the borders before June 2018');
+    expect(borders('en', 'population', 2019)).toBe('Shown in the borders of 2018–2021');
+    expect(borders('ru', 'population', 2019)).toBe('Показано: границы 2018–2021 гг.');
+    expect(borders('kk', 'population', 2024)).toBe('Көрсетілген: 2022 жылдан бергі шекаралар');
+    // BNS restated 1 January 2017 with Shymkent apart; the 2010 matrix is in today's units.
+    expect(borders('en', 'population', 2017)).toBe(
+      'Shown in the borders of 2018–2021, in which these figures were published',
+    );
+    expect(borders('en', 'net', 2010)).toBe(
+      'Shown in the borders of 2022 onwards, in which these figures were published',
+    );
+    expect(borders('en', 'population', 1995)).toBe(
+      'No figures for Kazakhstan’s regions in 1995: only what exists is shown.',
+    );
   });
 });
 
@@ -61,7 +83,7 @@ describe('the table view', () => {
       shown: 38,
       internalCount: 380,
     });
-    expect(en.regions).toHaveLength(28);
+    expect(en.regions).toHaveLength(20 + 12);
     expect(en.regions.find((r) => r.name === 'Astana (city)')).toEqual({
       name: 'Astana (city)',
       value: 73238,
@@ -76,7 +98,7 @@ describe('the table view', () => {
       sources: 'S02',
     });
     expect(tableContent(viewInput('ru')).flows[0]!.from).toBe('область Абай');
-    expect(tableContent(viewInput('kk')).regions[0]!.name).toBe('Шығыс Қазақстан облысы + Абай облысы');
+    expect(tableContent(viewInput('kk')).regions[0]!.name).toBe('Ақмола облысы');
   });
 
   it('hides the values and the flows while a question hides them', () => {
@@ -93,7 +115,7 @@ describe('the region panel', () => {
   it('names the area and every unit it sums, with their flows, in each language', () => {
     const en = panel('en');
     expect(en.title).toBe('East Kazakhstan Region + Abai Region');
-    expect(en.notes[0]).toMatch(/^No open boundary exists for Abai Region;/);
+    expect(en.notes[0]).toBe('Sum of East Kazakhstan Region + Abai Region');
     expect(en.totalsHeading).toBe('Totals in 2024');
     expect(en.figures).toEqual([
       // East Kazakhstan 727,053 + Abai 607,589 (S170).
@@ -126,6 +148,31 @@ describe('the region panel', () => {
     expect(omsk.notes).toEqual([translator('en')('panel.russiaMissing')]);
     expect(omsk.noFlows).toBeNull();
   });
+
+  it('gives a Russian subject Rosstat’s population and both countries’ counts of migration', () => {
+    const omsk = panel('en', 'RU-OMS', 2018);
+    expect(omsk.figures[0]).toEqual(['Population 2018 (Rosstat, revised series)', '1,932,800']);
+    expect(omsk.border!.yearLines).toEqual([
+      'Russia counted 72,141 people arriving from Kazakhstan and 45,625 leaving for it in 2018 (S174).',
+      'Kazakhstan’s count: no full-year figure for 2018.',
+    ]);
+    expect(omsk.border!.series[0].points).toHaveLength(23);
+    expect(omsk.border!.series[1].points.map((p) => p.year)).toEqual([2019, 2021, 2022, 2024]);
+    expect(panel('ru', 'RU-OMS', 2019).border!.yearLines.map(plain)).toEqual([
+      'Россия учла 86 311 прибывших из Казахстана и 47 145 выбывших в него в 2019 году (S174).',
+      'Казахстан учёл 39 800 выбывших в Россию в 2019 году (S97). Казахстан учёл 3 300 прибывших из России (S97).',
+    ]);
+    expect(panel('kk', 'RU-OMS', 2018).border!.note).toMatch(/^Екі ел әртүрлі есептейді/);
+    expect(panel('en', 'KZ-AST', 2018).border).toBeNull();
+  });
+
+  it('says where S170 revises S01’s 1 January 2023 and which figure the map shows', () => {
+    const abai = panel('en', 'KZ-10', 2024);
+    expect(abai.other).toContain(
+      'Abai Region: 610,205, 1 Jan 2023 (S01) — revised by S170 to 610,198, the figure shown',
+    );
+    expect(panel('en', 'KZ-10', 2023).figures[0]).toEqual(['Population 1 Jan 2023', '610,198']);
+  });
 });
 
 describe('measures and regions on offer', () => {
@@ -138,15 +185,14 @@ describe('measures and regions on offer', () => {
     expect(measureText(model, 'change', 2020, translator('en')).unit).toBe('persons, 1 Jan 2020 → 1 Jan 2021');
   });
 
-  it('offers every drawn region and each unit without a boundary, sorted in the language', () => {
-    const en = regionOptions(model, 'en', translator('en'));
-    expect(en.find((o) => o.label === 'Abai Region')).toMatchObject({
-      polygonId: 'KZ-VOS',
-      detail: 'in East Kazakhstan Region + Abai Region',
-    });
+  it('offers every unit with its own polygon of today, found by its former names too, sorted in the language', () => {
+    const en = regionOptions(model, 'en');
+    expect(en).toHaveLength(32);
+    expect(en.find((o) => o.label === 'Abai Region')).toMatchObject({ polygonId: 'KZ-10', detail: '' });
+    expect(en.find((o) => o.names.includes('South Kazakhstan Region (incl. Shymkent)'))!.polygonId).toBe('KZ-61');
     const labels = en.map((o) => o.label);
     expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
-    const kk = regionOptions(model, 'kk', translator('kk'));
-    expect(kk.find((o) => o.label === 'Абай облысы')!.detail).toBe('Шығыс Қазақстан облысы + Абай облысы аумағында');
+    const kk = regionOptions(model, 'kk');
+    expect(kk.find((o) => o.label === 'Абай облысы')!.polygonId).toBe('KZ-10');
   });
 });

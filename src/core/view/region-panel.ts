@@ -7,6 +7,7 @@ import { hasMessage, type MessageKey, type Translator } from '../../i18n';
 import { countryName, placeName } from '../../i18n/names';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
+import { borderCounts, type BorderCounts } from './border-counts';
 import type { Lang, Model } from '../model';
 import type { RegionSummary } from '../region-summary';
 import { sourceIds as splitSources } from '../tables';
@@ -18,8 +19,10 @@ export interface FlowList {
 
 export interface RegionPanelContent {
   title: string;
-  /** Said under the title: a unit without a boundary of its own, the gaps of a Russian subject. */
+  /** Said under the title: the figures an area sums, what a Russian subject's figures are. */
   notes: string[];
+  /** A Russian subject's panel: both countries' counts of migration between them. */
+  border: BorderCounts | null;
   totalsHeading: string;
   /** Label and value of each figure. */
   figures: [string, string][];
@@ -43,12 +46,16 @@ export function regionPanelContent(
   const name = (code: string) => placeName(model, code, lang);
   const { year } = summary;
   const geography = summary.population.geography ?? summary.density.geography;
-  const hiddenUnits = summary.population.unitCodes.length > 1 ? summary.population.unitCodes.slice(1) : [];
+  const summed = summary.population.unitCodes.length > 1 ? summary.population.unitCodes : [];
+  const russian = summary.country === 'RU';
   const noData = t('tooltip.noData', { year });
   const { flows, officialNet } = summary;
 
   const figures: ([string, string] | false | null | undefined)[] = [
-    [t('panel.population', { year }), summary.population.value === null ? noData : n(summary.population.value)],
+    [
+      t(russian ? 'panel.populationRosstat' : 'panel.population', { year }),
+      summary.population.value === null ? noData : n(summary.population.value),
+    ],
     summary.area !== null && [t('panel.area'), `${n(summary.area)} km²`],
     [t('panel.density'), summary.density.value === null ? noData : `${n(summary.density.value, false, 1)} / km²`],
     flows && [t('panel.arrivals'), n(flows.total.arrivals)],
@@ -74,9 +81,10 @@ export function regionPanelContent(
   return {
     title: polygonName(model, summary.polygonId, geography, lang),
     notes: [
-      hiddenUnits.length > 0 ? t('panel.boundaryNote', { units: hiddenUnits.map(name).join(', ') }) : '',
-      summary.country === 'RU' ? t('panel.russiaMissing') : '',
+      summed.length > 0 ? t('tooltip.sum', { units: summed.map(name).join(' + ') }) : '',
+      russian ? t('panel.russiaMissing') : '',
     ].filter(Boolean),
+    border: russian ? borderCounts(model, year, lang, t) : null,
     totalsHeading: t('panel.totals', { year }),
     figures: figures.filter((f): f is [string, string] => Array.isArray(f)),
     noFlows: summary.country === 'KZ' && !flows ? t('panel.noFlows', { year }) : null,
@@ -136,6 +144,14 @@ function otherFigures(summary: RegionSummary, model: Model, lang: Lang, t: Trans
           r.net_with_kz !== null ? `${t('panel.net')} ${n(r.net_with_kz, true)}` : '',
         ])} — ${r.statistic} (${r.source_id})`,
     ),
-    ...summary.otherPopulation.map((r) => `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} (${r.source_id})`),
+    ...summary.otherPopulation.map((r) => {
+      // An alternative 1 January count (S01's 2023, revised by S170) says which figure the map shows.
+      const shown = r.status === 'alternative' ? model.population.get(r.year)?.get(r.unit_code) : undefined;
+      const revised =
+        shown && shown.source_id !== r.source_id
+          ? ` — ${t('panel.revisedBy', { source: shown.source_id, value: n(shown.population) })}`
+          : '';
+      return `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} ${r.year} (${r.source_id})${revised}`;
+    }),
   ];
 }

@@ -28,6 +28,14 @@ describe('the status line', () => {
     });
   });
 
+  it('before 2000 says that only the Russian side holds figures, in each language', () => {
+    expect(statusLine(viewInput('en', { year: 1995, measure: 'population' })).text).toBe(
+      '1995: the sources hold no figures for Kazakhstan’s regions before 2000, so they are not drawn; only the Russian border subjects’ population (Rosstat, S173) is shown. Russia’s own count of migration with Kazakhstan (from 1997) is in a Russian subject’s panel.',
+    );
+    expect(statusLine(viewInput('ru', { year: 1995 })).text).toMatch(/^1995: до 2000 года в источниках нет данных/);
+    expect(statusLine(viewInput('kk', { year: 1995 })).text).toMatch(/^1995: 2000 жылға дейін/);
+  });
+
   it('leaves out the flows with other countries when they are not shown', () => {
     const text = statusLine(viewInput('en', { showExternal: false })).text;
     expect(text).not.toContain('other countries');
@@ -54,7 +62,7 @@ describe('the map’s description and the announcements', () => {
   it('names the measure, the year, the extremes, the flows drawn and the selection', () => {
     expect(mapDescription(viewInput('en', { selected: 'KZ-AST' }))).toBe(
       'Map of Net inter-regional migration in 2024, Kazakhstan’s regions and the Russian regions on its border. ' +
-        'Highest: Astana (city) +73,238. Lowest: Turkestan Region + Shymkent (city) -22,605. ' +
+        'Highest: Astana (city) +73,238. Lowest: Turkestan Region -31,966. ' +
         '38 of 380 flows between regions are drawn. Selected: Astana (city).',
     );
     expect(plain(mapDescription(viewInput('kk', { selected: 'KZ-AST' })))).toContain(

@@ -39,6 +39,9 @@ export function statusLine(input: ViewInput): StatusLine {
   const external = visibleFlows(input, 'external');
   const quality = model.flows.find((f) => f.year === year)?.quality_flag;
   const values = measures.values(input.measure, year);
+  // Before Kazakhstan's first regional figure only the Russian side holds figures: said instead of the gaps.
+  if (year < model.firstKazakhYear && !internal.total)
+    return { text: t('status.beforeKazakh', { year, first: model.firstKazakhYear }), arcs: 0 };
   const parts = [
     internal.total
       ? t('status.flows', { year, count: internal.total, shown: internal.shown })

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { readTableTexts, REPO_ROOT } from '../../../data/read-tables';
 import { translator } from '../../i18n';
 import { loadDataset } from '../load';
-import { prepareMapData, type MapData, type Regions } from '../map-data';
+import type { Topology } from 'topojson-specification';
+import { prepareMapData, regionsFromTopology, type MapData } from '../map-data';
 import type { Lang } from '../model';
 import type { ViewInput } from './view-input';
 
@@ -12,7 +13,7 @@ let data: MapData | null = null;
 export function builtInData(): MapData {
   data ??= prepareMapData(
     loadDataset(readTableTexts()),
-    JSON.parse(readFileSync(`${REPO_ROOT}/geo/regions.geojson`, 'utf8')) as Regions,
+    regionsFromTopology(JSON.parse(readFileSync(`${REPO_ROOT}/geo/regions.topojson`, 'utf8')) as Topology),
   );
   return data;
 }

@@ -77,6 +77,19 @@ describe('the tooltip of a flow', () => {
     expect(text.title).toBe('Kazakhstan as a whole → Russia');
     expect(text.lines).toContain('8,800 migrants');
     expect(text.lines).toContain('Reported by Kazakhstan’s statistics');
+    expect(text.lines).toContain('Russia’s count: none for 2024 (published for 1997–2019).');
+  });
+
+  it('puts both countries’ counts of the year on an arc with Russia, each with its source', () => {
+    const item = arcItem('external', 2019, 'KZ', 'RU');
+    const en = tooltipText({ kind: 'arc', set: 'external', item }, viewInput('en', { year: 2019 }))!;
+    expect(en.lines).toContain('Kazakhstan counted 39,800 people leaving for Russia in 2019 (S97).');
+    expect(en.lines).toContain('Russia counted 86,311 arriving from Kazakhstan in 2019 (S174).');
+    expect(en.lines.filter((l) => l.startsWith('The two countries count differently'))).toHaveLength(1);
+    const ru = tooltipText({ kind: 'arc', set: 'external', item }, viewInput('ru', { year: 2019 }))!;
+    expect(ru.lines.map(plain)).toContain('Россия учла 86 311 прибывших из Казахстана в 2019 году (S174).');
+    const kk = tooltipText({ kind: 'arc', set: 'external', item }, viewInput('kk', { year: 2019 }))!;
+    expect(kk.lines.map(plain)).toContain('Қазақстан 2019 жылы Ресейге кеткен 39 800 адамды есепке алды (S97).');
   });
 });
 

@@ -7,6 +7,7 @@ import { hasMessage, type MessageKey, type Translator } from '../../i18n';
 import { placeName } from '../../i18n/names';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
+import { arcComparison } from './border-counts';
 import { measureInfo } from '../measures';
 import { measureText } from './measure-text';
 import type { ViewInput } from './view-input';
@@ -49,8 +50,13 @@ function regionTooltip(polygonId: string, { data, year, measure, hidden, lang, t
   if (hidden) return { title, lines: [t('story.hidden')] };
   const info = measureInfo(measure);
   const names = (codes: string[], separator: string) => codes.map((u) => placeName(model, u, lang)).join(separator);
+  // A Russian subject's population is Rosstat's series, not a 1 January count: its label says so.
+  const rosstat = measure === 'population' && model.polygons.get(polygonId)!.country === 'RU';
+  const label = rosstat
+    ? t('panel.populationRosstat', { year })
+    : `${measureText(model, measure, year, t).label}, ${year}`;
   const lines = [
-    `${measureText(model, measure, year, t).label}, ${year}: ${
+    `${label}: ${
       v.value === null
         ? t('tooltip.noData', { year })
         : formatNumber(v.value, lang, { signed: info.scale === 'diverging', digits: info.digits })
@@ -88,6 +94,10 @@ function arcTooltip(set: 'internal' | 'external', item: number, { data, lang, t 
       t('tooltip.year', { year: r.year }),
       r.kind === 'internal' ? t('tooltip.internal') : t('tooltip.external'),
       r.kind === 'external' ? t(r.reporter === 'KZ' ? 'tooltip.reporterKZ' : 'tooltip.reporterRU') : '',
+      // With Russia, both countries' own counts of the year side by side (never combined).
+      ...(r.kind === 'external' && (r.origin === 'RU' || r.destination === 'RU')
+        ? arcComparison(model, r.year, lang, t)
+        : []),
       t('tooltip.period', { period: r.period }),
       r.kind === 'internal' ? qualityNote(r.qualityFlag, t) : '',
       t('tooltip.source', {

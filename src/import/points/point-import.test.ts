@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { aggregateFlowColumns, totalsByYear } from '../aggregate';
@@ -8,22 +6,11 @@ import { flowRows } from '../validate-rows';
 import type { PointIssue } from './codes';
 import { importPoints, type PointImportRequest } from './point-import';
 import { rulesFromCrosswalk } from './region-flows';
+import { legacyUnitRows, readRegions } from '../../../geo/read-regions';
 
-const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../../${path}`, import.meta.url)), 'utf8');
-const regions = JSON.parse(read('geo/regions.geojson')) as FeatureCollection;
-const crosswalk = read('data/crosswalk.csv')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((l) => {
-    const [unit_code, polygon_id, valid_from, valid_to] = l.split(',');
-    return {
-      unit_code: unit_code!,
-      polygon_id: polygon_id!,
-      valid_from: valid_from || null,
-      valid_to: valid_to || null,
-    };
-  });
+// The version before 2018 and its units by year: places in East Kazakhstan may be in Abai from 2022.
+const regions = readRegions('kz2000') as FeatureCollection;
+const crosswalk = legacyUnitRows();
 const units = loadUnits();
 const blob = (text: string) => new Blob([text]);
 

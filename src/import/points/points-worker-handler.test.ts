@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { readRegions } from '../../../geo/read-regions';
 import { loadUnits } from '../test-support';
 import { PointsWorkerState, type PointsResponse } from './points-worker-handler';
 
-const regions = JSON.parse(readFileSync(fileURLToPath(new URL('../../../geo/regions.geojson', import.meta.url)), 'utf8')) as FeatureCollection; // prettier-ignore
+const regions = readRegions('kz2000') as FeatureCollection;
 
 describe('PointsWorkerState', () => {
   it('hands the page copies and lays out levels on request, still able to after its first answers were transferred', async () => {

@@ -7,7 +7,7 @@
  *
  * A place's unit in a year comes from the region polygon it lies in
  * (RegionIndex) through rules polygon -> unit with the years they hold
- * (data/crosswalk.csv for geo/regions.geojson; none when the polygons' ids are
+ * (geo/read-regions.ts: legacyUnitRows for the version before 2018; none when the polygons' ids are
  * unit codes, as in a set of today's units). Where a polygon holds several
  * units in a year (East Kazakhstan and Abai from 2022, Turkestan and
  * Shymkent from 2017...), the place's parent region, if the file gives one of
@@ -33,7 +33,7 @@ export interface RegionUnitRule {
   toYear: number | null;
 }
 
-/** Rules from data/crosswalk.csv's rows (valid_from "2022-01-01" -> from 2022; valid_to is the last day held). */
+/** Rules from unit -> polygon rows (valid_from "2022-01-01" -> from 2022; valid_to is the last day held). */
 export function rulesFromCrosswalk(
   rows: readonly { unit_code: string; polygon_id: string; valid_from: string | null; valid_to: string | null }[],
 ): RegionUnitRule[] {

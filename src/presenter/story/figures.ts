@@ -1,7 +1,8 @@
 /**
  * Resolves a story's figures against the project's data, so that every
  * number in a caption comes from a table with a source: facts from
- * data/facts.csv, programme counts from data/enbek.csv, and sums, shares,
+ * data/facts.csv, programme counts from data/enbek.csv and data/kandas.csv,
+ * Russia's own count (S174), and sums, shares,
  * densities and extremes computed from the regional figures. Pure: no DOM.
  */
 import { formatNumber } from '../../core/format';
@@ -99,6 +100,21 @@ export class FigureResolver {
           value,
           text: `${name} (${formatNumber(value, lang, { signed: spec.measure === 'net' })})`,
           sourceIds: ids,
+        };
+      }
+      case 'russia': {
+        const row = model.russiaCount.get(spec.year);
+        if (!row) return gap();
+        const value = row[spec.direction];
+        return { value, text: n(value), sourceIds: sourceIds(row.source_id) };
+      }
+      case 'kandas': {
+        const row = tables['kandas.csv'].find((r) => r.year === spec.year && r.period === spec.period);
+        if (!row) return gap();
+        return {
+          value: row.kandas_status_granted,
+          text: n(row.kandas_status_granted),
+          sourceIds: sourceIds(row.source_id),
         };
       }
       case 'external': {

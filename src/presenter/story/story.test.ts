@@ -49,6 +49,22 @@ describe('the shipped north-south story', () => {
     expect(lowest[0]).toBe('KZ-61');
     expect(figures.resolve(question.figures.region!, 'en')).toMatchObject({ value: lowest[1].net });
     expect(figures.fill(question.answer!.en, question.figures, 'en').text).toContain('Turkestan Region (-21,297)');
+    // The map of that step draws Turkestan as its own polygon (today's units), with the same figure.
+    const drawn = dataset.measures.values('net', 2021);
+    expect(dataset.measures.version('net', 2021)!.id).toBe('kz2022');
+    const mapLowest = [...drawn.values()].filter((v) => v.value !== null).sort((a, b) => a.value! - b.value!)[0]!;
+    expect(mapLowest).toMatchObject({ polygonId: 'KZ-61', value: -21297 });
+    const enbek = result.story.steps.find((s) => s.id === 'enbek')!;
+    expect(figures.fill(enbek.caption.en, enbek.figures, 'en').text).toContain(
+      'In 2024, 8,950 resettled: 3,000 of them kandas (ethnic Kazakhs returning from abroad) and 5,950 people moving within the country',
+    );
+    expect(figures.fill(enbek.caption.en, enbek.figures, 'en').text).toContain(
+      'granted to 16,535 people in January–October 2024',
+    );
+    const russia = result.story.steps.find((s) => s.id === 'russia')!;
+    const ruText = figures.fill(russia.caption.en, russia.figures, 'en');
+    expect(ruText.text).toContain('Russia counted 86,311 arriving from Kazakhstan and 47,145 leaving for it');
+    expect(ruText.sourceIds).toEqual(expect.arrayContaining(['S173', 'S174']));
     const intro = result.story.steps[0]!;
     expect(figures.fill(intro.caption.ru, intro.figures, 'ru').text.replace(/\s/g, ' ')).toContain('162 000');
   });
@@ -73,7 +89,7 @@ describe('a malformed story', () => {
     if (result.ok) return;
     expect(result.errors).toEqual([
       expect.stringMatching(/^step 2 \("north-loses"\): field "measure" must be one of/),
-      expect.stringMatching(/^step 3 \("question-2021"\): field "year" must be a whole year from 2000 to 2026/),
+      expect.stringMatching(/^step 3 \("question-2021"\): field "year" must be a whole year from 1990 to 2026/),
       expect.stringMatching(/^step 4 \("south-share"\): field "caption" must give non-empty text .* for en, ru, kk/),
       expect.stringMatching(/^step 5 \("density-2000"\): field "highlight" must be a list of region ids/),
     ]);

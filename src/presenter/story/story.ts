@@ -23,7 +23,11 @@ export type FigureSpec =
   | { kind: 'density'; group: 'north' | 'south'; year: number }
   | { kind: 'ratio'; year: number }
   | { kind: 'extreme'; measure: FlowMeasure; year: number; which: 'min' | 'max' }
-  | { kind: 'external'; year: number; partner: string; direction: 'immigrants' | 'emigrants' };
+  | { kind: 'external'; year: number; partner: string; direction: 'immigrants' | 'emigrants' }
+  /** Russia's own count of its migration with Kazakhstan (S174). */
+  | { kind: 'russia'; year: number; direction: 'arrivals_from_kz' | 'departures_to_kz' }
+  /** Kandas status granted (data/kandas.csv). */
+  | { kind: 'kandas'; year: number; period: string };
 
 /** Measures that exist per statistical unit (from the origin-destination flows). */
 export type FlowMeasure = 'net' | 'arrivals' | 'departures';
@@ -210,6 +214,14 @@ function parseFigure(spec: unknown, ctx: StoryContext): FigureSpec | string {
         (spec.direction === 'immigrants' || spec.direction === 'emigrants')
         ? { kind: 'external', year, partner: spec.partner, direction: spec.direction }
         : 'needs "year", "partner" and "direction" (immigrants or emigrants)';
+    case 'russia':
+      return year !== null && (spec.direction === 'arrivals_from_kz' || spec.direction === 'departures_to_kz')
+        ? { kind: 'russia', year, direction: spec.direction }
+        : 'needs "year" and "direction" (arrivals_from_kz or departures_to_kz)';
+    case 'kandas':
+      return year !== null && typeof spec.period === 'string'
+        ? { kind: 'kandas', year, period: spec.period }
+        : 'needs "year" and "period"';
     default:
       return 'has an unknown "kind"';
   }

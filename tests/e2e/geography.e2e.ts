@@ -1,0 +1,140 @@
+/**
+ * Each year in its own borders (src/core/geography.ts), on one page load at
+ * 1440×900: the polygons and labels of 2016, 2017, 2019 and 2024, Abai's own
+ * polygon and tooltip, a Russian subject's Rosstat population, and the panel
+ * of a Russian subject with both countries' counts. Writes screenshots of
+ * 2005, 2019 and 2024 into test-results/screenshots/ for people to look at.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../data/read-tables';
+import { cleanSpotIn, openApp, pointerOffMap, settle, updateAndDraw } from './driver';
+import type { Watched } from './harness';
+import { readCanvas } from './pixels';
+import { closeContexts, servedApp, sharedBrowser } from './shared';
+
+const SHOTS = `${REPO_ROOT}/test-results/screenshots`;
+
+let browser: Browser;
+let w: Watched;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await sharedBrowser();
+  w = await openApp(browser, servedApp().url, '', { width: 1440, height: 900 });
+});
+
+afterAll(async () => {
+  await closeContexts();
+});
+
+const drawn = () => w.page.evaluate(() => window.__app!.drawnPolygons());
+const kazakh = (ids: string[]) => ids.filter((id) => id.startsWith('KZ-')).sort();
+const placed = () => w.page.evaluate(() => window.__app!.placedLabels());
+const borders = () => w.page.getByTestId('legend-borders').textContent();
+
+/** Shows a view and waits until its labels are placed in the frame. */
+async function show(year: number, measure: string, selected: string | null = null): Promise<void> {
+  await pointerOffMap(w.page);
+  await updateAndDraw(w.page, { year, measure: measure as 'population', selected, minFlow: 0, topN: 50 });
+  await settle(w.page, `app.state.year === ${year}`);
+}
+
+async function hover(id: string): Promise<{ title: string; text: string }> {
+  const { page } = w;
+  const { spot } = await cleanSpotIn(page, id, await readCanvas(page), { match: 'shown' });
+  expect(spot, `a spot of ${id} free of arcs and labels`).not.toBeNull();
+  await page.mouse.move(spot![0], spot![1]);
+  const tooltip = page.getByTestId('tooltip');
+  await tooltip.waitFor({ state: 'visible', timeout: 20_000 });
+  const out = {
+    title: (await tooltip.locator('strong').textContent()) ?? '',
+    text: (await tooltip.textContent()) ?? '',
+  };
+  await pointerOffMap(page);
+  await tooltip.waitFor({ state: 'hidden', timeout: 20_000 });
+  return out;
+}
+
+describe('each year in its own borders', () => {
+  it('2016: South Kazakhstan with Shymkent, 16 Kazakh polygons, the borders before June 2018', async () => {
+    await show(2016, 'population');
+    const ids = kazakh(await drawn());
+    expect(ids).toHaveLength(16);
+    expect(ids).toContain('KZ-YUZ');
+    expect(ids).not.toContain('KZ-79');
+    expect(await borders()).toBe('Shown in the borders before June 2018');
+    expect((await placed()).join('|')).toContain('South Kazakhstan (incl. Shymkent)');
+  });
+
+  it('2017: BNS restated 1 January 2017 with Shymkent apart, drawn in the borders of 2018–2021; net (no figure) in those in force', async () => {
+    await show(2017, 'population');
+    const ids = kazakh(await drawn());
+    expect(ids).toHaveLength(17);
+    expect(ids).toEqual(expect.arrayContaining(['KZ-61', 'KZ-79', 'KZ-VOS']));
+    expect(await borders()).toBe('Shown in the borders of 2018–2021, in which these figures were published');
+    expect(await placed()).toContain('Shymkent');
+    await show(2017, 'net');
+    expect(kazakh(await drawn())).toHaveLength(16);
+    expect(await borders()).toBe('Shown in the borders before June 2018');
+  });
+
+  it('2019: 17 polygons, East Kazakhstan still holds Abai', async () => {
+    await show(2019, 'population');
+    const ids = kazakh(await drawn());
+    expect(ids).toHaveLength(17);
+    expect(ids).not.toContain('KZ-10');
+    expect(await borders()).toBe('Shown in the borders of 2018–2021');
+    await w.page.screenshot({ path: `${SHOTS}/geography-2019.png` });
+    const labels = await placed();
+    expect(labels).toContain('Turkestan');
+    expect(labels).not.toContain('Abai');
+  });
+
+  it('2024: 20 polygons; Abai has its own label and tooltip with its population', async () => {
+    await show(2024, 'population');
+    const ids = kazakh(await drawn());
+    expect(ids).toHaveLength(20);
+    expect(ids).toEqual(expect.arrayContaining(['KZ-10', 'KZ-33', 'KZ-62', 'KZ-63']));
+    expect(await borders()).toBe('Shown in the borders of 2022 onwards');
+    const labels = await placed();
+    for (const name of ['Abai', 'Jetisu', 'Ulytau']) expect(labels).toContain(name);
+    const abai = await hover('KZ-10');
+    expect(abai.title).toBe('Abai Region');
+    expect(abai.text).toContain('Population (1 January), 2024: 607,589');
+    expect(abai.text).toContain('S170');
+    await w.page.screenshot({ path: `${SHOTS}/geography-2024.png` });
+  });
+
+  it('2005: the old borders, with the Russian subjects coloured by Rosstat’s series', async () => {
+    await show(2005, 'population');
+    expect(kazakh(await drawn())).toHaveLength(16);
+    await w.page.screenshot({ path: `${SHOTS}/geography-2005.png` });
+    expect(statSync(`${SHOTS}/geography-2005.png`).size).toBeGreaterThan(10_000);
+  });
+});
+
+describe('the Russian side', () => {
+  it('a Russian subject shows its population in 2015 (Rosstat’s revised series)', async () => {
+    await show(2015, 'population');
+    const omsk = await hover('RU-OMS');
+    expect(omsk.title).toContain('Omsk');
+    expect(omsk.text).toContain('Population 2015 (Rosstat, revised series): 1,966,641');
+    expect(omsk.text).toContain('Rosstat’s revised population series');
+    expect(omsk.text).toContain('S173');
+  });
+
+  it('the panel of a Russian subject shows both countries’ counts for 2018', async () => {
+    await show(2018, 'population', 'RU-ORE');
+    const counts = w.page.getByTestId('border-counts');
+    await counts.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = (await counts.textContent()) ?? '';
+    expect(text).toContain(
+      'Russia counted 72,141 people arriving from Kazakhstan and 45,625 leaving for it in 2018 (S174).',
+    );
+    expect(text).toContain('Kazakhstan’s count: no full-year figure for 2018.');
+    expect(text).toContain('The two countries count differently');
+    expect(await w.page.getByTestId('border-chart').locator('circle').count()).toBe(4);
+  });
+});
