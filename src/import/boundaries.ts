@@ -41,12 +41,6 @@ export interface BoundaryIssue {
   params: ProblemParams;
   /** 1-based feature number; 0 for the file as a whole. */
   feature: number;
-  /**
-   * English text, filled in by the worker for the page as it is today
-   * (src/i18n/import-messages.ts makes it); goes with the dialog step.
-   * @deprecated
-   */
-  reason?: string;
 }
 
 export type Properties = Record<string, unknown>;
