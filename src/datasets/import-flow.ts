@@ -33,6 +33,7 @@ import type { Translator } from '../i18n';
 import { translatorOf, type AppStore } from '../state/app-state';
 import { ImportDialog, type MappingChoice, type PreviewChange, type SummaryView } from '../ui/import-dialog';
 import type { NoticeArea } from '../ui/notice';
+import { datasetsByMeasure } from './figure-measures';
 import { datasetFromBoundaries, datasetFromImport, newDatasetId, type NewDataset } from './dataset-store';
 
 const BOUNDARY_FILE = /\.(geo|topo)?json$/i;
@@ -142,7 +143,7 @@ export class ImportFlow {
       importValid: () => {
         const dataset = datasetFromImport(result, { name: file.name });
         if (dataset.payload.kind === 'figures') dataset.payload.additive = choice.additive;
-        this.save(dataset);
+        this.save(...datasetsByMeasure(dataset));
       },
       remap: ({ file: answers, remember }) => {
         this.host.remember(remember);
@@ -274,9 +275,10 @@ export class ImportFlow {
     );
   }
 
-  private save(dataset: NewDataset): void {
+  /** Stores and shows the datasets; the first is shown last, so it is the one on the map. */
+  private save(...datasets: NewDataset[]): void {
     this.dialog.dialog.close();
-    void this.host.save(dataset);
+    void datasets.reduceRight((done, d) => done.then(() => this.host.save(d)), Promise.resolve());
   }
 
   private unitChoices(): { code: string; name: string }[] {
