@@ -46,7 +46,7 @@ export interface MappingActions {
 }
 
 const FLOW_FIELDS = ['origin', 'destination', 'year', 'count', 'period', 'source', 'note'] as const;
-const FIGURE_FIELDS = ['region', 'year', 'value', 'measure', 'unit'] as const;
+const FIGURE_FIELDS = ['region', 'year', 'value', 'period', 'measure', 'unit'] as const;
 const REQUIRED: Record<string, boolean> = { origin: true, destination: true, year: true, count: true, region: true, value: true }; // prettier-ignore
 /** The fields a wide layout fills from its spread columns, so they are not mapped. */
 const SPREAD_FIELDS: Record<LayoutKind, string[]> = {
