@@ -44,8 +44,8 @@ export interface ImportHost {
   manual(): Record<string, string>;
   /** Keeps more mappings (merged into the others). */
   remember(manual: Record<string, string>): void;
-  /** Stores and shows an imported dataset. */
-  save(dataset: NewDataset): Promise<void>;
+  /** Stores imported datasets and shows the first. */
+  save(datasets: NewDataset[]): Promise<void>;
 }
 
 export class ImportFlow {
@@ -275,10 +275,9 @@ export class ImportFlow {
     );
   }
 
-  /** Stores and shows the datasets; the first is shown last, so it is the one on the map. */
   private save(...datasets: NewDataset[]): void {
     this.dialog.dialog.close();
-    void datasets.reduceRight((done, d) => done.then(() => this.host.save(d)), Promise.resolve());
+    void this.host.save(datasets);
   }
 
   private unitChoices(): { code: string; name: string }[] {
