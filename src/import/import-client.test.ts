@@ -122,7 +122,7 @@ describe('import client', () => {
     const refusal = { code: 'file_refused' as const, params: { seemsTo: 'png' as const, value: 'map.csv' } };
     workers[3]!.reply({ type: 'error', error: { name: 'ImportProblemError', message: 'm', problem: refusal } });
     await expect(d.result).rejects.toMatchObject({ name: 'ImportProblemError', problem: refusal });
-    const error = await d.result.catch((e: unknown) => e as ImportProblemError);
+    const error = (await d.result.catch((e: unknown) => e)) as ImportProblemError;
     expect(formatImportProblem(error.problem, 'en')).toMatch(/^“map\.csv” seems to be a PNG image, not a table\. The map reads tables/); // prettier-ignore
     expect(workers.every((w) => w.terminated)).toBe(true);
   });
