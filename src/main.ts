@@ -164,7 +164,7 @@ async function main(): Promise<void> {
   let renderer: MapRenderer | null = view instanceof MapView ? new MapRenderer(store, view, FONT_FAMILY) : null;
   events = {
     hover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
-    click: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.pick(info) ?? null),
+    click: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.clicked(info) ?? null),
     move: (camera) => store.set({ camera }),
     frame: () => renderer?.afterRender(),
   };

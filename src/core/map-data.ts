@@ -11,6 +11,7 @@ import { yearCoverage, type YearCoverage } from './coverage';
 import type { Dataset } from './load';
 import { northSouthSeries, type GroupDensity } from './north-south';
 import { outlineSegments, type OutlineSegments } from './outlines';
+import type { PointData } from './points/point-data';
 import { prepareData, type PreparedData } from './prepared';
 
 /** Properties of a drawn region (geo/regions.geojson, or an imported boundary joined to a unit). */
@@ -39,11 +40,13 @@ export interface MapData {
   coverage: YearCoverage[];
   /** Every year of the timeline. */
   years: readonly number[];
+  /** Places of the user's own and the flows between them (drawn clustered instead of the region arcs), or null. */
+  points: PointData | null;
   /** The flows' filter values for a selected polygon (null: none); the last one is kept. */
   filters(selected: string | null): SelectionFilters;
 }
 
-export function prepareMapData(dataset: Dataset, regions: Regions): MapData {
+export function prepareMapData(dataset: Dataset, regions: Regions, points: PointData | null = null): MapData {
   const { model, measures } = dataset;
   const prepared = prepareData(dataset);
   const years: number[] = [];
@@ -57,6 +60,7 @@ export function prepareMapData(dataset: Dataset, regions: Regions): MapData {
     northSouth: northSouthSeries(measures),
     coverage: yearCoverage(model, (y) => prepared.externalYears.has(y)),
     years,
+    points,
     filters(selected) {
       if (last?.selected !== selected) {
         const polygon = selected ? model.polygons.get(selected) : undefined;

@@ -6,6 +6,7 @@
  */
 import type { Dataset } from '../core/load';
 import type { Regions } from '../core/map-data';
+import type { PointData } from '../core/points/point-data';
 import { MeasureTable } from '../core/measures';
 import { buildModel, type Model } from '../core/model';
 import type { Tables } from '../core/tables';
@@ -19,6 +20,8 @@ export interface Composed {
   unitsWithoutShape: string[];
   /** Years of the import outside the timeline (not shown). */
   yearsOutside: number[];
+  /** Places and the flows between them (a places dataset), drawn over the regions. */
+  points: PointData | null;
 }
 
 export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewDataset): Composed {
@@ -36,8 +39,14 @@ export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewD
   let custom: Model['custom'] = null;
   let unitsWithoutShape: string[] = [];
   const { payload } = stored;
+  let points: PointData | null = null;
   if (payload.kind === 'flows') tables['flows.csv'] = flowRowsFromColumns(payload.columns, stored.id);
-  else if (payload.kind === 'figures')
+  else if (payload.kind === 'places') {
+    // The places' flows summed into units: totals, choropleth and region panel as for a region table.
+    tables['flows.csv'] = flowRowsFromColumns(payload.regionColumns, stored.id);
+    const { places, placeRegion, regionIds, flows } = payload;
+    points = { places, placeRegion, regionIds, flows };
+  } else if (payload.kind === 'figures')
     custom = customFiguresFromColumns(payload.columns, {
       datasetId: stored.id,
       name: stored.name,
@@ -83,5 +92,6 @@ export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewD
     regions,
     unitsWithoutShape,
     yearsOutside: [...new Set(years.filter((y) => y < from || y > to))].sort(),
+    points,
   };
 }

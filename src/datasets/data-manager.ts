@@ -10,8 +10,10 @@ import type { MessageKey } from '../i18n';
 import { placeName } from '../i18n/names';
 import { translatorOf, type AppState, type AppStore } from '../state/app-state';
 import { DataPanel } from '../ui/data-panel';
+import { PlacesEntry } from '../ui/places-entry';
 import { download } from '../ui/download';
 import type { NoticeArea } from '../ui/notice';
+import { placesOutside } from '../core/points/point-data';
 import { composeDataset } from './compose';
 import {
   createMemoryDatasetStore,
@@ -43,6 +45,8 @@ type StorageAction =
 export class DataManager {
   readonly panel: DataPanel;
   readonly importer: ImportFlow;
+  /** The places import's button, inside the data panel; its code loads when first used. */
+  private readonly placesEntry = new PlacesEntry((files) => void this.importPlaces(files));
   private store: DatasetStore = createMemoryDatasetStore();
   private persistent = true;
   private items: DatasetMeta[] = [];
@@ -128,6 +132,17 @@ export class DataManager {
       this.persistent,
       translatorOf(s),
     );
+    this.placesEntry.render(translatorOf(s));
+    this.panel.element.append(this.placesEntry.element);
+  }
+
+  private async importPlaces(files: File[]): Promise<void> {
+    const { PlacesImport } = await import('./places-import');
+    const places = new PlacesImport(this.app, this.base.dataset, this.base.regions, this.importer.dialog, {
+      manual: () => this.manual,
+      save: (dataset) => this.save(dataset),
+    });
+    await places.importFiles(files);
   }
 
   private async refresh(): Promise<void> {
@@ -160,7 +175,11 @@ export class DataManager {
       const [from, to] = model.yearRange;
       this.notice('data.outsideTimeline', { years: composed.yearsOutside.join(', '), from, to }, 'warning');
     }
-    this.show(stored.id, prepareMapData(composed.dataset, composed.regions));
+    if (composed.points) {
+      const outside = placesOutside(composed.points);
+      if (outside > 0) this.notice('points.outside', { n: outside });
+    }
+    this.show(stored.id, prepareMapData(composed.dataset, composed.regions, composed.points));
     this.notice('data.showing', { name: stored.name });
   }
 
@@ -171,8 +190,12 @@ export class DataManager {
   private show(id: string | null, data: MapData): void {
     const s = this.app.get();
     const { model } = data.dataset;
+    // Places are only drawn in years with flows: a year without them opens the dataset's latest.
+    const flowYears = model.flowYears;
+    const year = data.points && flowYears.length && !flowYears.includes(s.year) ? flowYears.at(-1)! : s.year;
     this.app.set({
       data,
+      year,
       dataset: id,
       measure: model.custom ? 'custom' : s.measure === 'custom' ? 'net' : s.measure,
       selected: s.selected && model.polygons.has(s.selected) ? s.selected : null,

@@ -16,6 +16,7 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { PointData } from '../core/points/point-data';
 import type { RegionFeatureProperties } from '../import/boundaries';
 import type { TableImportResult } from '../import/import-core';
 import type { FigureColumns, FlowColumns, ImportSummary } from '../import/validate-rows';
@@ -27,13 +28,15 @@ const PAYLOADS = 'payloads';
 const SETTINGS = 'settings';
 const MAX_NAME_LENGTH = 200;
 
-export type DatasetKind = 'flows' | 'figures' | 'boundaries';
+export type DatasetKind = 'flows' | 'figures' | 'boundaries' | 'places';
 
 export type DatasetPayload =
   | { kind: 'flows'; columns: FlowColumns }
   /** `additive`: the figures are counts that may be summed over units (the user says so at import). */
   | { kind: 'figures'; columns: FigureColumns; additive?: boolean }
-  | { kind: 'boundaries'; collection: FeatureCollection<Polygon | MultiPolygon, RegionFeatureProperties> };
+  | { kind: 'boundaries'; collection: FeatureCollection<Polygon | MultiPolygon, RegionFeatureProperties> }
+  /** Places and the flows between them; `regionColumns`: those flows summed into units (region totals). */
+  | ({ kind: 'places'; regionColumns: FlowColumns } & PointData);
 
 export interface DatasetMeta {
   /** Also the source_id of every row; URL-safe. */
@@ -120,6 +123,13 @@ function cleanName(name: string): string {
 
 function payloadBytes(payload: DatasetPayload): number {
   if (payload.kind === 'boundaries') return JSON.stringify(payload.collection).length;
+  if (payload.kind === 'places') {
+    const { places, flows } = payload;
+    let text = 0;
+    for (let p = 0; p < places.length; p++) text += (places.ids[p]!.length + places.names[p]!.length) * 2;
+    const arrays = [places.positions, places.population, places.lines, payload.placeRegion, flows.origin, flows.destination, flows.year, flows.count]; // prettier-ignore
+    return text + arrays.reduce((sum, a) => sum + a.byteLength, 0);
+  }
   const c = payload.columns;
   let bytes = 0;
   for (const v of Object.values(c)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
@@ -382,5 +392,34 @@ export function datasetFromBoundaries(
     rowCount: collection.features.length,
     rowsRead: featuresRead,
     payload: { kind: 'boundaries', collection },
+  };
+}
+
+/** The dataset to store for a places import; refuses one that failed or kept no flow. */
+export function datasetFromPoints(
+  result: {
+    datasetId: string;
+    fatal: string | null;
+    places: PointData['places'];
+    placeRegion: Int32Array;
+    regionIds: string[];
+    flows: PointData['flows'];
+    regionColumns: FlowColumns;
+    rowsRead: number;
+  },
+  meta: { name: string; fileName: string; created?: string },
+): NewDataset {
+  if (result.fatal) throw new StorageError(`Nothing to save: ${result.fatal}`);
+  if (result.flows.length === 0) throw new StorageError('Nothing to save: no valid flow between places.');
+  const { places, placeRegion, regionIds, flows, regionColumns } = result;
+  return {
+    id: result.datasetId,
+    name: meta.name,
+    kind: 'places',
+    created: meta.created ?? new Date().toISOString(),
+    fileName: meta.fileName,
+    rowCount: flows.length,
+    rowsRead: result.rowsRead,
+    payload: { kind: 'places', places, placeRegion, regionIds, flows, regionColumns },
   };
 }

@@ -28,7 +28,14 @@ export function exportDataset(dataset: StoredDataset): { fileName: string; mimeT
   if (payload.kind === 'boundaries')
     return { fileName: `${base}.geojson`, mimeType: 'application/geo+json', text: JSON.stringify(payload.collection) };
   const lines: string[] = [];
-  if (payload.kind === 'flows') {
+  if (payload.kind === 'places') {
+    // One flows file with coordinates: the app imports it back as it is.
+    const { places, flows } = payload;
+    lines.push('origin,origin_lat,origin_lon,dest,dest_lat,dest_lon,year,count');
+    const end = (p: number) => [places.names[p]!, places.positions[p * 2 + 1]!, places.positions[p * 2]!];
+    for (let i = 0; i < flows.length; i++)
+      lines.push([...end(flows.origin[i]!), ...end(flows.destination[i]!), flows.year[i]!, flows.count[i]!].map(cell).join(',')); // prettier-ignore
+  } else if (payload.kind === 'flows') {
     const c = payload.columns;
     const extra = [c.source.index ? 'source' : null, c.note.index ? 'note' : null].filter((x) => x !== null);
     lines.push(['year', 'origin_code', 'destination_code', 'migrants', 'period', 'geography', 'source_id', 'quality_flag', ...extra].join(',')); // prettier-ignore

@@ -261,6 +261,26 @@ export const en = {
   'data.kind.flows': 'flows',
   'data.kind.figures': 'figures',
   'data.kind.boundaries': 'boundaries',
+  'data.kind.places': 'places',
+  'points.import': 'Places and flows…',
+  'points.importHint':
+    'A locations file (id, name, lat, lon; optional population, parent region) and a flows file (origin, dest, count, time), chosen together; or one flows file with coordinates. Districts may be named by KATO code or name instead of coordinates.',
+  'points.filesUnclear':
+    'These files could not be read as places and flows: {files}. Choose a locations file with id, lat and lon columns and a flows file with origin, dest and count columns, or one flows file with origin and destination coordinates.',
+  'points.outside':
+    '{n} of your places lie outside Kazakhstan and the 12 Russian border subjects: they are drawn, but not counted in any region.',
+  'points.summaryPlaces': '{places} places, {flows} flows between them; {outside} outside the mapped regions.',
+  'legend.clustered': 'Flows between {places} places, merged into clusters by zoom: zoom in to split them.',
+  'legend.placeArcs': 'Migration between your places',
+  'tooltip.clusterFlows': 'Arrivals + departures, {year}: {n}',
+  'legend.clusterTop':
+    'Each year’s {n} largest flows between clusters are drawn; a cluster’s moves among its own places are not drawn.',
+  'legend.clusterNodes': 'Circles: a cluster’s arrivals + departures; click one to see only its flows.',
+  'tooltip.clusterOf': 'Cluster of {n} places',
+  'tooltip.clusterMore': '… and {n} more',
+  'tooltip.placeOutside': 'Outside the mapped regions (not counted in any region)',
+  'tooltip.clusterClick': 'Click to see only its flows; click again to clear',
+  'tooltip.betweenClusters': 'Between clusters: the sum of the flows between their places',
   'data.notSaved':
     'This browser does not let the map store data (private browsing or full storage): imports work until you close the page.',
   'data.deleted': 'Deleted "{name}".',

@@ -164,14 +164,18 @@ export class NodeLayers {
   private readonly years: YearLayers<ScatterplotLayer>;
   private readonly tables = new SliceTables();
 
-  constructor(registry: LayerRegistry) {
-    this.years = new YearLayers(registry, 'nodes');
+  /** `kind`: 'nodes' for the regions' centres; the map picks and clicks every kind starting with 'nodes'. */
+  constructor(
+    registry: LayerRegistry,
+    private readonly kind = 'nodes',
+  ) {
+    this.years = new YearLayers(registry, kind);
   }
 
   layers(nodes: PreparedNodes, theme: Theme, visible: boolean): ScatterplotLayer[] {
     return this.years.layers([nodes, theme, visible], nodes.slices.keys(), (year) =>
       nodeLayer(
-        yearLayerId('nodes', year),
+        yearLayerId(this.kind, year),
         this.tables.get(nodes, nodes.slices.get(year), {
           getPosition: { value: nodes.positions, size: 2 },
           getRadius: { value: nodes.radii, size: 1 },

@@ -33,6 +33,8 @@ export interface LayerInputs {
   showExternal: boolean;
   /** False while a question hides the values: no arcs or nodes. */
   showFlows: boolean;
+  /** False while places of the user's own are drawn instead of the flows between regions and their centres. */
+  regionFlows?: boolean;
   minFlow: number;
   topN: number | null;
   nodes: PreparedNodes;
@@ -96,7 +98,7 @@ export class MapLayers {
       prepared: input.internal,
       filter: input.internalFilter,
       style: internalArcStyle(theme),
-      visible: input.showFlows,
+      visible: input.showFlows && input.regionFlows !== false,
     });
     const external = this.external.layers({
       ...flows,
@@ -105,7 +107,7 @@ export class MapLayers {
       style: externalArcStyle(theme),
       visible: input.showFlows && input.showExternal,
     });
-    const nodes = this.nodes.layers(input.nodes, theme, input.showFlows);
+    const nodes = this.nodes.layers(input.nodes, theme, input.showFlows && input.regionFlows !== false);
     // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.
     const anchors = new ScatterplotLayer({
       id: 'anchors',

@@ -24,6 +24,7 @@ import { FlowLayers } from './flow-layers';
 import { LabelCache } from './label-cache';
 import { MapLayers } from './layers';
 import type { MapView } from './map-view';
+import type { PointLayers, PointLayersState } from './point-layers';
 
 /** Polygons while a question hides the values: one neutral colour, unlike the no-data grey. */
 export const HIDDEN_FILL: Rgba = [222, 216, 202, 255];
@@ -53,6 +54,9 @@ export class MapRenderer {
   private restShown = false;
   private fontsLoaded = false;
   private restScheduled = false;
+  /** Places of the user's own (src/render/point-layers.ts): loaded when a places dataset is first shown. */
+  private points: PointLayers | null = null;
+  private pointsLoading = false;
 
   constructor(
     private readonly store: AppStore,
@@ -131,7 +135,54 @@ export class MapRenderer {
       return { kind: 'arc', set, item: FlowLayers.item(data.prepared[set].prepared, year, info.index) };
     }
     if (kind === 'nodes') return { kind: 'node', item: FlowLayers.item(data.prepared.nodes, year, info.index) };
+    if (this.points && data.points) {
+      const s = this.store.get();
+      return this.points.pick(info, kind, year, s.lang, translatorOf(s));
+    }
     return null;
+  }
+
+  /** What a click picked: a cluster of places is selected here (and null returned); otherwise as pick(). */
+  clicked(info: PickingInfo): Picked | null {
+    if (!info.picked) return null;
+    const kind = this.layers.registry.kindOf(info.layer);
+    if (this.points && this.store.get().data.points && this.points.click(info, kind, this.store.get().year))
+      return null;
+    return this.pick(info);
+  }
+
+  /** The cluster level drawn for places of the user's own (null when none is drawn). */
+  pointsState(): PointLayersState | null {
+    const s = this.store.get();
+    return s.data.points ? (this.points?.state(s.year) ?? null) : null;
+  }
+
+  /** The places' layers for the data shown (loading their module on first use), or none. */
+  private pointLayers(s: AppState, theme: ReturnType<typeof themeFor>) {
+    const { points } = s.data;
+    if (!points) {
+      this.points?.close();
+      return [];
+    }
+    if (!this.points) {
+      if (!this.pointsLoading) {
+        this.pointsLoading = true;
+        void import('./point-layers').then(({ PointLayers }) => {
+          this.points = new PointLayers(this.layers.registry, () => this.render());
+          this.render();
+        });
+      }
+      return [];
+    }
+    return this.points.layers({
+      data: points,
+      zoom: s.camera?.zoom ?? this.view.camera().zoom,
+      bounds: this.view.map.getBounds().toArray().flat() as [number, number, number, number],
+      minFlow: s.minFlow,
+      topN: s.topN,
+      theme,
+      visible: !s.hidden,
+    });
   }
 
   private showRestWhenReady(): void {
@@ -162,8 +213,10 @@ export class MapRenderer {
       internalFilter: filters.internal,
       external: prepared.external.prepared,
       externalFilter: filters.external,
-      showExternal: s.showExternal,
+      // The country totals are the built-in data's, not the user's: not drawn over places of their own.
+      showExternal: s.showExternal && !data.points,
       showFlows: !s.hidden,
+      regionFlows: !data.points,
       minFlow: s.minFlow,
       topN: s.topN,
       nodes: prepared.nodes,
@@ -173,7 +226,7 @@ export class MapRenderer {
             this.labels.labelsFor(
               data,
               geographyOf(data.dataset.measures.values(s.measure, year)),
-              s.showExternal ? anchors.codes : [],
+              s.showExternal && !data.points ? anchors.codes : [],
               s.lang,
               translatorOf(s),
             ),
@@ -187,6 +240,8 @@ export class MapRenderer {
       theme,
     });
     const { registry } = this.layers;
+    // Over the regions, under the labels.
+    layers.splice(layers.length - 1, 0, ...this.pointLayers(s, theme));
     this.view.showYear(year);
     this.view.setLayers(
       this.restShown ? layers : layers.filter((layer) => layer.id !== 'labels' && registry.drawsIn(layer, year)),

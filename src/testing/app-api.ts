@@ -8,6 +8,7 @@ import type { Dataset } from '../core/load';
 import type { Rgba } from '../core/scales';
 import type { Presenter } from '../presenter/presenter';
 import type { MapRenderer } from '../render/map-renderer';
+import type { PointLayersState } from '../render/point-layers';
 import type { AppState, AppStore } from '../state/app-state';
 import type { Playback, PlaybackState } from '../state/playback';
 import type { Camera, ViewState } from '../state/url-state';
@@ -55,6 +56,8 @@ export interface AppApi {
   /** The presenter's composed picture (header, map, legend, credits) as PNG. */
   picture(scale: 1 | 2): Promise<Blob>;
   embedCode(): string;
+  /** Places of the user's own: the cluster level drawn, its clusters, the levels there are, the selected place (null: none drawn). */
+  points(): PointLayersState | null;
 }
 
 declare global {
@@ -123,6 +126,7 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
     storyIds: () => [...presenter.story.storyIds()],
     picture: (scale) => presenter.capture.picture(scale),
     embedCode: () => presenter.capture.embedCode(),
+    points: () => renderer()?.pointsState() ?? null,
   };
 }
 

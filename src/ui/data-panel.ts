@@ -9,7 +9,7 @@ import { el, replace } from './dom';
 export interface DatasetItem {
   id: string;
   name: string;
-  kind: 'flows' | 'figures' | 'boundaries';
+  kind: 'flows' | 'figures' | 'boundaries' | 'places';
   rowCount: number;
   created: string;
 }

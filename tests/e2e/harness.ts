@@ -105,9 +105,15 @@ export async function openPage(
     reducedMotion?: 'reduce' | 'no-preference';
     locale?: string;
     colorScheme?: 'light' | 'dark';
+    /**
+     * Blocked unless a test is about working offline: registering the service worker makes it
+     * download and store every asset (several MB), two or three seconds of CPU at every load.
+     */
+    serviceWorkers?: 'allow' | 'block';
   } = {},
 ): Promise<Watched> {
   const context = await browser.newContext({
+    serviceWorkers: opts.serviceWorkers ?? 'block',
     viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 },
     reducedMotion: opts.reducedMotion ?? 'no-preference',
     locale: opts.locale ?? 'en-GB',

@@ -5,17 +5,14 @@
  * sources; a step's link restores it; a question step hides the values until
  * the answer is revealed; a forecast step never moves the timeline past the
  * observed years; without reduced motion the year counts up; and the
- * projector view is large enough for a classroom (screenshots of every step
- * go to test-results/story-projector/ for people to look at).
+ * projector view is large enough for a classroom (`npm run shots` writes
+ * screenshots of every step for people to look at).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../data/read-tables';
 import {
   appState,
   cleanSpotIn,
-  composedPicture,
   kazakhstanRect,
   pointerOffMap,
   settle,
@@ -25,11 +22,10 @@ import {
 } from './driver';
 import { openPage, waitForMap, type Watched } from './harness';
 import { closeContexts, servedApp, sharedBrowser } from './shared';
-import { countArcPixels, decodePng, pixelAt, readCanvas, type Pixels, type Rect } from './pixels';
+import { countArcPixels, pixelAt, readCanvas, type Pixels, type Rect } from './pixels';
 
 const STORY = shippedStory('north-south');
 const STEPS = STORY.steps;
-const SHOTS = `${REPO_ROOT}/test-results/story-projector`;
 /** HIDDEN_FILL in src/app.ts: every region's colour while a question hides the values. */
 const HIDDEN_FILL = [222, 216, 202] as const;
 
@@ -364,32 +360,5 @@ describe('projector view', () => {
     // The map is drawn beside the card.
     const kz = await kazakhstanRect(page);
     expect(countArcPixels(await readCanvas(page), kz)).toBeGreaterThan(1000);
-  });
-
-  it('screenshots of every step, and the exported pictures, for people to look at', async () => {
-    const { page } = projector;
-    mkdirSync(SHOTS, { recursive: true });
-    await pointerOffMap(page);
-    const overflow: string[] = [];
-    for (let n = 1; n <= STEPS.length; n++) {
-      if (n > 1) await page.keyboard.press('PageDown');
-      await settle(page, `app.state.step === ${n - 1}`);
-      expect(await text(page, 'story-progress')).toBe(`Step ${n} of ${STEPS.length}`);
-      const shot = await page.screenshot({ path: `${SHOTS}/step-${String(n).padStart(2, '0')}.png` });
-      expect(decodePng(shot).width).toBe(1920);
-      // Whether the card needs scrolling to be read whole (reported, not asserted: see the report).
-      const area = await page
-        .locator('.story-area')
-        .evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
-      if (area.scroll > area.client + 1) overflow.push(`step ${n}: ${area.scroll}px of card in ${area.client}px`);
-    }
-    if (overflow.length) console.info(`Projector card overflows (scrolls): ${overflow.join('; ')}`);
-    for (const scale of [1, 2] as const) {
-      const bytes = await composedPicture(page, scale);
-      writeFileSync(`${SHOTS}/picture-${scale}x.png`, bytes);
-      expect(decodePng(bytes).width).toBe(1920 * scale);
-    }
-    expect(projector.consoleErrors).toEqual([]);
-    expect(projector.offOrigin).toEqual([]);
   });
 });

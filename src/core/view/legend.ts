@@ -7,6 +7,7 @@ import { formatCompact } from '../format';
 import { legendPosition, legendStops, type Rgba } from '../scales';
 import type { Theme } from '../theme';
 import type { MessageKey } from '../../i18n';
+import { pointLegend } from '../points/point-view';
 import { measureText } from './measure-text';
 import type { ViewInput } from './view-input';
 
@@ -47,6 +48,7 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
     : labelled;
   const notes = [...new Set([...measures.values(measure, year).values()].flatMap((v) => v.notes))];
   const [from, to] = model.yearRange;
+  const points = data.points ? pointLegend(data.points, lang, t) : null;
   return {
     title: `${text.label} · ${year}`,
     hiddenNote: input.hidden ? t('story.hidden') : null,
@@ -56,16 +58,21 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
     noData: t('legend.noData'),
     scaleNote: input.scale === 'fixed' ? t('legend.fixedNote', { from, to }) : t('legend.yearNote', { year }),
     notes: notes.map((n) => t(`legend.${n}` as MessageKey, { year: year + 1 })),
-    arcs: { title: t('legend.arcs'), colours: [theme.origin, theme.destination], note: t('legend.arcsDirection') },
+    arcs: {
+      title: points?.title ?? t('legend.arcs'),
+      colours: [theme.origin, theme.destination],
+      note: points?.note ?? t('legend.arcsDirection'),
+    },
     widthsLabel: t('legend.arcsWidth'),
     widths: WIDTH_SAMPLES.map((n) => ({ px: Math.max(1, arcWidth(n)), label: formatCompact(n, lang) })),
-    external: input.showExternal
-      ? {
-          title: t('legend.external'),
-          colours: [theme.externalOrigin, theme.externalDestination],
-          note: t('legend.externalNote'),
-        }
-      : null,
-    nodes: t('legend.nodes'),
+    external:
+      input.showExternal && !points
+        ? {
+            title: t('legend.external'),
+            colours: [theme.externalOrigin, theme.externalDestination],
+            note: t('legend.externalNote'),
+          }
+        : null,
+    nodes: points?.nodes ?? t('legend.nodes'),
   };
 }

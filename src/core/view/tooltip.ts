@@ -17,7 +17,9 @@ export type Picked =
   /** An item of a prepared flow set (src/core/arcs.ts: records[prepared.rows[item]]). */
   | { kind: 'arc'; set: 'internal' | 'external'; item: number }
   /** An item of the prepared nodes. */
-  | { kind: 'node'; item: number };
+  | { kind: 'node'; item: number }
+  /** Described where it was picked (a cluster of places or an arc between clusters: src/core/points/point-view.ts). */
+  | { kind: 'described'; text: TooltipText };
 
 export interface TooltipText {
   title: string;
@@ -35,6 +37,7 @@ export function qualityNote(flag: string, t: Translator): string {
 export function tooltipText(picked: Picked, input: TooltipInput): TooltipText | null {
   if (picked.kind === 'region') return regionTooltip(picked.polygonId, input);
   if (picked.kind === 'arc') return arcTooltip(picked.set, picked.item, input);
+  if (picked.kind === 'described') return picked.text;
   return nodeTooltip(picked.item, input);
 }
 
