@@ -140,7 +140,7 @@ export class DataManager {
     const { PlacesImport } = await import('./places-import');
     const places = new PlacesImport(this.app, this.base.dataset, this.base.regions, this.importer.dialog, {
       manual: () => this.manual,
-      save: (dataset) => this.save(dataset),
+      save: (dataset) => this.save([dataset]),
     });
     await places.importFiles(files);
   }
