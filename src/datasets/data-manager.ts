@@ -78,7 +78,7 @@ export class DataManager {
           .putSetting(TABLE_SETTINGS, this.manual)
           .catch((e: unknown) => this.failed('storage.saveMapping', e));
       },
-      save: (dataset) => this.save(dataset),
+      save: (datasets) => this.save(datasets),
     });
     app.subscribe(
       (s) => ({ dataset: s.dataset, lang: s.lang }),
@@ -140,7 +140,7 @@ export class DataManager {
     const { PlacesImport } = await import('./places-import');
     const places = new PlacesImport(this.app, this.base.dataset, this.base.regions, this.importer.dialog, {
       manual: () => this.manual,
-      save: (dataset) => this.save(dataset),
+      save: (dataset) => this.save([dataset]),
     });
     await places.importFiles(files);
   }
@@ -202,19 +202,24 @@ export class DataManager {
     });
   }
 
-  /** Stores a dataset (or keeps it in memory if storage refuses) and shows it. */
-  private async save(dataset: NewDataset): Promise<void> {
-    this.memory.set(dataset.id, dataset);
-    try {
-      await this.store.put(dataset);
-      this.memory.delete(dataset.id);
-    } catch (error) {
-      if (error instanceof QuotaExceededError) this.notice('data.quota', { name: dataset.name }, 'warning');
-      else this.notice('data.notSaved', {}, 'warning');
+  /**
+   * Stores datasets (or keeps them in memory if storage refuses) and shows the
+   * first: one import may give several (one per measure).
+   */
+  private async save(datasets: NewDataset[]): Promise<void> {
+    for (const dataset of datasets) {
+      this.memory.set(dataset.id, dataset);
+      try {
+        await this.store.put(dataset);
+        this.memory.delete(dataset.id);
+      } catch (error) {
+        if (error instanceof QuotaExceededError) this.notice('data.quota', { name: dataset.name }, 'warning');
+        else this.notice('data.notSaved', {}, 'warning');
+      }
+      this.notice('data.imported', { name: dataset.name, n: dataset.rowCount });
     }
-    this.notice('data.imported', { name: dataset.name, n: dataset.rowCount });
     await this.refresh();
-    this.activate(dataset);
+    if (datasets[0]) this.activate(datasets[0]);
   }
 
   private async rename(id: string, name: string): Promise<void> {

@@ -72,8 +72,8 @@ describe('stored datasets', () => {
           expect(['AbortError', 'ImportProblemError']).toContain((e as Error).name);
         }
         // The app saves only through datasetFromImport, which refuses a failed import.
-        if (result && !result.fatal && result.columns.length > 0) return;
-        expect(() => datasetFromImport(result ?? ({ fatal: 'cancelled' } as TableImportResult), { id: 'kept', name: 'Overwrite', fileName: 'b.csv' })).toThrow(); // prettier-ignore
+        if (result && !result.fatalProblem && result.columns.length > 0) return;
+        expect(() => datasetFromImport(result ?? ({ fatalProblem: { code: 'cancelled', params: {} } } as unknown as TableImportResult), { id: 'kept', name: 'Overwrite', fileName: 'b.csv' })).toThrow(); // prettier-ignore
         expect(await snapshot(store)).toEqual(before);
       }),
       { numRuns: 200 },

@@ -173,9 +173,15 @@ describe('IndexedDB specifics', () => {
 describe('datasets from imports, and export', () => {
   it('a failed or empty import cannot become a dataset', async () => {
     const meta = { id: 'x', name: 'x', fileName: 'x.csv' };
-    expect(() => datasetFromImport({ fatal: 'broken', columns: { length: 5 } } as TableImportResult, meta)).toThrow(
-      /Nothing to save: broken/,
-    );
+    expect(() =>
+      datasetFromImport(
+        {
+          fatalProblem: { code: 'unclosed_quote', params: {} },
+          columns: { length: 5 },
+        } as unknown as TableImportResult,
+        meta,
+      ),
+    ).toThrow(/Nothing to save: the file could not be read \(unclosed_quote\)/);
     const good = datasetFromImport(await importFlows(FLOWS), { name: 'Good' });
     expect([good.id, good.fileName, good.rowCount]).toEqual(['user-from-request', 'mine.csv', 3]);
     const empty = await importFlows('from,to,year,count,note\nAtlantis,Almaty,2020,1,\n');

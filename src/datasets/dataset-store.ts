@@ -359,7 +359,8 @@ export function datasetFromImport(
   result: TableImportResult,
   meta: { name: string; id?: string; fileName?: string; created?: string },
 ): NewDataset {
-  if (result.fatal) throw new StorageError(`Nothing to save: ${result.fatal}`);
+  if (result.fatalProblem)
+    throw new StorageError(`Nothing to save: the file could not be read (${result.fatalProblem.code}).`);
   if (result.columns.length === 0) throw new StorageError('Nothing to save: the file has no valid row.');
   const summary: ImportSummary = result.summary;
   const payload: DatasetPayload =

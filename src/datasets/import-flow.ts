@@ -17,13 +17,23 @@ import {
 import type { TableImportResult } from '../import/import-core';
 import { toMatchableUnits } from '../import/region-matcher';
 import { placeName } from '../i18n/names';
-import { formatBoundaryIssue, formatImportIssue, formatImportProblem } from '../i18n/import-messages';
+import {
+  formatBoundaryIssue,
+  formatBorderDecision,
+  formatImportIssue,
+  formatImportProblem,
+  formatNameDecision,
+  formatNameQuestion,
+  formatSuggestion,
+  importUiText,
+} from '../i18n/import-messages';
 import type { BoundaryIssue } from '../import/boundaries';
 import type { ImportIssue } from '../import/problems';
 import type { Translator } from '../i18n';
 import { translatorOf, type AppStore } from '../state/app-state';
-import { ImportDialog, type MappingChoice } from '../ui/import-dialog';
+import { ImportDialog, type MappingChoice, type PreviewChange, type SummaryView } from '../ui/import-dialog';
 import type { NoticeArea } from '../ui/notice';
+import { datasetsByMeasure } from './figure-measures';
 import { datasetFromBoundaries, datasetFromImport, newDatasetId, type NewDataset } from './dataset-store';
 
 const BOUNDARY_FILE = /\.(geo|topo)?json$/i;
@@ -34,13 +44,15 @@ export interface ImportHost {
   manual(): Record<string, string>;
   /** Keeps more mappings (merged into the others). */
   remember(manual: Record<string, string>): void;
-  /** Stores and shows an imported dataset. */
-  save(dataset: NewDataset): Promise<void>;
+  /** Stores imported datasets and shows the first. */
+  save(datasets: NewDataset[]): Promise<void>;
 }
 
 export class ImportFlow {
   readonly dialog: ImportDialog;
   private task: ImportTask<unknown> | null = null;
+  /** Answers for the file being imported only (questions, changed decisions): never remembered. */
+  private fileManual: Record<string, string> = {};
 
   constructor(
     private readonly app: AppStore,
@@ -61,15 +73,40 @@ export class ImportFlow {
 
   private async start(file: File): Promise<void> {
     this.cancelTask();
+    this.fileManual = {};
     if (BOUNDARY_FILE.test(file.name)) return this.importBoundaries(file);
-    const preview = previewFile(file);
+    await this.showPreview(file, {});
+  }
+
+  /** Asks the worker for the start of the table (again, for another sheet, header row or layout). */
+  private async showPreview(file: File, change: PreviewChange, kept?: Partial<MappingChoice>): Promise<void> {
+    const preview = previewFile(file, {}, 20, {
+      ...change,
+      units: toMatchableUnits(this.base.model.unitList),
+      manual: this.manual(),
+    });
     this.task = preview;
     try {
       const p = await preview.result;
-      this.dialog.showMapping(p, this.t, (choice) => void this.readTable(file, choice));
+      this.task = null;
+      this.dialog.showMapping(
+        p,
+        this.t,
+        this.app.get().lang,
+        {
+          read: (choice) => void this.readTable(file, choice),
+          preview: (next, keep) => void this.showPreview(file, next, keep),
+        },
+        kept,
+      );
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** The user's remembered mappings with this file's own answers over them. */
+  private manual(): Record<string, string> {
+    return { ...this.host.manual(), ...this.fileManual };
   }
 
   private async readTable(file: File, choice: MappingChoice): Promise<void> {
@@ -80,10 +117,15 @@ export class ImportFlow {
         kind: choice.kind,
         mapping: choice.mapping,
         units: toMatchableUnits(this.base.model.unitList),
-        manual: this.host.manual(),
+        manual: this.manual(),
         datasetId,
         fileName: file.name,
         measure: choice.kind === 'figures' ? choice.measureName : undefined,
+        layout: choice.layout,
+        ...(choice.year !== undefined ? { year: choice.year } : {}),
+        borders: choice.borders,
+        ...(choice.sheet !== undefined ? { sheet: choice.sheet } : {}),
+        headerRow: choice.headerRow,
       },
       { onProgress: (p) => update(p) },
     );
@@ -97,33 +139,67 @@ export class ImportFlow {
       return;
     }
     this.task = null;
-    this.dialog.showSummary(
-      {
-        file: file.name,
-        rowsRead: result.summary.rowsRead,
-        rowsValid: result.summary.rowsValid,
-        issueCount: result.summary.issueCount,
-        issues: result.issues.map((i) => this.issueLine(i)),
-        unmatched: result.summary.unmatched,
-        fatal: result.fatalProblem
-          ? formatImportProblem(result.fatalProblem, this.app.get().lang, this.unitName)
-          : null,
-        units: this.unitChoices(),
+    this.dialog.showSummary(this.tableSummary(file.name, result), this.t, this.app.get().lang, {
+      importValid: () => {
+        const dataset = datasetFromImport(result, { name: file.name });
+        if (dataset.payload.kind === 'figures') dataset.payload.additive = choice.additive;
+        this.save(...datasetsByMeasure(dataset));
       },
-      this.t,
-      {
-        importValid: () => {
-          const dataset = datasetFromImport(result, { name: file.name });
-          if (dataset.payload.kind === 'figures') dataset.payload.additive = choice.additive;
-          this.save(dataset);
-        },
-        remap: (manual) => {
-          this.host.remember(manual);
-          void this.readTable(file, choice);
-        },
-        cancel: () => this.dialog.dialog.close(),
+      remap: ({ file: answers, remember }) => {
+        this.host.remember(remember);
+        Object.assign(this.fileManual, answers);
+        void this.readTable(file, choice);
       },
-    );
+      back: () =>
+        void this.showPreview(
+          file,
+          { sheet: choice.sheet, headerRow: choice.headerRow, layout: choice.layout?.kind ?? 'long' },
+          choice,
+        ),
+      cancel: () => this.dialog.dialog.close(),
+    });
+  }
+
+  /** The summary's texts in the interface's language. */
+  private tableSummary(file: string, result: TableImportResult): SummaryView {
+    const lang = this.app.get().lang;
+    const { summary } = result;
+    const questions = new Map(summary.questions.map((q) => [q.text, q]));
+    const ui = (key: Parameters<typeof importUiText>[0]) => importUiText(key, lang);
+    const notes = [
+      ...result.notes.map((n) => `${n.line}: ${n.text}`),
+      ...(result.gaps > 0 ? [`${ui('gaps')}: ${result.gaps.toLocaleString()}`] : []),
+    ];
+    return {
+      file,
+      rowsRead: summary.rowsRead,
+      rowsValid: summary.rowsValid,
+      issueCount: summary.issueCount,
+      issues: result.issues.map((i) => this.issueLine(i)),
+      unmatched: summary.unmatched.map((u) => {
+        const q = questions.get(u.text);
+        return {
+          text: u.text,
+          count: u.count,
+          candidates: u.candidates,
+          question: q ? formatNameQuestion(q, lang, this.unitName) : null,
+          suggestions: u.suggestions.map((s) => ({
+            code: s.code,
+            text: formatSuggestion(u.text, s, lang, this.unitName),
+          })),
+        };
+      }),
+      decisions: summary.decisions.map((d) => ({
+        text: d.text,
+        sentence: formatNameDecision(d, lang, this.unitName),
+        code: d.code,
+        alternatives: d.alternatives,
+      })),
+      borders: summary.borders.map((b) => formatBorderDecision(b, lang, this.unitName)),
+      notes,
+      fatal: result.fatalProblem ? formatImportProblem(result.fatalProblem, lang, this.unitName) : null,
+      units: this.unitChoices(),
+    };
   }
 
   private async importBoundaries(file: File): Promise<void> {
@@ -172,11 +248,15 @@ export class ImportFlow {
         rowsValid: joined.collection.features.length,
         issueCount: joined.issues.length,
         issues: joined.issues.map((i) => this.boundaryLine(i)),
-        unmatched: joined.unmatched,
+        unmatched: joined.unmatched.map((u) => ({ ...u, question: null, suggestions: [] })),
+        decisions: [],
+        borders: [],
+        notes: [],
         fatal: null,
         units: this.unitChoices(),
       },
       this.t,
+      this.app.get().lang,
       {
         importValid: () =>
           this.save(
@@ -186,8 +266,8 @@ export class ImportFlow {
               fileName: file.name,
             }),
           ),
-        remap: (manual) => {
-          this.host.remember(manual);
+        remap: ({ file: answers, remember }) => {
+          this.host.remember({ ...remember, ...answers });
           void this.joinBoundaries(file, property);
         },
         cancel: () => this.dialog.dialog.close(),
@@ -195,9 +275,9 @@ export class ImportFlow {
     );
   }
 
-  private save(dataset: NewDataset): void {
+  private save(...datasets: NewDataset[]): void {
     this.dialog.dialog.close();
-    void this.host.save(dataset);
+    void this.host.save(datasets);
   }
 
   private unitChoices(): { code: string; name: string }[] {

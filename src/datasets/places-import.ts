@@ -160,10 +160,14 @@ export class PlacesImport {
           ...result.issues.map((i) => formatPointIssue(i, lang)),
         ],
         unmatched: [],
+        decisions: [],
+        borders: [],
+        notes: [],
         fatal: fatalIssue ? formatPointIssue(fatalIssue, lang) : result.fatal,
         units: this.base.model.unitList.map((u) => ({ code: u.unit_code, name: unitName(u.unit_code) })),
       },
       t,
+      lang,
       {
         importValid: () => {
           this.dialog.dialog.close();

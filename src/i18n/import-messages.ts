@@ -57,7 +57,9 @@ export type ImportUiKey =
   | 'confirm'
   | 'change'
   | 'gaps'
-  | 'workbookNotes';
+  | 'workbookNotes'
+  | 'back'
+  | 'setAside';
 
 export interface ImportTexts {
   problems: Record<ProblemCode, Message>;
@@ -192,7 +194,7 @@ const en: ImportTexts = {
       { borders_of_year: 'the borders of those years', parts_in_file: `as the file has ${f.units(b.parts, 'or')} in those years`, later_units_in_file: 'as the file uses later borders in those years', user: 'as you said the file is in today’s borders' }[b.because]
     }.`,
   ui: {
-    sheet: 'Sheet', hiddenSheet: '(hidden)', headerRow: 'Header row', moveHeader: 'The header is on row', titles: 'Rows above the header (not read)', sections: 'Section rows', footnotes: 'Footnotes below the table (not read)', layout: 'Layout of the table', layoutSpread: 'Columns read as values', yearForFile: 'Year of every row (no year column)', yearFromName: 'taken from the file name', borders: 'Borders', bordersByYear: 'The borders of each year', bordersCurrent: 'Today’s borders for every year', decisions: 'Names read from the file’s context (change if wrong)', questions: 'Names of more than one region: choose', suggestions: 'Likely regions for names that match none (confirm each)', confirm: 'Confirm', change: 'Change', gaps: 'Cells without a figure', workbookNotes: 'About this workbook',
+    sheet: 'Sheet', hiddenSheet: '(hidden)', headerRow: 'Header row', moveHeader: 'The header is on row', titles: 'Rows above the header (not read)', sections: 'Section rows', footnotes: 'Footnotes below the table (not read)', layout: 'Layout of the table', layoutSpread: 'Columns read as values', yearForFile: 'Year of every row (no year column)', yearFromName: 'taken from the file name', borders: 'Borders', bordersByYear: 'The borders of each year', bordersCurrent: 'Today’s borders for every year', decisions: 'Names read from the file’s context (change if wrong)', questions: 'Names of more than one region: choose', suggestions: 'Likely regions for names that match none (confirm each)', confirm: 'Confirm', change: 'Change', gaps: 'Cells without a figure', workbookNotes: 'About this workbook', back: 'Back to the columns', setAside: 'Rows set aside (not read as data)',
   },
   or: 'or',
   and: 'and',
@@ -283,7 +285,7 @@ const ru: ImportTexts = {
       { borders_of_year: 'в границах тех лет', parts_in_file: `так как в файле за эти годы есть ${f.units(b.parts, 'or')}`, later_units_in_file: 'так как файл за эти годы в более поздних границах', user: 'так как вы указали, что файл в нынешних границах' }[b.because]
     }.`,
   ui: {
-    sheet: 'Лист', hiddenSheet: '(скрытый)', headerRow: 'Строка заголовка', moveHeader: 'Заголовок в строке', titles: 'Строки над заголовком (не читаются)', sections: 'Строки разделов', footnotes: 'Сноски под таблицей (не читаются)', layout: 'Вид таблицы', layoutSpread: 'Столбцы со значениями', yearForFile: 'Год для всех строк (столбца года нет)', yearFromName: 'взят из имени файла', borders: 'Границы', bordersByYear: 'Границы каждого года', bordersCurrent: 'Нынешние границы для всех лет', decisions: 'Названия, прочитанные по контексту файла (измените, если неверно)', questions: 'Названия нескольких регионов: выберите', suggestions: 'Вероятные регионы для названий без совпадений (подтвердите каждое)', confirm: 'Подтвердить', change: 'Изменить', gaps: 'Ячейки без данных', workbookNotes: 'О книге Excel',
+    sheet: 'Лист', hiddenSheet: '(скрытый)', headerRow: 'Строка заголовка', moveHeader: 'Заголовок в строке', titles: 'Строки над заголовком (не читаются)', sections: 'Строки разделов', footnotes: 'Сноски под таблицей (не читаются)', layout: 'Вид таблицы', layoutSpread: 'Столбцы со значениями', yearForFile: 'Год для всех строк (столбца года нет)', yearFromName: 'взят из имени файла', borders: 'Границы', bordersByYear: 'Границы каждого года', bordersCurrent: 'Нынешние границы для всех лет', decisions: 'Названия, прочитанные по контексту файла (измените, если неверно)', questions: 'Названия нескольких регионов: выберите', suggestions: 'Вероятные регионы для названий без совпадений (подтвердите каждое)', confirm: 'Подтвердить', change: 'Изменить', gaps: 'Ячейки без данных', workbookNotes: 'О книге Excel', back: 'Назад к столбцам', setAside: 'Строки, не прочитанные как данные',
   },
   or: 'или',
   and: 'и',
@@ -374,7 +376,7 @@ const kk: ImportTexts = {
       { borders_of_year: 'сол жылдардың шекарасында', parts_in_file: `себебі файлда сол жылдары ${f.units(b.parts, 'or')} бар`, later_units_in_file: 'себебі файл сол жылдары кейінгі шекарада', user: 'себебі файл қазіргі шекарада деп көрсеттіңіз' }[b.because]
     }.`,
   ui: {
-    sheet: 'Парақ', hiddenSheet: '(жасырын)', headerRow: 'Тақырып жолы', moveHeader: 'Тақырып мына жолда', titles: 'Тақырыптан жоғары жолдар (оқылмайды)', sections: 'Бөлім жолдары', footnotes: 'Кестеден төмендегі сілтемелер (оқылмайды)', layout: 'Кесте түрі', layoutSpread: 'Мән бағандары', yearForFile: 'Барлық жолдың жылы (жыл бағаны жоқ)', yearFromName: 'файл атауынан алынды', borders: 'Шекаралар', bordersByYear: 'Әр жылдың шекарасы', bordersCurrent: 'Барлық жылға қазіргі шекара', decisions: 'Файл мәтінмәні бойынша оқылған атаулар (қате болса, өзгертіңіз)', questions: 'Бірнеше өңірдің атауы: таңдаңыз', suggestions: 'Сәйкестігі жоқ атауларға ықтимал өңірлер (әрқайсысын растаңыз)', confirm: 'Растау', change: 'Өзгерту', gaps: 'Дерегі жоқ ұяшықтар', workbookNotes: 'Excel кітабы туралы',
+    sheet: 'Парақ', hiddenSheet: '(жасырын)', headerRow: 'Тақырып жолы', moveHeader: 'Тақырып мына жолда', titles: 'Тақырыптан жоғары жолдар (оқылмайды)', sections: 'Бөлім жолдары', footnotes: 'Кестеден төмендегі сілтемелер (оқылмайды)', layout: 'Кесте түрі', layoutSpread: 'Мән бағандары', yearForFile: 'Барлық жолдың жылы (жыл бағаны жоқ)', yearFromName: 'файл атауынан алынды', borders: 'Шекаралар', bordersByYear: 'Әр жылдың шекарасы', bordersCurrent: 'Барлық жылға қазіргі шекара', decisions: 'Файл мәтінмәні бойынша оқылған атаулар (қате болса, өзгертіңіз)', questions: 'Бірнеше өңірдің атауы: таңдаңыз', suggestions: 'Сәйкестігі жоқ атауларға ықтимал өңірлер (әрқайсысын растаңыз)', confirm: 'Растау', change: 'Өзгерту', gaps: 'Дерегі жоқ ұяшықтар', workbookNotes: 'Excel кітабы туралы', back: 'Бағандарға оралу', setAside: 'Дерек ретінде оқылмаған жолдар',
   },
   or: 'немесе',
   and: 'және',

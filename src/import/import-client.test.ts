@@ -1,6 +1,13 @@
 import { formatImportProblem } from '../i18n/import-messages';
 import { describe, expect, it } from 'vitest';
-import { FileTooLargeError, importBoundaryFile, importTableFile, previewFile, type WorkerLike } from './import-client';
+import {
+  FileTooLargeError,
+  ImportProblemError,
+  importBoundaryFile,
+  importTableFile,
+  previewFile,
+  type WorkerLike,
+} from './import-client';
 import type { ImportProgress, TableImportRequest } from './import-core';
 import type { ImportResponse } from './worker-handler';
 
@@ -110,12 +117,13 @@ describe('import client', () => {
     await expect(c.result).rejects.toMatchObject({
       problem: { code: 'worker_failed', params: { detail: 'script failed to load' } },
     });
-    // A refusal from the worker comes back with its problem (and, for the page as it is, its English text).
+    // A refusal from the worker comes back with its problem: the page says it in the user's language.
     const d = importTableFile(new Blob(['x']), request, options);
     const refusal = { code: 'file_refused' as const, params: { seemsTo: 'png' as const, value: 'map.csv' } };
     workers[3]!.reply({ type: 'error', error: { name: 'ImportProblemError', message: 'm', problem: refusal } });
     await expect(d.result).rejects.toMatchObject({ name: 'ImportProblemError', problem: refusal });
-    await expect(d.result).rejects.toThrow(/^“map\.csv” seems to be a PNG image, not a table\. The map reads tables/);
+    const error = (await d.result.catch((e: unknown) => e)) as ImportProblemError;
+    expect(formatImportProblem(error.problem, 'en')).toMatch(/^“map\.csv” seems to be a PNG image, not a table\. The map reads tables/); // prettier-ignore
     expect(workers.every((w) => w.terminated)).toBe(true);
   });
 });

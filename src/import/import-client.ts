@@ -6,7 +6,6 @@
  * even started. Only types come from the worker's modules, so papaparse and
  * topojson-client stay out of the main bundle.
  */
-import { formatImportProblem } from '../i18n/import-messages';
 import type { ImportProgress, PreviewOptions, TableImportRequest, TableImportResult, TablePreview } from './import-core'; // prettier-ignore
 import { checkSize, FileTooLargeError, ImportAbortedError, MAX_BOUNDARY_BYTES, MAX_TABLE_BYTES } from './limits';
 import { ImportProblemError, problem, type ImportProblem } from './problems';
@@ -41,17 +40,6 @@ export function createImportWorker(): WorkerLike {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/**
- * The page as it is today shows an error's message: it gets the English
- * text of the problem. The dialog step formats `problem` in the user's
- * language instead.
- */
-function problemError(p: ImportProblem): ImportProblemError {
-  const error = new ImportProblemError(p);
-  error.message = formatImportProblem(p, 'en');
-  return error;
-}
-
 function revive(error: {
   name: string;
   message: string;
@@ -62,7 +50,7 @@ function revive(error: {
   if (error.name === 'FileTooLargeError' && error.size !== undefined && error.limit !== undefined)
     return new FileTooLargeError(error.size, error.limit);
   if (error.name === 'AbortError') return new ImportAbortedError();
-  if (error.problem) return problemError(error.problem);
+  if (error.problem) return new ImportProblemError(error.problem);
   const revived = new Error(error.message);
   revived.name = error.name;
   return revived;
@@ -115,7 +103,7 @@ function runTask<T>(request: ImportRequest, limit: number, options: TaskOptions)
     w.onerror = (event: ErrorEvent) => {
       if (settled) return;
       finish();
-      reject(problemError(problem('worker_failed', { detail: event.message || 'unknown error' })));
+      reject(new ImportProblemError(problem('worker_failed', { detail: event.message || 'unknown error' })));
     };
     w.postMessage(request);
   });

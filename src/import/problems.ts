@@ -177,13 +177,6 @@ export interface ImportIssue {
   params: ProblemParams;
   /** The header of the value column, when a wide table's cell is meant. */
   column?: string;
-  /**
-   * English text of the problem, filled in by the worker for the page as it
-   * is today (src/i18n/import-messages.ts makes it). The dialog formats code
-   * and params in the user's language instead; this goes then.
-   * @deprecated
-   */
-  reason?: string;
 }
 
 /** An Error that carries a problem (refusals, limits, cancel). */

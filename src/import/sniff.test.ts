@@ -36,6 +36,17 @@ describe('what a file is, by its first bytes', () => {
     expect(sniffBytes(bytes('BMW,Astana,2020\nMZ,Almaty city,2021\n'))).toEqual({ kind: 'text' });
   });
 
+  it('a byte-order mark does not make binary data text: its characters are checked', () => {
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(64)]);
+    const be = new Uint8Array([0xfe, 0xff, 0, 0x61, 0, 0, 0, 0x62]);
+    const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0, 0x62]);
+    for (const bytes of [le, be, utf8]) expect(sniffBytes(bytes)).toEqual({ kind: 'refused', seemsTo: 'binary' });
+    const text = new TextEncoder().encode('from,to\nАстана,Алматы\n');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...'from,to\nАстана'].map((c) => c.charCodeAt(0))).buffer)]); // prettier-ignore
+    expect(sniffBytes(utf16)).toEqual({ kind: 'text' });
+    expect(sniffBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...text]))).toEqual({ kind: 'text' });
+  });
+
   it('a ZIP is a workbook only with a workbook inside; Word, PowerPoint and OpenDocument files are named', () => {
     expect(sniffBytes(bytes('PK', 3, 4), makeWorkbook([{ name: 'S', rows: [['a', 'b']] }]))).toEqual({ kind: 'xlsx' });
     const zip = (name: string) => makeZip([{ name, data: '<x/>' }]);

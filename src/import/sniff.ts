@@ -55,6 +55,25 @@ function zipKind(bytes: Uint8Array | null): Sniffed {
   return { kind: 'refused', seemsTo: 'zip' };
 }
 
+/** UTF-16 code units of bytes (an odd last byte is dropped). */
+function codeUnits(bytes: Uint8Array, order: 'le' | 'be'): Uint16Array {
+  const units = new Uint16Array(bytes.length >> 1);
+  for (let i = 0; i < units.length; i++)
+    units[i] = order === 'le' ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : (bytes[2 * i]! << 8) | bytes[2 * i + 1]!;
+  return units;
+}
+
+/** NUL, or control characters other than tab, line breaks, form feed and escape: not a table. */
+function notText(units: ArrayLike<number>): boolean {
+  let control = 0;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u === 0) return true;
+    if (u < 0x20 && u !== 9 && u !== 10 && u !== 13 && u !== 12 && u !== 27) control++;
+  }
+  return control > Math.max(2, units.length / 200);
+}
+
 /**
  * Sorts a file by its first bytes. `whole` is the file's bytes when the caller
  * has them (a ZIP's directory is at its end); without them a ZIP is judged by
@@ -62,9 +81,12 @@ function zipKind(bytes: Uint8Array | null): Sniffed {
  */
 export function sniffBytes(head: Uint8Array, whole: Uint8Array | null = null): Sniffed {
   if (head.length === 0) return { kind: 'text' };
-  // Text with a byte-order mark (UTF-16 has NUL bytes by nature).
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || startsWith(head, [0xef, 0xbb, 0xbf]))
-    return { kind: 'text' };
+  // Text with a byte-order mark: its characters (not its bytes: UTF-16 has NUL bytes by nature) are checked.
+  const utf16 = startsWith(head, [0xff, 0xfe]) ? 'le' : startsWith(head, [0xfe, 0xff]) ? 'be' : null;
+  if (utf16 || startsWith(head, [0xef, 0xbb, 0xbf])) {
+    const units = utf16 ? codeUnits(head.subarray(2), utf16) : head.subarray(3);
+    return notText(units) ? { kind: 'refused', seemsTo: 'binary' } : { kind: 'text' };
+  }
   if (startsWith(head, ascii('PK\x03\x04')) || startsWith(head, ascii('PK\x05\x06'))) return zipKind(whole);
   if (startsWith(head, OLE)) return { kind: 'xls' };
   if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8))
@@ -74,15 +96,7 @@ export function sniffBytes(head: Uint8Array, whole: Uint8Array | null = null): S
     return { kind: 'refused', seemsTo: 'bmp' };
   for (const [kind, sig, at] of SIGNATURES)
     if (startsWith(head, sig, at ?? 0)) return { kind: 'refused', seemsTo: kind };
-  // NUL, or control characters other than tab, line breaks, form feed and escape: not a table.
-  let control = 0;
-  let nul = false;
-  for (let i = 0; i < head.length; i++) {
-    const b = head[i]!;
-    if (b === 0) nul = true;
-    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
-  }
-  if (nul || control > Math.max(2, head.length / 200)) {
+  if (notText(head)) {
     // Two-letter signatures are trusted only on bytes that are not text anyway.
     if (startsWith(head, ascii('MZ'))) return { kind: 'refused', seemsTo: 'executable' };
     if (startsWith(head, ascii('BZh'))) return { kind: 'refused', seemsTo: 'archive' };

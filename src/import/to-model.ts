@@ -38,13 +38,17 @@ export function flowRowsFromColumns(columns: FlowColumns, datasetId: string): Fl
   return rows.sort((a, b) => a.year - b.year);
 }
 
-/** The figures of a dataset as a measure (the first measure name in the file, or the dataset's name). */
+/** The full-year figures of a dataset as a measure (the first measure name in the file, or the dataset's name). */
 export function customFiguresFromColumns(
   columns: FigureColumns,
   meta: { datasetId: string; name: string; additive: boolean },
 ): CustomFigures {
   const byYear = new Map<number, Map<string, number>>();
+  // Only full-year figures: a month's figure is not the year's, and months are never summed unasked.
+  const period = columns.period;
+  const fullYear = period?.index ? period.values.map((v) => v === '' || v === FULL_YEAR) : null;
   for (let i = 0; i < columns.length; i++) {
+    if (fullYear && !fullYear[period!.index![i]!]) continue;
     const year = columns.year[i]!;
     let units = byYear.get(year);
     if (!units) byYear.set(year, (units = new Map()));

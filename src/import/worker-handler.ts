@@ -5,11 +5,10 @@
  * transfer (moved, not copied, to the main thread). Errors carry their
  * problem (code and parameters) for the page to say in the user's language.
  */
-import { formatBoundaryIssue, formatImportProblem } from '../i18n/import-messages';
-import { joinBoundaries, parseBoundaries, type BoundaryIssue, type JoinedBoundaries, type ParsedBoundaries } from './boundaries'; // prettier-ignore
+import { joinBoundaries, parseBoundaries, type JoinedBoundaries, type ParsedBoundaries } from './boundaries';
 import { importTable, previewTable, type ImportProgress, type PreviewOptions, type TableImportRequest, type TableImportResult, type TablePreview } from './import-core'; // prettier-ignore
 import { checkSize, MAX_BOUNDARY_BYTES } from './limits';
-import { ImportProblemError, type ImportIssue, type ImportProblem } from './problems';
+import { ImportProblemError, type ImportProblem } from './problems';
 import { createRegionMatcher, type MatchableUnit } from './region-matcher';
 
 export interface BoundaryImportRequest {
@@ -77,25 +76,6 @@ export function transferables(value: unknown): ArrayBuffer[] {
   return [...buffers];
 }
 
-/**
- * English texts for the page as it is today, which shows `reason` and
- * `fatal`. The dialog step formats codes and parameters in the user's
- * language (src/i18n/import-messages.ts) and this goes.
- */
-function withEnglishTexts<T>(result: T): T {
-  // The page writes "file:line: reason"; a wide table's column is added to the reason.
-  const issue = (i: ImportIssue | BoundaryIssue) => {
-    if ('feature' in i) i.reason = formatBoundaryIssue(i, 'en');
-    else i.reason = formatImportProblem(i, 'en') + (i.column !== undefined ? ` (column “${i.column}”)` : '');
-  };
-  const r = result as Partial<TableImportResult & BoundaryImportResult>;
-  if (r.issues) r.issues.forEach(issue);
-  if (r.fatalProblem !== undefined) r.fatal = r.fatalProblem ? formatImportProblem(r.fatalProblem, 'en') : null;
-  r.parsed?.issues.forEach(issue);
-  r.joined?.issues.forEach(issue);
-  return result;
-}
-
 export async function handleImportRequest(
   request: ImportRequest,
   post: Post,
@@ -117,7 +97,7 @@ export async function handleImportRequest(
       const parsed = parseBoundaries(await request.file.text(), r.fileName, { object: r.object, matcher });
       result = { parsed, joined: r.joinProperty ? joinBoundaries(parsed, r.joinProperty, matcher) : null };
     }
-    post({ type: 'done', result: withEnglishTexts(result) }, transferables(result));
+    post({ type: 'done', result: result }, transferables(result));
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     const serialized: SerializedError = { name: error.name, message: error.message };
