@@ -195,7 +195,7 @@ export class PlacesImport {
  * holds one unit in every year: the shapes of older versions overlap them and would make a place's
  * region ambiguous.
  */
-function todaysRegions(
+export function todaysRegions(
   regions: Regions,
   boundaries: readonly BoundaryRow[],
 ): { regions: Regions; regionRules: RegionUnitRule[] } {

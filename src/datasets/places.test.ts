@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { prepareMapData } from '../core/map-data';
 import { builtInData } from '../core/view/test-data';
 import { importPoints } from '../import/points/point-import';
-import { rulesFromCrosswalk } from '../import/points/region-flows';
 import { loadUnits } from '../import/test-support';
 import { flowRowsFromColumns } from '../import/to-model';
 import { composeDataset } from './compose';
 import { createMemoryDatasetStore, datasetFromPoints } from './dataset-store';
 import { exportDataset } from './export';
-import { roleOf } from './places-import';
-
-const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
+import { roleOf, todaysRegions } from './places-import';
 
 describe('what a picked file is, from its header', () => {
   it('tells a locations file, a flows file naming places and a flows file with coordinates apart', () => {
@@ -42,20 +36,13 @@ kar,ala,7,2022
 `;
 
 async function imported() {
-  const crosswalk = read('data/crosswalk.csv')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => {
-      const [unit_code, polygon_id, valid_from, valid_to] = l.split(',');
-      return { unit_code: unit_code!, polygon_id: polygon_id!, valid_from: valid_from || null, valid_to: valid_to || null }; // prettier-ignore
-    });
+  const base = builtInData();
   const result = await importPoints({
     datasetId: 'user-places',
     units: loadUnits(),
-    regions: JSON.parse(read('geo/regions.geojson')) as FeatureCollection,
+    // As the page gives them: today's polygons, one unit each.
+    ...todaysRegions(base.regions, base.dataset.tables['boundaries.csv']),
     regionIdProperty: 'polygon_id',
-    regionRules: rulesFromCrosswalk(crosswalk),
     layout: 'pair',
     locations: { source: new Blob([LOCATIONS]), fileName: 'locations.csv', mapping: { id: 0, name: 1, lat: 2, lon: 3 } }, // prettier-ignore
     flows: { source: new Blob([FLOWS]), fileName: 'flows.csv', mapping: { origin: 0, dest: 1, count: 2, time: 3 } },
