@@ -39,6 +39,7 @@ import { SettingsControl } from './ui/controls';
 import { AppHeader } from './ui/header';
 import { HelpOverlay } from './ui/help-overlay';
 import { listenToKeys } from './ui/keyboard';
+import { mapInsets } from './ui/free-area';
 import { mountLayout } from './ui/layout';
 import { MapDescription } from './ui/map-description';
 import { NorthSouthPanel } from './ui/north-south-panel';
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   const help = new HelpOverlay(store);
   const announcer = new Announcer();
   announcer.follow(store);
-  mountLayout(root, store, {
+  const layout = mountLayout(root, store, {
     header: new AppHeader(store, {
       openTable: () => tableView.open(),
       openHelp: () => help.dialog.open(),
@@ -177,6 +178,10 @@ async function main(): Promise<void> {
   try {
     if (view instanceof Error) throw view;
     await view.ready;
+    // Kazakhstan fits into the part of the map the panels leave free, now and when they move.
+    if (store.get().camera) view.keepKazakhstanInView(mapInsets());
+    else view.fitKazakhstan(mapInsets());
+    layout.onChange(() => renderer?.view.keepKazakhstanInView(mapInsets()));
     // The camera the map opened at is part of the view; the URL then shows the view in full.
     if (!store.get().camera) store.set({ camera: view.camera() });
     urlSync.writeSoon();
