@@ -9,7 +9,8 @@ export interface NoticeAction {
 export class NoticeArea {
   readonly element = el('div', { class: 'notices', role: 'status', 'aria-live': 'polite', 'data-testid': 'notices' });
 
-  show(message: string, dismissLabel: string, kind: 'info' | 'warning' = 'info', action?: NoticeAction): void {
+  /** Shows a notice; returns a call that takes it away (a hint that closes itself when done). */
+  show(message: string, dismissLabel: string, kind: 'info' | 'warning' = 'info', action?: NoticeAction): () => void {
     const close = el('button', { type: 'button', class: 'notice-close', 'aria-label': dismissLabel }, ['×']);
     const notice = el('div', { class: `notice ${kind}`, 'data-testid': 'notice' }, [el('span', {}, [message])]);
     if (action) {
@@ -25,5 +26,6 @@ export class NoticeArea {
     notice.append(close);
     close.addEventListener('click', () => notice.remove());
     this.element.append(notice);
+    return () => notice.remove();
   }
 }
