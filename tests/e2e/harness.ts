@@ -105,10 +105,13 @@ export async function openPage(
     reducedMotion?: 'reduce' | 'no-preference';
     locale?: string;
     colorScheme?: 'light' | 'dark';
+    /** A touch screen (a phone or tablet): touch events and a coarse pointer. */
+    touch?: boolean;
   } = {},
 ): Promise<Watched> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 },
+    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
     reducedMotion: opts.reducedMotion ?? 'no-preference',
     locale: opts.locale ?? 'en-GB',
     colorScheme: opts.colorScheme ?? 'light',

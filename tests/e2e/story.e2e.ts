@@ -16,6 +16,7 @@ import {
   appState,
   cleanSpotIn,
   composedPicture,
+  fullyVisible,
   kazakhstanRect,
   pointerOffMap,
   settle,
@@ -384,6 +385,13 @@ describe('projector view', () => {
       if (area.scroll > area.client + 1) overflow.push(`step ${n}: ${area.scroll}px of card in ${area.client}px`);
     }
     if (overflow.length) console.info(`Projector card overflows (scrolls): ${overflow.join('; ')}`);
+    // At 1920 × 1080 every step's card fits whole: caption, buttons and credit.
+    for (let n = STEPS.length; n >= 1; n--) {
+      if (n < STEPS.length) await page.keyboard.press('PageUp');
+      await settle(page, `app.state.step === ${n - 1}`);
+      for (const id of ['story-caption', 'story-previous', 'story-next', 'story-sources'])
+        expect(await fullyVisible(page, `[data-testid="${id}"]`), `step ${n}: ${id}`).toEqual({ ok: true, why: '' });
+    }
     for (const scale of [1, 2] as const) {
       const bytes = await composedPicture(page, scale);
       writeFileSync(`${SHOTS}/picture-${scale}x.png`, bytes);
@@ -391,5 +399,38 @@ describe('projector view', () => {
     }
     expect(projector.consoleErrors).toEqual([]);
     expect(projector.offOrigin).toEqual([]);
+  });
+
+  it('on a 1280×720 and a 1024×768 projector every caption and its buttons are on screen, in type sized to fit', async () => {
+    const { page } = projector;
+    for (const [width, height] of [
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // The previous walk ended at the first step.
+      for (let n = 1; n <= STEPS.length; n++) {
+        if (n > 1) await page.keyboard.press('PageDown');
+        await settle(page, `app.state.step === ${n - 1}`);
+        if (width === 1280) await page.screenshot({ path: `${SHOTS}/step-${String(n).padStart(2, '0')}-1280x720.png` });
+        // The buttons stay in sight; a long caption scrolls within its card (at 1280 × 720 none has to).
+        for (const id of ['story-previous', 'story-next'])
+          expect(await fullyVisible(page, `[data-testid="${id}"]`), `${width}: step ${n}: ${id}`).toEqual({
+            ok: true,
+            why: '',
+          });
+        if (width === 1024) await page.getByTestId('story-caption').scrollIntoViewIfNeeded();
+        expect(await fullyVisible(page, '[data-testid="story-caption"]'), `${width}: step ${n}`).toEqual({
+          ok: true,
+          why: '',
+        });
+        const size = await page.getByTestId('story-caption').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        expect(size).toBeGreaterThanOrEqual(18);
+      }
+      for (let n = STEPS.length; n > 1; n--) await page.keyboard.press('PageUp');
+      await settle(page, 'app.state.step === 0');
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect(projector.consoleErrors).toEqual([]);
   });
 });
