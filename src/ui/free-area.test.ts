@@ -23,6 +23,13 @@ describe('the free map area', () => {
     expect(insets).toEqual({ top: 48, left: 0, right: 0, bottom: 424 });
   });
 
+  it('keeps the map above a sheet that stands on the timeline, not in the sliver below it', () => {
+    const sheet = box(8, 230, 374, 360);
+    const bottom = box(0, 600, 390, 244);
+    const insets = coveredInsets([sheet, bottom, box(0, 0, 390, 35)], 390, 844);
+    expect(insets).toEqual({ top: 35, left: 0, right: 0, bottom: 614 });
+  });
+
   it('ignores what lies outside the window and what has no size', () => {
     expect(coveredInsets([box(-500, 0, 100, 900), box(200, 200, 0, 0)], 1440, 900)).toEqual({
       top: 0,

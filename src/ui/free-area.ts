@@ -2,8 +2,7 @@
  * The part of the map the interface leaves uncovered, as insets from the
  * window's edges. The camera fits Kazakhstan into it (maplibre's fitBounds
  * padding), whatever layout is shown: columns on a desktop, the caption on a
- * projector, a bottom sheet on a phone. Each visible panel is counted on the
- * side where it hides the least map.
+ * projector, a bottom sheet on a phone.
  */
 
 export interface Insets {
@@ -23,42 +22,59 @@ export interface Box {
 /** The free area is never smaller than this (maplibre refuses a fit with no room). */
 export const MIN_FREE = 120;
 
-/** Insets that leave the given boxes (in window pixels) outside the free area of a width × height window. */
+/**
+ * Kazakhstan's width to height on the map (Web Mercator, 46–88°E, 40–56°N):
+ * the free area is chosen to hold it as large as possible.
+ */
+export const KAZAKHSTAN_ASPECT = 1.75;
+
+/**
+ * Insets that leave the given boxes (in window pixels) outside the free area
+ * of a width × height window: of the rectangles bounded by the window's and
+ * the boxes' edges that no box overlaps, the one that holds Kazakhstan
+ * largest (then the largest).
+ */
 export function coveredInsets(boxes: readonly Box[], width: number, height: number): Insets {
-  const insets: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
-  // The largest first: a small panel beside a column then costs nothing more on the column's side.
-  const bySize = [...boxes].sort((a, b) => area(b) - area(a));
-  for (const raw of bySize) {
-    const b = {
-      left: Math.max(0, raw.left),
-      top: Math.max(0, raw.top),
-      right: Math.min(width, raw.right),
-      bottom: Math.min(height, raw.bottom),
-    };
-    if (b.right <= b.left || b.bottom <= b.top) continue;
-    // The free area each choice would leave; the largest wins.
-    const options: [keyof Insets, number][] = [
-      ['left', b.right],
-      ['right', width - b.left],
-      ['top', b.bottom],
-      ['bottom', height - b.top],
-    ];
-    let best: [keyof Insets, number] | null = null;
-    let bestArea = -1;
-    for (const [side, inset] of options) {
-      const next = { ...insets, [side]: Math.max(insets[side], inset) };
-      const area = Math.max(0, width - next.left - next.right) * Math.max(0, height - next.top - next.bottom);
-      if (area > bestArea) [best, bestArea] = [[side, inset], area];
+  const shown = boxes
+    .map((b) => ({
+      left: Math.max(0, b.left),
+      top: Math.max(0, b.top),
+      right: Math.min(width, b.right),
+      bottom: Math.min(height, b.bottom),
+    }))
+    .filter((b) => b.right - b.left > 1 && b.bottom - b.top > 1);
+  const lefts = [0, ...shown.map((b) => b.right)];
+  const rights = [0, ...shown.map((b) => width - b.left)];
+  const tops = [0, ...shown.map((b) => b.bottom)];
+  const bottoms = [0, ...shown.map((b) => height - b.top)];
+  let best: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+  let bestScore = [-1, -1];
+  for (const left of lefts)
+    for (const right of rights) {
+      const w = width - left - right;
+      if (w <= 0) continue;
+      for (const top of tops)
+        for (const bottom of bottoms) {
+          const h = height - top - bottom;
+          if (h <= 0) continue;
+          // A box may touch the free area's edge but not reach into it.
+          const clear = shown.every(
+            (b) =>
+              b.right <= left + 1 || b.left >= width - right - 1 || b.bottom <= top + 1 || b.top >= height - bottom - 1,
+          );
+          if (!clear) continue;
+          const score = [Math.min(w / KAZAKHSTAN_ASPECT, h), w * h];
+          if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+            bestScore = score;
+            best = { top, right, bottom, left };
+          }
+        }
     }
-    if (best) insets[best[0]] = Math.max(insets[best[0]], best[1]);
-  }
   return {
-    ...shrinkPair(insets.left, insets.right, width, 'left', 'right'),
-    ...shrinkPair(insets.top, insets.bottom, height, 'top', 'bottom'),
+    ...shrinkPair(best.left, best.right, width, 'left', 'right'),
+    ...shrinkPair(best.top, best.bottom, height, 'top', 'bottom'),
   } as Insets;
 }
-
-const area = (b: Box) => Math.max(0, b.right - b.left) * Math.max(0, b.bottom - b.top);
 
 /** Two opposite insets shrunk in proportion so that at least MIN_FREE pixels stay between them. */
 function shrinkPair<A extends string, B extends string>(
