@@ -147,7 +147,8 @@ async function appFirstFrames(browser: Browser): Promise<number[]> {
   try {
     const out: number[] = [];
     for (let i = 0; i < APP_LOADS; i++) {
-      const w = await openPage(browser, served.url, VIEWPORT);
+      // A first visit as users make it: the service worker registers and stores the app.
+      const w = await openPage(browser, served.url, { ...VIEWPORT, serviceWorkers: 'allow' });
       await w.page.goto(served.url);
       await waitForMap(w.page, 120_000);
       out.push(await w.page.evaluate(() => window.__app!.firstFrameAt!));

@@ -39,7 +39,7 @@ interface Load {
 async function load(url: string, throttled: boolean): Promise<Load> {
   const browser = await launchBrowser();
   try {
-    const w = await openPage(browser, url, { width: 1280, height: 800 });
+    const w = await openPage(browser, url, { width: 1280, height: 800, serviceWorkers: 'allow' });
     const cdp = await w.context.newCDPSession(w.page);
     await cdp.send('Network.enable');
     if (throttled)

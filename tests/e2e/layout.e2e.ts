@@ -6,18 +6,14 @@
  * screens every control is at least 44×44 px. A finger drags the timeline; a
  * note pinned on Karaganda shows above the regions; a tooltip goes when the
  * year changes; a short link (`?lang=kk`) gives a Kazakh interface.
- * Screenshots go to test-results/layouts/ for people to look at.
+ * (Screenshots for people to look at: `npm run shots`.)
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../data/read-tables';
 import { appState, cleanSpotIn, project, settle } from './driver';
 import { openPage, waitForMap, type Watched } from './harness';
 import { decodePng, readCanvas, type Rect, type Rgb } from './pixels';
 import { closeContexts, servedApp, sharedBrowser } from './shared';
-
-const SHOTS = `${REPO_ROOT}/test-results/layouts`;
 
 let served: { url: string };
 let browser: Browser;
@@ -25,7 +21,6 @@ let browser: Browser;
 beforeAll(async () => {
   served = servedApp();
   browser = await sharedBrowser();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -172,7 +167,6 @@ describe('a phone held upright (390×844, touch)', () => {
 
   it('shows the map first with Kazakhstan whole, every control on screen and large enough for a finger', async () => {
     const { page } = phone;
-    await page.screenshot({ path: `${SHOTS}/phone.png` });
     await expectKazakhstanFree(page, 'phone');
     expect(await misplacedControls(page, true)).toEqual([]);
     // No text under 12 px.
@@ -198,7 +192,6 @@ describe('a phone held upright (390×844, touch)', () => {
         polling: 100,
       });
       await cameraMoved(page, before);
-      await page.screenshot({ path: `${SHOTS}/phone-${sheet}.png` });
       await expectKazakhstanFree(page, `phone, ${sheet} sheet`);
       expect(await misplacedControls(page, true), sheet).toEqual([]);
     }
@@ -231,7 +224,6 @@ describe('a tablet held upright (768×1024, touch)', () => {
   it('fits Kazakhstan, keeps every control on screen, and shows a note pinned on Karaganda above the regions', async () => {
     const tablet = await open({ width: 768, height: 1024, touch: true }, '');
     const { page } = tablet;
-    await page.screenshot({ path: `${SHOTS}/tablet.png` });
     await expectKazakhstanFree(page, 'tablet');
     expect(await misplacedControls(page, true)).toEqual([]);
 
@@ -262,7 +254,7 @@ describe('a tablet held upright (768×1024, touch)', () => {
     expect(await page.getByTestId('note-editor').count()).toBe(0);
     // On screen, the note's own colour shows over the region (deck.gl's canvas would hide it).
     await settle(page);
-    const shot = decodePng(await page.screenshot({ path: `${SHOTS}/tablet-note.png` }));
+    const shot = decodePng(await page.screenshot());
     const box = (await note.boundingBox())!;
     const NOTE_BACKGROUND: Rgb = [255, 251, 230];
     let matching = 0;
@@ -298,7 +290,6 @@ describe('screens of 1280×720, 1024×768 and 1920×1080', () => {
           { timeout: 10_000, polling: 50 },
         );
       await settle(page);
-      await page.screenshot({ path: `${SHOTS}/screen-${width}x${height}.png` });
       await expectKazakhstanFree(page, `${width}×${height}`);
       expect(await misplacedControls(page, false), `${width}×${height}`).toEqual([]);
     }

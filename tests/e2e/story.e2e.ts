@@ -5,17 +5,14 @@
  * sources; a step's link restores it; a question step hides the values until
  * the answer is revealed; a forecast step never moves the timeline past the
  * observed years; without reduced motion the year counts up; and the
- * projector view is large enough for a classroom (screenshots of every step
- * go to test-results/story-projector/ for people to look at).
+ * projector view is large enough for a classroom (`npm run shots` writes
+ * screenshots of every step for people to look at).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../data/read-tables';
 import {
   appState,
   cleanSpotIn,
-  composedPicture,
   fullyVisible,
   kazakhstanRect,
   pointerOffMap,
@@ -26,11 +23,10 @@ import {
 } from './driver';
 import { openPage, waitForMap, type Watched } from './harness';
 import { closeContexts, servedApp, sharedBrowser } from './shared';
-import { countArcPixels, decodePng, pixelAt, readCanvas, type Pixels, type Rect } from './pixels';
+import { countArcPixels, pixelAt, readCanvas, type Pixels, type Rect } from './pixels';
 
 const STORY = shippedStory('north-south');
 const STEPS = STORY.steps;
-const SHOTS = `${REPO_ROOT}/test-results/story-projector`;
 /** HIDDEN_FILL in src/app.ts: every region's colour while a question hides the values. */
 const HIDDEN_FILL = [222, 216, 202] as const;
 
@@ -367,43 +363,10 @@ describe('projector view', () => {
     expect(countArcPixels(await readCanvas(page), kz)).toBeGreaterThan(1000);
   });
 
-  it('screenshots of every step, and the exported pictures, for people to look at', async () => {
-    const { page } = projector;
-    mkdirSync(SHOTS, { recursive: true });
-    await pointerOffMap(page);
-    const overflow: string[] = [];
-    for (let n = 1; n <= STEPS.length; n++) {
-      if (n > 1) await page.keyboard.press('PageDown');
-      await settle(page, `app.state.step === ${n - 1}`);
-      expect(await text(page, 'story-progress')).toBe(`Step ${n} of ${STEPS.length}`);
-      const shot = await page.screenshot({ path: `${SHOTS}/step-${String(n).padStart(2, '0')}.png` });
-      expect(decodePng(shot).width).toBe(1920);
-      // Whether the card needs scrolling to be read whole (reported, not asserted: see the report).
-      const area = await page
-        .locator('.story-area')
-        .evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
-      if (area.scroll > area.client + 1) overflow.push(`step ${n}: ${area.scroll}px of card in ${area.client}px`);
-    }
-    if (overflow.length) console.info(`Projector card overflows (scrolls): ${overflow.join('; ')}`);
-    // At 1920 × 1080 every step's card fits whole: caption, buttons and credit.
-    for (let n = STEPS.length; n >= 1; n--) {
-      if (n < STEPS.length) await page.keyboard.press('PageUp');
-      await settle(page, `app.state.step === ${n - 1}`);
-      for (const id of ['story-caption', 'story-previous', 'story-next', 'story-sources'])
-        expect(await fullyVisible(page, `[data-testid="${id}"]`), `step ${n}: ${id}`).toEqual({ ok: true, why: '' });
-    }
-    for (const scale of [1, 2] as const) {
-      const bytes = await composedPicture(page, scale);
-      writeFileSync(`${SHOTS}/picture-${scale}x.png`, bytes);
-      expect(decodePng(bytes).width).toBe(1920 * scale);
-    }
-    expect(projector.consoleErrors).toEqual([]);
-    expect(projector.offOrigin).toEqual([]);
-  });
-
-  it('on a 1280×720 and a 1024×768 projector every caption and its buttons are on screen, in type sized to fit', async () => {
+  it('at 1920×1080, 1280×720 and 1024×768 every caption and its buttons are on screen, in type sized to fit', async () => {
     const { page } = projector;
     for (const [width, height] of [
+      [1920, 1080],
       [1280, 720],
       [1024, 768],
     ] as const) {
@@ -412,9 +375,10 @@ describe('projector view', () => {
       for (let n = 1; n <= STEPS.length; n++) {
         if (n > 1) await page.keyboard.press('PageDown');
         await settle(page, `app.state.step === ${n - 1}`);
-        if (width === 1280) await page.screenshot({ path: `${SHOTS}/step-${String(n).padStart(2, '0')}-1280x720.png` });
         // The buttons stay in sight; a long caption scrolls within its card (at 1280 × 720 none has to).
-        for (const id of ['story-previous', 'story-next'])
+        for (const id of width === 1920
+          ? ['story-previous', 'story-next', 'story-sources']
+          : ['story-previous', 'story-next'])
           expect(await fullyVisible(page, `[data-testid="${id}"]`), `${width}: step ${n}: ${id}`).toEqual({
             ok: true,
             why: '',

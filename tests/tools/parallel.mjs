@@ -1,6 +1,8 @@
 // Runs npm scripts side by side (two at a time: the machine has two cores), prints
 // each one's output when it ends, and fails if any failed. Used by `npm test` for
-// the checks that do not depend on each other.
+// everything before the end-to-end tests (checks, unit tests, both builds): none
+// depends on another, and side by side they fill the gaps each leaves (a single-
+// threaded type check beside the unit tests' workers). Give the longest first.
 import { spawn } from 'node:child_process';
 
 const scripts = process.argv.slice(2);
