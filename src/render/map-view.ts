@@ -27,6 +27,18 @@ export const KAZAKHSTAN_BOUNDS: [[number, number], [number, number]] = [
 ];
 
 /**
+ * Where the map opens on a wide screen before the panels are laid out: the
+ * loading screen draws Kazakhstan's outline in the same box
+ * (build/outline.ts), so the map replaces it in place. Once the panels are
+ * laid out, Kazakhstan is fitted into the area they leave free.
+ */
+export const HOME_BOUNDS: [[number, number], [number, number]] = [
+  [45, 40],
+  [88, 57.5],
+];
+const HOME_PADDING = { top: 20, left: 270, right: 320, bottom: 140 };
+
+/**
  * The frame a story's cameras were made for (the map area left by the
  * panels at 1920 × 1080): a step shows the same ground in a smaller free
  * area by zooming out, never in.
@@ -79,8 +91,11 @@ export class MapView {
       style: offlineStyle(opts.basemapUrl),
       ...(opts.camera
         ? { center: [opts.camera.lon, opts.camera.lat], zoom: opts.camera.zoom }
-        : // Fitted again into the free area once the panels are laid out (fitKazakhstan).
-          { bounds: KAZAKHSTAN_BOUNDS }),
+        : // Fitted again into the free area once the panels are laid out (fitKazakhstan); on a
+          // narrow screen the home padding would leave no room.
+          opts.container.clientWidth > HOME_PADDING.left + HOME_PADDING.right + 200
+          ? { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: HOME_PADDING } }
+          : { bounds: KAZAKHSTAN_BOUNDS }),
       minZoom: 2,
       maxZoom: 9,
       // Lets tests read pixels and users export the picture.
