@@ -97,7 +97,7 @@ describe('story files', () => {
       const message = (await refused.textContent()) ?? '';
       expect(message).toContain('The story file "broken-story.json" was not opened');
       expect(message).toContain('step 2 ("north-loses"): field "measure" must be one of');
-      expect(message).toContain('step 3 ("question-2021"): field "year" must be a whole year from 2000 to');
+      expect(message).toContain('step 3 ("question-2021"): field "year" must be a whole year from 1990 to');
       expect(message).not.toContain('step 1 ');
       await unchanged();
 
