@@ -144,6 +144,8 @@ async function main(): Promise<void> {
   const openHelp = () => void help().then((overlay) => overlay.dialog.open());
   const announcer = new Announcer();
   announcer.follow(store);
+  const legend = new LegendControl(store);
+  presenter.legend = legend.element;
   mountLayout(root, store, {
     header: new AppHeader(store, {
       openTable,
@@ -156,7 +158,7 @@ async function main(): Promise<void> {
       presenter.panel.element,
       data.panel.element,
     ],
-    side: [new LegendControl(store).element, new RegionPanel(store).element, new NorthSouthPanel(store).element],
+    side: [legend.element, new RegionPanel(store).element, new NorthSouthPanel(store).element],
     story: presenter.story.panel.element,
     bottom: [new StatusLine(store).element, new TimelineControl(playback, store).element],
     overlays: [
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
       announcer.element,
       new MapDescription(store).element,
       data.importer.dialog.dialog.element,
+      presenter.handout.element,
     ],
   });
   listenToKeys(store, playback, {

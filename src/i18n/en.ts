@@ -208,6 +208,15 @@ export const en = {
   'present.notesNotSaved': 'This browser does not let the map store notes; they will be lost on reload.',
   'present.png': 'Save picture (PNG)',
   'present.png2x': 'Save picture for print (2×)',
+  'present.print': 'Print handout',
+  'print.year': 'Year: {year}',
+  'print.question': 'Question: {question}',
+  'print.negative': '− loss',
+  'print.positive': '+ gain',
+  'print.greyscale':
+    'In black and white, a loss and a gain of the same size print in the same dark grey: read the sign from the legend’s − and + ends or a colour copy.',
+  'print.arcs':
+    'In black and white, each arc starts light at its origin, ends dark at its destination and bends to its left.',
   'present.video': 'Record the timeline (WebM)',
   'present.recording': 'Recording… {year}',
   'present.videoUnsupported': 'This browser cannot record video (MediaRecorder with WebM is missing).',

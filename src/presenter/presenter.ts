@@ -1,16 +1,18 @@
 /**
  * Presenter and classroom tools on top of the map: stories, the projector
  * view, high contrast, the spotlight, notes, pictures, video and the embed
- * code, gathered in the Present panel. The page hands it keys and map clicks
+ * code, the print handout, gathered in the Present panel. The page hands it keys and map clicks
  * first.
  */
 import type { MapRenderer } from '../render/map-renderer';
 import { translatorOf, type AppState, type AppStore } from '../state/app-state';
 import type { Playback } from '../state/playback';
 import type { NoticeArea } from '../ui/notice';
+import { Handout } from '../ui/handout';
 import { PresenterPanel } from '../ui/presenter-panel';
 import { Capture } from './capture';
 import { NotePins } from './note-pins';
+import { printHandout } from './print';
 import { followLayout, setProjector } from './projector';
 import { StoryController, type StoryLibrary } from './story-controller';
 
@@ -26,6 +28,10 @@ export class Presenter {
   readonly capture: Capture;
   readonly pins: NotePins;
   readonly panel: PresenterPanel;
+  /** The print-only handout (the page puts it in the layout). */
+  readonly handout = new Handout();
+  /** The legend on screen, copied into the handout (the page sets it). */
+  legend: HTMLElement | null = null;
 
   constructor(
     private readonly store: AppStore,
@@ -47,6 +53,7 @@ export class Presenter {
       exportNotes: () => this.pins.exportFile(),
       importNotes: (f) => void this.pins.importFile(f),
       exportPicture: (scale) => void this.capture.savePicture(scale),
+      printHandout: () => void this.printHandout(),
       recordVideo: () => void this.capture.recordVideo(),
       copyEmbed: () => void this.capture.copyEmbed(),
     });
@@ -59,6 +66,10 @@ export class Presenter {
     this.capture.renderer = renderer;
     if (renderer) this.pins.attach(renderer.view.map);
     this.story.attach(renderer?.view ?? null);
+  }
+
+  async printHandout(): Promise<void> {
+    if (this.legend) await printHandout(this.store, this.capture, this.story, this.handout, this.legend);
   }
 
   setProjector(on: boolean): void {

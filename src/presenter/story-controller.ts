@@ -136,6 +136,19 @@ export class StoryController {
     this.open(parsed.story.id, 0);
   }
 
+  /** The open step's title, caption (figures filled in) and question in the current language, or null. */
+  stepText(): { title: string; caption: string; question: string | null } | null {
+    const story = this.current();
+    if (!story) return null;
+    const { lang, step: index } = this.store.get();
+    const step = story.steps[index]!;
+    return {
+      title: step.title[lang],
+      caption: this.figures.fill(step.caption[lang], step.figures, lang).text,
+      question: step.question?.[lang] ?? null,
+    };
+  }
+
   private current(): Story | null {
     const { story } = this.store.get();
     return (story && this.stories.get(story)) || null;

@@ -1,6 +1,7 @@
 /**
  * The presenter's tools: the built-in story, a story file, the projector
- * view, high contrast, spotlight, notes, pictures, video and the embed code.
+ * view, high contrast, spotlight, notes, pictures, the print handout, video
+ * and the embed code.
  * It only reports what was asked for and shows which toggles are on.
  */
 import type { MessageKey, Translator } from '../i18n';
@@ -16,6 +17,7 @@ export interface PresenterActions {
   exportNotes(): void;
   importNotes(file: File): void;
   exportPicture(scale: 1 | 2): void;
+  printHandout(): void;
   recordVideo(): void;
   copyEmbed(): void;
 }
@@ -95,6 +97,7 @@ export class PresenterPanel {
         fileButton('present.importNotes', 'application/json,.json', 'notes-file', (f) => this.actions.importNotes(f)),
         button('present.png', () => this.actions.exportPicture(1), 'export-png'),
         button('present.png2x', () => this.actions.exportPicture(2), 'export-png-2x'),
+        button('present.print', () => this.actions.printHandout(), 'print-handout'),
         button(
           'present.video',
           () => this.actions.recordVideo(),

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appState, composedPicture, kazakhstanRect, pointerOffMap, settle, waitForUrlParam } from './driver';
+import { relativeLuminance } from '../../src/core/greyscale';
 import { openPage, waitForMap, type Watched } from './harness';
 import { closeContexts, servedApp, sharedBrowser } from './shared';
 import {
@@ -214,6 +215,66 @@ describe('picture', () => {
     const saved = decodePng(readFileSync(await download.path()));
     expect([saved.width, saved.height]).toEqual([W, H + HEADER + FOOTER]);
     expect(main.consoleErrors).toEqual([]);
+  });
+});
+
+describe('print', () => {
+  it('"Print handout" fills an A4 handout (legend, year, credits) that alone is printed, and says the signs greyscale loses', async () => {
+    const page = await at(main, `${served.url}?v=1`);
+    await openPresenter(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __printed: boolean; print: () => void };
+      w.__printed = false;
+      w.print = () => {
+        w.__printed = true;
+      };
+    });
+    await page.getByTestId('print-handout').click();
+    await page.waitForFunction(() => (window as unknown as { __printed: boolean }).__printed, undefined, {
+      timeout: 60_000,
+    });
+    const { year } = await appState(page);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const shown = (testid: string) =>
+        page.getByTestId(testid).evaluate((e) => e.getClientRects().length > 0 && (e as HTMLElement).innerText.trim());
+      // The interface is not printed; the handout is.
+      for (const hidden of ['presenter', 'legend', 'timeline'])
+        expect(await page.getByTestId(hidden).evaluate((e) => e.getClientRects().length), hidden).toBe(0);
+      expect(await page.locator('#map').evaluate((e) => e.getClientRects().length)).toBe(0);
+      expect(await shown('handout-year')).toBe(`Year: ${year}`);
+      expect(await shown('handout-credits')).toMatch(/Bureau of National Statistics/);
+      expect(await shown('handout-legend')).toMatch(/Net/);
+      expect(await page.getByTestId('handout-picture').evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBe(
+        2 * 1400,
+      );
+
+      // The legend bar in greyscale: the mean relative luminance of its first and last tenth.
+      const bar = decodePng(await page.getByTestId('handout-legend-bar').screenshot());
+      const end = (from: number) => {
+        let sum = 0;
+        let n = 0;
+        const w = Math.floor(bar.width / 10);
+        for (let y = 2; y < bar.height - 2; y++)
+          for (let x = from + 2; x < from + w - 2; x++, n++) sum += relativeLuminance(pixelAt(bar, x, y));
+        return sum / n;
+      };
+      const [loss, gain] = [end(0), end(bar.width - Math.floor(bar.width / 10))];
+      const middle = relativeLuminance(pixelAt(bar, bar.width / 2, bar.height / 2));
+      // Greyscale keeps the size (dark ends, light middle)...
+      expect(middle - Math.max(loss, gain)).toBeGreaterThan(0.5);
+      if (Math.abs(loss - gain) < 0.25) {
+        // ...but not the sign (BrBG's ends are equally dark): the handout prints − and + at the ends.
+        const signs = page.getByTestId('handout-signs').locator('span');
+        expect(await signs.allInnerTexts()).toEqual(['− loss', '+ gain']);
+        const [left, right] = await Promise.all([signs.nth(0).boundingBox(), signs.nth(1).boundingBox()]);
+        const barBox = (await page.getByTestId('handout-legend-bar').boundingBox())!;
+        expect(left!.x - barBox.x).toBeLessThan(4);
+        expect(barBox.x + barBox.width - (right!.x + right!.width)).toBeLessThan(4);
+      }
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
   });
 });
 
