@@ -8,7 +8,10 @@ import * as turf from '@turf/turf';
 import * as topo from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { DistrictProps } from './boundaries';
 import { gapsAndOverlaps } from './regions';
+
+export type { DistrictProps };
 
 /** Stated tolerances (km²): what counts as no overlap, and as "equal" for a union and its parts. */
 export const TOLERANCE = { overlapKm2: 0.01, unionKm2: 0.01 };
@@ -25,18 +28,6 @@ export type PolygonProps = {
   area_km2: number;
   label_lon: number;
   label_lat: number;
-};
-export type DistrictProps = {
-  district_id: string;
-  unit_code: string;
-  pcode: string;
-  name_en: string;
-  name_ru: string;
-  name_kk: string;
-  area_km2: number;
-  label_lon: number;
-  label_lat: number;
-  note?: string;
 };
 
 export function decode<P>(t: Topology, name: string): Feature<Polygon | MultiPolygon, P>[] {

@@ -7,18 +7,15 @@ import { YEAR_MAX, YEAR_MIN } from '../core/csv';
 import { parseNumberCell } from './cells';
 import type { FigureMapping } from './columns';
 import { FULL_YEAR, normalizePeriod } from './periods';
-import type { ImportIssue, IssueCode, ProblemParams } from './problems';
-import type { RegionMatcher } from './region-matcher';
-import type { Borders } from './resolve';
+import type { ImportIssue } from './problems';
 import { Dict, Growable, MAX_DISTINCT_VALUES, MAX_TEXT_LENGTH, type FigureColumns } from './row-columns';
+import { RowValidator } from './row-validator';
 import {
   cellAt,
-  DEFAULT_MAX_ISSUES,
   geographies,
   isBlank,
   isPending,
   MAX_PENDING_ROWS,
-  Report,
   type ImportSummary,
   type ValidationOptions,
 } from './validation-report';
@@ -50,13 +47,7 @@ interface PendingFigure {
   uom: number;
 }
 
-export class FigureRowValidator {
-  private readonly report: Report;
-  private readonly matcher: RegionMatcher;
-  private readonly unitIndex: Map<string, number>;
-  private readonly fixedYear: number | undefined;
-  private readonly borders: Borders;
-  private length = 0;
+export class FigureRowValidator extends RowValidator<PendingFigure> {
   private readonly unit = new Growable((n) => new Uint16Array(n));
   private readonly year = new Growable((n) => new Uint16Array(n));
   private readonly value = new Growable((n) => new Float64Array(n));
@@ -69,17 +60,12 @@ export class FigureRowValidator {
   /** (measure, period) -> first line of each (year, unit). */
   private readonly firstLines = new Map<number, Int32Array>();
   private readonly unitsByYear = new Map<number, Set<number>>();
-  private readonly pending: PendingFigure[] = [];
 
   constructor(
     private readonly mapping: FigureMapping,
     private readonly options: FigureValidationOptions,
   ) {
-    this.report = new Report(options.file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
-    this.matcher = options.matcher;
-    this.unitIndex = new Map(this.matcher.codes.map((c, i) => [c, i]));
-    this.fixedYear = options.fixedYear;
-    this.borders = options.borders ?? 'by_year';
+    super(options);
   }
 
   push(cells: readonly string[], line: number, column?: string): void {
@@ -188,28 +174,6 @@ export class FigureRowValidator {
     if (!used) this.unitsByYear.set(year, (used = new Set()));
     used.add(u);
     r.rowsValid++;
-  }
-
-  /** Reports a problem the caller found (a wide table's checks); the row's validity is unchanged. */
-  addIssue(line: number, code: IssueCode, params: ProblemParams, column?: string): void {
-    this.report.column = column;
-    this.report.add(line, code, params);
-  }
-
-  /** A record the parser could not read (malformed quotes): counted as read and invalid. */
-  rejectRow(line: number, reason: string): void {
-    this.report.rowsRead++;
-    this.report.column = undefined;
-    this.report.add(line, 'parse_error', { reason });
-  }
-
-  /** The file cannot be read to its end: keep the issues, drop every row. */
-  abandon(line: number, params: ProblemParams): void {
-    this.report.column = undefined;
-    this.report.add(line, 'parse_error', params);
-    this.length = 0;
-    this.report.rowsValid = 0;
-    this.pending.length = 0;
   }
 
   finish(): FigureValidationResult {

@@ -7,18 +7,15 @@ import { YEAR_MAX, YEAR_MIN } from '../core/csv';
 import { parseNumberCell } from './cells';
 import type { FlowMapping } from './columns';
 import { FULL_YEAR, normalizePeriod } from './periods';
-import type { ImportIssue, IssueCode, ProblemParams } from './problems';
-import type { RegionMatcher } from './region-matcher';
-import type { Borders } from './resolve';
+import type { ImportIssue } from './problems';
 import { Dict, Growable, MAX_DISTINCT_VALUES, MAX_TEXT_LENGTH, type FlowColumns } from './row-columns';
+import { RowValidator } from './row-validator';
 import {
   cellAt,
-  DEFAULT_MAX_ISSUES,
   geographies,
   isBlank,
   isPending,
   MAX_PENDING_ROWS,
-  Report,
   type ImportSummary,
   type ValidationOptions,
 } from './validation-report';
@@ -47,14 +44,8 @@ interface PendingFlow {
   note: number;
 }
 
-export class FlowRowValidator {
-  private readonly report: Report;
-  private readonly matcher: RegionMatcher;
-  private readonly unitIndex: Map<string, number>;
+export class FlowRowValidator extends RowValidator<PendingFlow> {
   private readonly n: number;
-  private readonly fixedYear: number | undefined;
-  private readonly borders: Borders;
-  private length = 0;
   private readonly year = new Growable((n) => new Uint16Array(n));
   private readonly origin = new Growable((n) => new Uint16Array(n));
   private readonly destination = new Growable((n) => new Uint16Array(n));
@@ -69,18 +60,13 @@ export class FlowRowValidator {
   private readonly firstLines = new Map<number, Int32Array>();
   /** year -> unit indices used, for the geography. */
   private readonly unitsByYear = new Map<number, Set<number>>();
-  private readonly pending: PendingFlow[] = [];
 
   constructor(
     private readonly mapping: FlowMapping,
     options: ValidationOptions,
   ) {
-    this.report = new Report(options.file, options.maxIssues ?? DEFAULT_MAX_ISSUES);
-    this.matcher = options.matcher;
-    this.unitIndex = new Map(this.matcher.codes.map((c, i) => [c, i]));
+    super(options);
     this.n = this.matcher.codes.length;
-    this.fixedYear = options.fixedYear;
-    this.borders = options.borders ?? 'by_year';
   }
 
   /** One parsed record; line is its first line in the file (header = 1); column: a wide table's value column. */
@@ -220,28 +206,6 @@ export class FlowRowValidator {
       return null;
     }
     return n;
-  }
-
-  /** Reports a problem the caller found (a wide table's totals); the row's validity is unchanged. */
-  addIssue(line: number, code: IssueCode, params: ProblemParams, column?: string): void {
-    this.report.column = column;
-    this.report.add(line, code, params);
-  }
-
-  /** A record the parser could not read (malformed quotes): counted as read and invalid. */
-  rejectRow(line: number, reason: string): void {
-    this.report.rowsRead++;
-    this.report.column = undefined;
-    this.report.add(line, 'parse_error', { reason });
-  }
-
-  /** The file cannot be read to its end: keep the issues, drop every row. */
-  abandon(line: number, params: ProblemParams): void {
-    this.report.column = undefined;
-    this.report.add(line, 'parse_error', params);
-    this.length = 0;
-    this.report.rowsValid = 0;
-    this.pending.length = 0;
   }
 
   finish(): FlowValidationResult {
