@@ -43,6 +43,7 @@ import { LegendControl } from './ui/legend';
 import { SettingsControl } from './ui/controls';
 import { AppHeader } from './ui/header';
 import { listenToKeys } from './ui/keyboard';
+import { mapInsets } from './ui/free-area';
 import { mountLayout } from './ui/layout';
 import { MapDescription } from './ui/map-description';
 import { NorthSouthPanel } from './ui/north-south-panel';
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
   announcer.follow(store);
   const legend = new LegendControl(store);
   presenter.legend = legend.element;
-  mountLayout(root, store, {
+  const layout = mountLayout(root, store, {
     header: new AppHeader(store, {
       openTable,
       openHelp,
@@ -232,6 +233,10 @@ async function main(): Promise<void> {
     renderer = new MapRenderer(store, view, FONT_FAMILY);
     if (fontsSettled) renderer.fontsReady();
     await view.ready;
+    // Kazakhstan fits into the part of the map the panels leave free, now and when they move.
+    if (store.get().camera) view.keepKazakhstanInView(mapInsets());
+    else view.fitKazakhstan(mapInsets());
+    layout.onChange(() => renderer?.view.keepKazakhstanInView(mapInsets()));
     // The camera the map opened at is part of the view; the URL then shows the view in full.
     if (!store.get().camera) store.set({ camera: view.camera() });
     urlSync.writeSoon();

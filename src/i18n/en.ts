@@ -78,6 +78,12 @@ export const en = {
   'quality.od_matches_bns_official': 'These flows match the statistics bureau’s official balances exactly.',
 
   'legend.title': 'Legend',
+  'legend.more': 'Arcs and circles',
+  'sheet.bar': 'Panels',
+  'sheet.legend': 'Legend',
+  'sheet.settings': 'Settings',
+  'sheet.region': 'Region',
+  'sheet.story': 'Story',
   'legend.noData': 'No figure (gap in the sources)',
   'legend.fixedNote': 'Scale fixed over {from}–{to}',
   'legend.yearNote': 'Scale fitted to {year}',

@@ -87,6 +87,12 @@ export const kk: Messages = {
     'Бұл ағындар Ұлттық статистика бюросының ресми көші-қон сальдосымен дәл сәйкес келеді.',
 
   'legend.title': 'Шартты белгілер',
+  'legend.more': 'Доғалар мен шеңберлер',
+  'sheet.bar': 'Панельдер',
+  'sheet.legend': 'Белгілер',
+  'sheet.settings': 'Баптаулар',
+  'sheet.region': 'Өңір',
+  'sheet.story': 'Әңгіме',
   'legend.noData': 'Дерек жоқ (дереккөздердегі олқылық)',
   'legend.fixedNote': 'Шкала {from}–{to} жж. үшін бірдей',
   'legend.yearNote': 'Шкала {year} жыл бойынша',

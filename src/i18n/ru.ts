@@ -87,6 +87,12 @@ export const ru: Messages = {
     'Эти потоки в точности совпадают с официальным сальдо миграции Бюро национальной статистики.',
 
   'legend.title': 'Легенда',
+  'legend.more': 'Дуги и круги',
+  'sheet.bar': 'Панели',
+  'sheet.legend': 'Легенда',
+  'sheet.settings': 'Настройки',
+  'sheet.region': 'Регион',
+  'sheet.story': 'История',
   'legend.noData': 'Нет данных (пробел в источниках)',
   'legend.fixedNote': 'Шкала единая для {from}–{to} гг.',
   'legend.yearNote': 'Шкала по данным {year} г.',

@@ -14,6 +14,8 @@ export class NotePins {
   readonly notes = new NotesStore();
   private layer: NotesLayer | null = null;
   private placing = false;
+  /** Takes the "click the map" hint away: there is one at a time, gone once the note is placed. */
+  private closeHint: (() => void) | null = null;
 
   constructor(
     private readonly store: AppStore,
@@ -40,7 +42,8 @@ export class NotePins {
     const t = translatorOf(this.store.get());
     this.placing = true;
     document.body.classList.add('placing-note');
-    this.notices.show(t('present.addNoteHint'), t('notice.dismiss'));
+    this.closeHint?.();
+    this.closeHint = this.notices.show(t('present.addNoteHint'), t('notice.dismiss'));
   }
 
   /** A map click while placing a note pins it there. Returns true if the click was used. */
@@ -48,6 +51,8 @@ export class NotePins {
     if (!this.placing || !this.layer) return false;
     this.placing = false;
     document.body.classList.remove('placing-note');
+    this.closeHint?.();
+    this.closeHint = null;
     const t = translatorOf(this.store.get());
     void this.layer.edit(lon, lat, t).then((text) => {
       if (!text) return;

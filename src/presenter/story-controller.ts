@@ -9,6 +9,7 @@
 import type { Dataset } from '../core/load';
 import type { MapView } from '../render/map-view';
 import { translatorOf, type AppState, type AppStore } from '../state/app-state';
+import { mapInsets } from '../ui/free-area';
 import type { NoticeArea } from '../ui/notice';
 import { StoryPanel } from '../ui/story-panel';
 import { FigureResolver } from './story/figures';
@@ -185,7 +186,7 @@ export class StoryController {
       camera: step.camera,
       ...(smooth ? {} : { year: step.year }),
     });
-    this.view?.moveTo(step.camera, smooth ? FLIGHT_MS : 0, visibleMapPadding());
+    this.view?.moveTo(step.camera, smooth ? FLIGHT_MS : 0, mapInsets());
     if (smooth) this.tweenYear(step.year);
   }
 
@@ -238,23 +239,6 @@ export class StoryController {
 }
 
 const clamp = (story: Story, i: number): number => Math.max(0, Math.min(story.steps.length - 1, Math.trunc(i)));
-
-/** The map area the panels leave uncovered, measured from the layout. */
-function visibleMapPadding(): { top: number; bottom: number; left: number; right: number } {
-  const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
-  const story = box('.story-area .story:not([hidden])');
-  const side = box('.side');
-  const bottom = box('.bottom');
-  const projector = document.body.classList.contains('projector');
-  const left = projector ? story : box('.left');
-  const h = window.innerHeight;
-  return {
-    top: 0,
-    left: left ? Math.max(0, left.right) : 0,
-    right: side ? Math.max(0, window.innerWidth - side.left) : 0,
-    bottom: Math.max(bottom ? h - bottom.top : 0, story && !projector ? h - story.top : 0),
-  };
-}
 
 function prefersReducedMotion(): boolean {
   return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

@@ -11,7 +11,7 @@
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 // maplibre-gl 6 locates its worker at run time and Vite does not copy it.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -24,14 +24,41 @@ maplibregl.setWorkerUrl(workerUrl);
 // rather than when the map is created.
 maplibregl.prewarm();
 
-/** Kazakhstan and the Russian border subjects. */
+/** Kazakhstan (with a little of its neighbours), which every first view holds. */
+export const KAZAKHSTAN_BOUNDS: [[number, number], [number, number]] = [
+  [46.2, 40.3],
+  [87.6, 55.6],
+];
+
+/**
+ * Where the map opens on a wide screen before the panels are laid out: the
+ * loading screen draws Kazakhstan's outline in the same box
+ * (build/outline.ts), so the map replaces it in place. Once the panels are
+ * laid out, Kazakhstan is fitted into the area they leave free.
+ */
 export const HOME_BOUNDS: [[number, number], [number, number]] = [
   [45, 40],
   [88, 57.5],
 ];
-
-/** Room for the panels around the map: settings left, legend right, timeline below. */
 const HOME_PADDING = { top: 20, left: 270, right: 320, bottom: 140 };
+
+/**
+ * The frame a story's cameras were made for (the map area left by the
+ * panels at 1920 × 1080): a step shows the same ground in a smaller free
+ * area by zooming out, never in.
+ */
+export const STORY_FRAME = { width: 960, height: 560 };
+
+/** A margin inside the free area, so that the border does not touch the panels. */
+const FIT_MARGIN = 12;
+
+/** Space the panels take at the window's edges, in pixels (maplibre's padding). */
+export interface MapInsets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
 const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 
@@ -66,6 +93,8 @@ export class MapView {
   /** The canvases whose graphics context is lost. */
   private readonly lost = new Set<'map' | 'deck'>();
   private shownYear: number | null = null;
+  /** True while the camera is the fit of Kazakhstan (not moved since by the user or a story). */
+  private fitted = false;
   /** Whether a layer draws in a year (given with the layers: their owner knows each one's year). */
   private drawsIn: (layer: Layer, year: number) => boolean = () => true;
   readonly ready: Promise<void>;
@@ -78,7 +107,11 @@ export class MapView {
       style: offlineStyle({ type: 'FeatureCollection', features: [] }),
       ...(opts.camera
         ? { center: [opts.camera.lon, opts.camera.lat], zoom: opts.camera.zoom }
-        : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: HOME_PADDING } }),
+        : // Fitted again into the free area once the panels are laid out (fitKazakhstan); on a
+          // narrow screen the home padding would leave no room.
+          opts.container.clientWidth > HOME_PADDING.left + HOME_PADDING.right + 200
+          ? { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: HOME_PADDING } }
+          : { bounds: KAZAKHSTAN_BOUNDS }),
       minZoom: 2,
       maxZoom: 9,
       // Lets tests read pixels and users export the picture.
@@ -91,6 +124,10 @@ export class MapView {
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('moveend', () => opts.onMove(this.camera()));
+    // A camera the user moves is theirs: a change of layout no longer fits Kazakhstan again.
+    this.map.on('movestart', (e: { originalEvent?: Event }) => {
+      if (e.originalEvent) this.fitted = false;
+    });
     // Clicks are taken from maplibre and picked here rather than through deck.gl's click
     // recognizer, which drops presses longer than its tap time (picking alone takes that long
     // under software rendering). Only regions and nodes are clickable, so an arc lying over a
@@ -182,13 +219,66 @@ export class MapView {
 
   /**
    * Moves the camera: a flight of the given length, or a jump when it is 0
-   * (reduced motion). The padding keeps the target in the part of the map that
-   * the panels leave visible.
+   * (reduced motion). The insets keep the target in the part of the map that
+   * the panels leave visible; in a free area smaller than the frame the
+   * camera was made for (STORY_FRAME), it zooms out to show the same ground.
    */
-  moveTo(camera: Camera, durationMs: number, padding: PaddingOptions = { top: 0, bottom: 0, left: 0, right: 0 }): void {
-    const target = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom, padding };
+  moveTo(camera: Camera, durationMs: number, insets: MapInsets = { top: 0, bottom: 0, left: 0, right: 0 }): void {
+    const free = this.freeSize(insets);
+    const zoomOut = Math.min(0, Math.log2(Math.min(free.width / STORY_FRAME.width, free.height / STORY_FRAME.height)));
+    const target = {
+      center: [camera.lon, camera.lat] as [number, number],
+      zoom: Math.max(this.map.getMinZoom(), camera.zoom + zoomOut),
+      padding: insets,
+    };
+    this.fitted = false;
     if (durationMs > 0) this.map.flyTo({ ...target, duration: durationMs, essential: false });
     else this.map.jumpTo(target);
+  }
+
+  /** Fits Kazakhstan into the free area the insets leave (a jump, or a flight of the given length). */
+  fitKazakhstan(insets: MapInsets, durationMs = 0): void {
+    const padding = {
+      top: insets.top + FIT_MARGIN,
+      bottom: insets.bottom + FIT_MARGIN,
+      left: insets.left + FIT_MARGIN,
+      right: insets.right + FIT_MARGIN,
+    };
+    // maplibre refuses a fit where the padding leaves no room: fit without the margin then.
+    const fits = (p: MapInsets) => this.map.cameraForBounds(KAZAKHSTAN_BOUNDS, { padding: p }) !== undefined;
+    const room = fits(padding) ? padding : fits(insets) ? insets : null;
+    if (!room) return;
+    this.map.stop();
+    this.map.fitBounds(KAZAKHSTAN_BOUNDS, {
+      padding: room,
+      ...(durationMs > 0 ? { duration: durationMs } : { animate: false }),
+    });
+    this.fitted = true;
+  }
+
+  /**
+   * After a change of layout (a resize, a sheet opened or closed): fits
+   * Kazakhstan again if the camera was its fit, or if Kazakhstan's middle is
+   * no longer in the free area (a link's camera on a small screen).
+   */
+  keepKazakhstanInView(insets: MapInsets): void {
+    if (this.fitted || !this.holdsKazakhstan(insets)) this.fitKazakhstan(insets, 0);
+  }
+
+  /** Whether the middle of Kazakhstan lies in the free area. */
+  holdsKazakhstan(insets: MapInsets): boolean {
+    const [[w, s], [e, n]] = KAZAKHSTAN_BOUNDS;
+    const p = this.map.project([(w + e) / 2, (s + n) / 2]);
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    return p.x >= insets.left && p.x <= width - insets.right && p.y >= insets.top && p.y <= height - insets.bottom;
+  }
+
+  private freeSize(insets: MapInsets): { width: number; height: number } {
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    return {
+      width: Math.max(1, width - insets.left - insets.right),
+      height: Math.max(1, height - insets.top - insets.bottom),
+    };
   }
 
   /** Renders at a pixel ratio (the 2x print picture): the map, and deck.gl's canvas with it. */

@@ -43,6 +43,7 @@ describe('URL state', () => {
       '?v=1&cam=66.5,48.25,4.5',
       '?v=1&year=1850&cam=66.5,48.25,4.5&sel=KZ-XX',
       '?cam=66.5,48.25,4.5',
+      '?cam=66.5,48.25',
       '?v=2&cam=66.5,48.25,4.5',
       '?v=1&cam=1,2',
       '?v=1&cam=200,10,3',
@@ -73,8 +74,19 @@ describe('URL state', () => {
     expect(rejected).toHaveLength(1);
   });
 
-  it('treats a missing or unknown version as outdated and shows the defaults', () => {
-    for (const search of ['?year=2015', '?v=2&year=2015', '?v=abc']) {
+  it('reads a short link without a version as the current version, each parameter alone', () => {
+    expect(readUrlState('?lang=kk', ctx)).toEqual({ state: { ...defaults, lang: 'kk' }, rejected: [] });
+    expect(readUrlState('?embed=1', ctx)).toEqual({ state: { ...defaults, view: 'embed' }, rejected: [] });
+    expect(readUrlState('?year=2015', ctx)).toEqual({ state: { ...defaults, year: 2015 }, rejected: [] });
+    expect(readUrlState('?cam=66.5,48.25,4.5', ctx).state.camera).toEqual({ lon: 66.5, lat: 48.25, zoom: 4.5 });
+    // A short link is checked field by field like a full one.
+    const { state, rejected } = readUrlState('?lang=fr&year=2015', ctx);
+    expect(state).toEqual({ ...defaults, year: 2015 });
+    expect(rejected.map((r) => r.param)).toEqual(['lang']);
+  });
+
+  it('treats an unknown version as outdated and shows the defaults', () => {
+    for (const search of ['?v=2&year=2015', '?v=abc', '?v=&lang=kk']) {
       const { state, rejected } = readUrlState(search, ctx);
       expect(state).toEqual(defaults);
       expect(rejected[0]!.param).toBe('v');

@@ -90,13 +90,22 @@ function parseCamera(cam: string): Camera | null {
 }
 
 /**
+ * A link without `v` is a short link written by hand (`?lang=kk`, `?embed=1`,
+ * as the README documents them) and is read as the current version; only a
+ * `v` that names another version makes the other fields untrustworthy.
+ */
+function isCurrentVersion(version: string | null): boolean {
+  return version === null || version === String(URL_STATE_VERSION);
+}
+
+/**
  * The camera of a link, as readUrlState reads it (null: the home view). Needs
  * no data, so the map can start with it before the data is read.
  */
 export function urlCamera(search: string): Camera | null {
   const params = new URLSearchParams(search);
   const cam = params.get('cam');
-  if (params.get('v') !== String(URL_STATE_VERSION) || cam === null) return null;
+  if (!isCurrentVersion(params.get('v')) || cam === null) return null;
   return parseCamera(cam);
 }
 
@@ -107,8 +116,8 @@ export function readUrlState(search: string, ctx: UrlContext): ParsedUrl {
   if (params.size === 0) return { state, rejected };
 
   const version = params.get('v');
-  if (version !== String(URL_STATE_VERSION)) {
-    // An unknown or missing version: the meaning of the other fields cannot be trusted.
+  if (!isCurrentVersion(version)) {
+    // An unknown version: the meaning of the other fields cannot be trusted.
     rejected.push({ param: 'v', value: version ?? '', reason: 'unsupported link version' });
     return { state, rejected };
   }

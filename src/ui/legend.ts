@@ -5,16 +5,23 @@
 import { NO_DATA, type Rgba } from '../core/scales';
 import { cssColour as css, themeFor } from '../core/theme';
 import { legendContent, type LegendContent } from '../core/view/legend';
-import { viewFields, viewInputOf, type AppState, type AppStore } from '../state/app-state';
+import { translatorOf, viewFields, viewInputOf, type AppState, type AppStore } from '../state/app-state';
 import { el, replace } from './dom';
+
+const gradient = (colours: readonly Rgba[]) => `linear-gradient(to right, ${colours.map(css).join(', ')})`;
 
 /** The view, and the theme the arcs are drawn in. */
 const shown = (s: AppState) => ({ ...viewFields(s), highContrast: s.highContrast, darkScheme: s.darkScheme });
 
 export class LegendControl {
   readonly element = el('section', { class: 'legend panel', 'data-testid': 'legend' });
+  /**
+   * Whether the arcs' part is unfolded: folded at first where the screen is
+   * short (a 1280 × 720 projector, a phone), then as the user leaves it.
+   */
+  private moreOpen = !(globalThis.matchMedia?.('(max-height: 800px)').matches ?? false);
 
-  constructor(store: AppStore) {
+  constructor(private readonly store: AppStore) {
     store.subscribe(
       shown,
       () => {
@@ -31,7 +38,6 @@ export class LegendControl {
       replace(this.element, [title, el('p', { class: 'legend-note', 'data-testid': 'legend-hidden' }, [c.hiddenNote])]);
       return;
     }
-    const gradient = (colours: readonly Rgba[]) => `linear-gradient(to right, ${colours.map(css).join(', ')})`;
     replace(this.element, [
       title,
       el('p', { class: 'legend-unit' }, [c.unit]),
@@ -50,6 +56,14 @@ export class LegendControl {
       ]),
       el('p', { class: 'legend-note' }, [c.scaleNote]),
       ...c.notes.map((n) => el('p', { class: 'legend-note warn' }, [n])),
+      this.more(c),
+    ]);
+  }
+
+  /** The arcs, their widths and the circles: a part that folds. */
+  private more(c: LegendContent): HTMLElement {
+    const details = el('details', { class: 'legend-more', 'data-testid': 'legend-more', open: this.moreOpen }, [
+      el('summary', {}, [translatorOf(this.store.get())('legend.more')]),
       el('h3', {}, [c.arcs.title]),
       el('div', { class: 'legend-arc', style: `background:${gradient(c.arcs.colours)}` }),
       el('p', { class: 'legend-note' }, [c.arcs.note]),
@@ -67,5 +81,7 @@ export class LegendControl {
       c.external && el('p', { class: 'legend-note' }, [c.external.note]),
       el('p', { class: 'legend-note' }, [c.nodes]),
     ]);
+    details.addEventListener('toggle', () => (this.moreOpen = details.open));
+    return details;
   }
 }

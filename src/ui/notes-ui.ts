@@ -1,6 +1,9 @@
 /**
- * Notes on the map: maplibre markers whose text is set as text, a small form
- * to write one where the presenter clicked, and a delete button on each.
+ * Notes on the map: maplibre markers whose text is set as text (drawn above
+ * deck.gl's canvas: styles.css), a small form to write one where the
+ * presenter clicked, and a delete button on each. The form lies above the
+ * whole map and its tooltip, outside the map, so that its clicks never reach
+ * the regions beneath.
  */
 import * as maplibregl from 'maplibre-gl';
 import type { Translator } from '../i18n';
@@ -9,7 +12,7 @@ import { el } from './dom';
 
 export class NotesLayer {
   private markers = new Map<string, maplibregl.Marker>();
-  private editor: maplibregl.Marker | null = null;
+  private editor: HTMLElement | null = null;
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -51,7 +54,15 @@ export class NotesLayer {
       });
       const save = el('button', { type: 'button', 'data-testid': 'note-save' }, [t('present.saveNote')]);
       const cancel = el('button', { type: 'button' }, [t('present.cancel')]);
-      const form = el('div', { class: 'note-editor' }, [input, el('div', {}, [save, cancel])]);
+      const at = this.map.project([lon, lat]);
+      const box = this.map.getContainer().getBoundingClientRect();
+      const form = el('div', { class: 'note-editor', 'data-testid': 'note-editor', role: 'dialog' }, [
+        input,
+        el('div', {}, [save, cancel]),
+      ]);
+      // Placed at the click, kept inside the window.
+      form.style.left = `${Math.max(8, Math.min(box.left + at.x, window.innerWidth - 260))}px`;
+      form.style.top = `${Math.max(8, Math.min(box.top + at.y, window.innerHeight - 160))}px`;
       const done = (value: string | null) => {
         this.editor?.remove();
         this.editor = null;
@@ -67,7 +78,8 @@ export class NotesLayer {
           done(input.value.trim() || null);
         }
       });
-      this.editor = new maplibregl.Marker({ element: form, anchor: 'top-left' }).setLngLat([lon, lat]).addTo(this.map);
+      this.editor = form;
+      document.body.append(form);
       input.focus();
     });
   }

@@ -9,7 +9,7 @@ export interface NoticeAction {
 export class NoticeArea {
   readonly element = el('div', { class: 'notices', role: 'status', 'aria-live': 'polite', 'data-testid': 'notices' });
 
-  /** Shows a notice; returns what removes it. */
+  /** Shows a notice; returns a call that takes it away (a hint that closes itself when done). */
   show(message: string, dismissLabel: string, kind: 'info' | 'warning' = 'info', action?: NoticeAction): () => void {
     const close = el('button', { type: 'button', class: 'notice-close', 'aria-label': dismissLabel }, ['×']);
     const notice = el('div', { class: `notice ${kind}`, 'data-testid': 'notice' }, [el('span', {}, [message])]);

@@ -8,6 +8,7 @@ import { RegionPanel } from './region-panel';
 import { StatusLine } from './status-line';
 import { testStore } from './test-store';
 import { TimelineControl } from './timeline';
+import { Tooltip } from './tooltip';
 
 const text = (e: Element | null | undefined) => (e?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
@@ -113,5 +114,23 @@ describe('the timeline', () => {
     store.set({ year: 2010 });
     expect(slider.getAttribute('aria-valuetext')).toMatch(/^2010: /);
     playback.dispose();
+  });
+});
+
+describe('the tooltip', () => {
+  it('hides when the year, the measure or the language changes, and stays for a camera move', () => {
+    const store = testStore();
+    const tooltip = new Tooltip(store);
+    const show = () => tooltip.showPicked({ kind: 'region', polygonId: 'KZ-KAR' }, 100, 100);
+    show();
+    expect(tooltip.element.hidden).toBe(false);
+    expect(text(tooltip.element)).toContain('2024');
+    store.set({ camera: { lon: 70, lat: 48, zoom: 4 } });
+    expect(tooltip.element.hidden).toBe(false);
+    for (const patch of [{ year: 2013 }, { measure: 'density' as const }, { lang: 'kk' as const }]) {
+      show();
+      store.set(patch);
+      expect(tooltip.element.hidden, JSON.stringify(patch)).toBe(true);
+    }
   });
 });

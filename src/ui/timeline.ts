@@ -167,10 +167,20 @@ export class TimelineControl {
         );
       }),
     );
-    const labelled = ys.filter((y, i) => i === 0 || i === ys.length - 1 || y % 5 === 0);
+    // The ends and every fifth year, but none within two years of an end ("2025" beside "2026" collide).
+    const first = ys[0]!;
+    const last = ys[ys.length - 1]!;
+    const labelled = ys.filter((y) => y === first || y === last || (y % 5 === 0 && y - first > 2 && last - y > 2));
     replace(
       this.axis,
-      labelled.map((y) => el('span', { style: `left:${this.position(y)}%` }, [String(y)])),
+      // The fives between the tens give way on a narrow timeline (styles.css).
+      labelled.map((y) =>
+        el(
+          'span',
+          { style: `left:${this.position(y)}%`, class: y % 10 && y !== first && y !== last ? 'minor' : null },
+          [String(y)],
+        ),
+      ),
     );
   }
 
@@ -197,21 +207,29 @@ export class TimelineControl {
   }
 
   private onPointer(e: PointerEvent): void {
-    const track = this.slider.getBoundingClientRect();
     const seek = (clientX: number) => {
+      const track = this.slider.getBoundingClientRect();
       const t = Math.max(0, Math.min(1, (clientX - track.left) / track.width));
       const ys = this.playback.years;
       this.playback.seek(ys[Math.round(t * (ys.length - 1))]!);
     };
+    e.preventDefault();
     this.playback.pause();
     this.slider.focus();
     seek(e.clientX);
-    const move = (ev: PointerEvent) => seek(ev.clientX);
-    const up = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
+    // The slider keeps the pointer (a finger that leaves it still drags) until it is lifted or taken away.
+    this.slider.setPointerCapture?.(e.pointerId);
+    const move = (ev: PointerEvent) => {
+      if (ev.pointerId === e.pointerId) seek(ev.clientX);
     };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
+    const up = (ev: PointerEvent) => {
+      if (ev.pointerId !== e.pointerId) return;
+      this.slider.removeEventListener('pointermove', move);
+      this.slider.removeEventListener('pointerup', up);
+      this.slider.removeEventListener('pointercancel', up);
+    };
+    this.slider.addEventListener('pointermove', move);
+    this.slider.addEventListener('pointerup', up);
+    this.slider.addEventListener('pointercancel', up);
   }
 }

@@ -6,7 +6,14 @@ import { el, replace } from './dom';
 export class Tooltip {
   readonly element = el('div', { class: 'tooltip', role: 'tooltip', 'data-testid': 'tooltip', hidden: true });
 
-  constructor(private readonly store: AppStore) {}
+  constructor(private readonly store: AppStore) {
+    // What it says belongs to the year, measure and language it was written in: a change takes it away
+    // (the next pointer move writes it again).
+    store.subscribe(
+      (s) => ({ year: s.year, measure: s.measure, lang: s.lang, scale: s.scale, data: s.data, hidden: s.hidden }),
+      () => this.hide(),
+    );
+  }
 
   /** Describes what the pointer is on at (x, y), or hides when that is nothing the map describes. */
   showPicked(picked: Picked | null, x: number, y: number): void {

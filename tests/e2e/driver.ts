@@ -193,3 +193,38 @@ export async function composedPicture(page: Page, scale: 1 | 2): Promise<Buffer>
   );
   return Buffer.from(bytes);
 }
+
+/**
+ * Whether an element is wholly on screen and on top: inside the window, and
+ * what the page shows at its corners and middle is the element itself (or
+ * something inside it), not a panel over it or the edge of a scrolled box.
+ */
+export async function fullyVisible(page: Page, selector: string): Promise<{ ok: boolean; why: string }> {
+  return page.evaluate((sel) => {
+    const e = document.querySelector(sel);
+    if (!e || e.getClientRects().length === 0) return { ok: false, why: `${sel} is not shown` };
+    const r = e.getBoundingClientRect();
+    if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight)
+      return {
+        ok: false,
+        why: `${sel} at ${[r.left, r.top, r.right, r.bottom].map(Math.round).join(',')} leaves the window`,
+      };
+    const m = 2;
+    const points: [number, number][] = [
+      [r.left + m, r.top + m],
+      [r.right - m, r.top + m],
+      [r.left + m, r.bottom - m],
+      [r.right - m, r.bottom - m],
+      [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+    ];
+    for (const [x, y] of points) {
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !(hit === e || e.contains(hit)))
+        return {
+          ok: false,
+          why: `${sel} is covered at ${Math.round(x)},${Math.round(y)} by ${hit?.className || hit?.tagName}`,
+        };
+    }
+    return { ok: true, why: '' };
+  }, selector);
+}

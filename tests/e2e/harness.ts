@@ -105,6 +105,8 @@ export async function openPage(
     reducedMotion?: 'reduce' | 'no-preference';
     locale?: string;
     colorScheme?: 'light' | 'dark';
+    /** A touch screen (a phone or tablet): touch events and a coarse pointer. */
+    touch?: boolean;
     /**
      * Blocked unless a test is about working offline: registering the service worker makes it
      * download and store every asset (several MB), two or three seconds of CPU at every load.
@@ -115,6 +117,7 @@ export async function openPage(
   const context = await browser.newContext({
     serviceWorkers: opts.serviceWorkers ?? 'block',
     viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 },
+    ...(opts.touch ? { hasTouch: true, isMobile: true } : {}),
     reducedMotion: opts.reducedMotion ?? 'no-preference',
     locale: opts.locale ?? 'en-GB',
     colorScheme: opts.colorScheme ?? 'light',

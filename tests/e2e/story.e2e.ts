@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appState,
   cleanSpotIn,
+  fullyVisible,
   kazakhstanRect,
   pointerOffMap,
   settle,
@@ -360,5 +361,40 @@ describe('projector view', () => {
     // The map is drawn beside the card.
     const kz = await kazakhstanRect(page);
     expect(countArcPixels(await readCanvas(page), kz)).toBeGreaterThan(1000);
+  });
+
+  it('at 1920×1080, 1280×720 and 1024×768 every caption and its buttons are on screen, in type sized to fit', async () => {
+    const { page } = projector;
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // The previous walk ended at the first step.
+      for (let n = 1; n <= STEPS.length; n++) {
+        if (n > 1) await page.keyboard.press('PageDown');
+        await settle(page, `app.state.step === ${n - 1}`);
+        // The buttons stay in sight; a long caption scrolls within its card (at 1280 × 720 none has to).
+        for (const id of width === 1920
+          ? ['story-previous', 'story-next', 'story-sources']
+          : ['story-previous', 'story-next'])
+          expect(await fullyVisible(page, `[data-testid="${id}"]`), `${width}: step ${n}: ${id}`).toEqual({
+            ok: true,
+            why: '',
+          });
+        if (width === 1024) await page.getByTestId('story-caption').scrollIntoViewIfNeeded();
+        expect(await fullyVisible(page, '[data-testid="story-caption"]'), `${width}: step ${n}`).toEqual({
+          ok: true,
+          why: '',
+        });
+        const size = await page.getByTestId('story-caption').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        expect(size).toBeGreaterThanOrEqual(18);
+      }
+      for (let n = STEPS.length; n > 1; n--) await page.keyboard.press('PageUp');
+      await settle(page, 'app.state.step === 0');
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect(projector.consoleErrors).toEqual([]);
   });
 });
