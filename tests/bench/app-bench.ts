@@ -168,6 +168,7 @@ export async function appPoints(browser: Browser, flows: number): Promise<AppPoi
         return (Date.now() - t) / 1000;
       });
       region = { flows, fileMB: regionMB, seconds: m.result, peakAboveMB: m.peakMB - m.baseMB, baseMB: m.baseMB };
+      console.log(`app: region import ${JSON.stringify(region)}`);
       await w.context.close();
     }
 
@@ -183,6 +184,7 @@ export async function appPoints(browser: Browser, flows: number): Promise<AppPoi
         return (Date.now() - t) / 1000;
       });
       const pair = { flows, fileMB: pairMB, seconds: m.result, peakAboveMB: m.peakMB - m.baseMB, baseMB: m.baseMB };
+      console.log(`app: places import ${JSON.stringify(pair)}`);
       await w.page.getByTestId('import-valid').click();
       await w.page.getByTestId('data-panel').locator('summary').click();
       await w.page.waitForFunction(
@@ -219,6 +221,7 @@ export async function appPoints(browser: Browser, flows: number): Promise<AppPoi
               return { wallMs: performance.now() - started, zoom: app.camera()!.zoom, level: app.points()!.level };
             }, direction);
             zoom.push({ from: before.zoom, to: step.zoom, levelFrom: before.level, levelTo: step.level, taskMs: (await taskMs(cdp)) - t0, wallMs: step.wallMs }); // prettier-ignore
+            console.log(`app: zoom ${JSON.stringify(zoom.at(-1))}`);
           }
       await cdp.detach();
       if (w.consoleErrors.length) throw new Error(`app with places: ${w.consoleErrors.join('\n')}`);

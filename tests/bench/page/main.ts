@@ -14,7 +14,7 @@
  *   for the GPU, here the software rasteriser, to finish).
  */
 import type { Layer } from '@deck.gl/core';
-import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
 import basemapUrl from '../../../geo/basemap.geojson?url';
 import { MapView } from '../../../src/render/map-view';
 import { decodeFlows } from './flow-file';
@@ -191,6 +191,9 @@ const view = new MapView({
   onClick: () => {},
   onMove: () => {},
 });
+// deck.gl's canvas over the map, and the basemap's land and borders from the start (the app adds both once it has started).
+view.addOverlay(MapLibreOverlay);
+view.showBasemap();
 const overlay = (view as unknown as { overlay: MapLibreOverlay }).overlay;
 const mapReady = view.ready;
 
