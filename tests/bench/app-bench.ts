@@ -9,9 +9,10 @@
  *   today's 1-million-row region file (import-bench.ts's) through its file
  *   button, each in a fresh page: time and the peak memory of the browser;
  * - then, on the imported places, zoom steps that change the cluster level:
- *   the main thread's task time from the zoom button to the frame that draws
- *   the new level (the places worker lays levels out apart; its time is not
- *   the main thread's).
+ *   the wall time from the zoom button to the frame that draws the new level
+ *   (an upper bound of the main thread's part), and the renderer process's
+ *   task time over all its threads (CDP TaskDuration: the places worker's
+ *   layout of the levels ahead included).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,7 +113,7 @@ export interface ZoomStep {
   to: number;
   levelFrom: number;
   levelTo: number;
-  /** Main-thread task time (CDP Performance TaskDuration) from the click to the frame of the new level. */
+  /** Task time of the renderer process, all threads (CDP Performance TaskDuration), from the click to the frame of the new level. */
   taskMs: number;
   wallMs: number;
 }
@@ -123,7 +124,7 @@ export interface AppPoints {
   zoom: ZoomStep[];
 }
 
-/** Main-thread task time so far (ms) of the page. */
+/** Task time so far (ms) of the page's renderer process, all its threads (CDP TaskDuration). */
 export async function taskMs(cdp: CDPSession): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;

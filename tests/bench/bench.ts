@@ -26,7 +26,7 @@
  * flows of the places import (0: skip); BENCH_IMPORT=0 skips the Node import.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -83,7 +83,7 @@ interface LoadResult {
 interface ZoomStepResult {
   from: number;
   to: number;
-  /** Main-thread task time (CDP TaskDuration) of the step, as measured for the app's own zoom steps. */
+  /** Task time of the renderer process, all its threads (CDP TaskDuration), as measured for the app's own zoom steps. */
   taskMs: number;
   cpu: number;
   frame: number;
@@ -323,28 +323,28 @@ function report(
   // Zoom step.
   const flowmapZoom = largest ? largest[1].get('flowmapClustered')!.flatMap((l) => l.zoom ?? []) : [];
   if (points && points.zoom.length) {
-    const ours = points.zoom.map((z) => z.taskMs);
-    const theirs = flowmapZoom.filter((z) => z.changed).map((z) => z.taskMs);
+    // Wall time from the zoom to the frame of the new level bounds the main thread's part from above
+    // (the main thread cannot be busier than the time that passed); the CPU part alone is not measured in the app.
+    const ours = points.zoom.map((z) => z.wallMs);
+    const theirs = flowmapZoom.filter((z) => z.changed).map((z) => z.frame);
     const p95 = quantile(ours, 0.95);
     const theirP95 = quantile(theirs, 0.95);
     lines.push(
       `- Zoom step that changes the cluster level at ${points.pair.flows.toLocaleString('en')} flows (the app with the imported places, ${ours.length} steps ` +
-        `one zoom level in to the deepest level and out again, twice), main thread's task time from the zoom button to the frame of the new level ` +
-        `(everything the main thread does, the basemap's new zoom included; an upper bound of the CPU part): median ${fmt(median(ours))} ms, ` +
-        `95th percentile ${fmt(p95)} ms (target at most 16 ms): ${yes(p95 <= 16)}. ` +
+        'of one zoom level in to the deepest level and out again, twice). Not measured: the CPU part alone. Measured: the wall time from the zoom ' +
+        `button to the rasterised frame of the new level, an upper bound of the main thread's part: median ${fmt(median(ours))} ms, ` +
+        `95th percentile ${fmt(p95)} ms (target for the CPU part at most 16 ms): ${p95 <= 16 ? 'met' : '**not shown to be met**'}. ` +
         (theirs.length
-          ? `flowmap.gl with clustering on, the same steps on the benchmark page (${theirs.length} steps that changed its flows), ` +
-            `measured the same way: median ${fmt(median(theirs))} ms, 95th percentile ${fmt(theirP95)} ms (its CPU part alone: median ` +
-            `${fmt(median(flowmapZoom.filter((z) => z.changed).map((z) => z.cpu)))} ms). Below flowmap.gl's: ${yes(p95 < theirP95 && median(ours) < median(theirs))} ` +
-            `(ratios ${fmt(median(ours) / median(theirs))} at the median, ${fmt(p95 / theirP95)} at the 95th percentile).`
+          ? `flowmap.gl with clustering on, the same steps on the benchmark page (${theirs.length} steps that changed its flows), wall time to the ` +
+            `rasterised frame: median ${fmt(median(theirs))} ms, 95th percentile ${fmt(theirP95)} ms; its CPU part alone (the step's own work and ` +
+            `deck.gl's updates): median ${fmt(median(flowmapZoom.filter((z) => z.changed).map((z) => z.cpu)))} ms. Ours below flowmap.gl's: ` +
+            `${yes(p95 < theirP95 && median(ours) < median(theirs))} (ratios ${fmt(median(ours) / median(theirs))} at the median, ${fmt(p95 / theirP95)} at the 95th percentile).`
           : 'flowmap.gl with clustering on was not measured in this run.'),
-      `  Wall time of the same steps in the app (the places worker lays a level out when it was not asked ahead): median ` +
-        `${fmt(median(points.zoom.map((z) => z.wallMs)))} ms, 95th percentile ${fmt(
-          quantile(
-            points.zoom.map((z) => z.wallMs),
-            0.95,
-          ),
-        )} ms.`,
+      "  The renderer process's task time over all its threads (CDP Performance TaskDuration, which counts the places worker laying out " +
+        `the next levels ahead and maplibre's workers, so not the main thread's): ours median ${fmt(median(points.zoom.map((z) => z.taskMs)))} ms` +
+        (theirs.length
+          ? `, flowmap.gl's ${fmt(median(flowmapZoom.filter((z) => z.changed).map((z) => z.taskMs)))} ms.`
+          : '.'),
     );
   }
   // Whole frame.
@@ -398,7 +398,7 @@ function report(
       '',
       '### Zoom steps in the app with the imported places',
       '',
-      '| zoom | level | main-thread tasks ms | wall ms |',
+      '| zoom | level | renderer tasks, all threads, ms | wall ms |',
       '|---|---|---:|---:|',
       ...points.zoom.map(
         (z) =>
@@ -410,7 +410,7 @@ function report(
       lines.push(
         `### Zoom steps of flowmap.gl with clustering on (${sizes[largest![0]]!.toLocaleString('en')} flows)`,
         '',
-        '| zoom | flows recomputed | main-thread tasks ms | CPU part ms | whole frame ms |',
+        '| zoom | flows recomputed | renderer tasks, all threads, ms | CPU part ms | whole frame ms |',
         '|---|---|---:|---:|---:|',
         ...flowmapZoom.map(
           (z) =>
@@ -435,7 +435,34 @@ function report(
   return lines.join('\n');
 }
 
+/** Writes bench/results.md again from bench/results.json (BENCH_REPORT_ONLY=1, with the run's BENCH_LOADS): after a change of the report's wording. */
+function reportAgain(): void {
+  const json = JSON.parse(readFileSync(join(REPO_ROOT, 'bench/results.json'), 'utf8')) as {
+    renderer: string;
+    sizes: Record<string, number>;
+    loadAverage: { start: number[]; end: number[] };
+    firstFrames: FirstFrames;
+    points: AppPoints | null;
+    imported: ImportBenchResult | null;
+    results: Record<string, Record<RendererName, LoadResult[]>>;
+  };
+  const results: Results = new Map(
+    Object.entries(json.results).map(([set, r]) => [set, new Map(Object.entries(r) as [RendererName, LoadResult[]][])]),
+  );
+  const text = report(
+    results,
+    json.sizes,
+    json.firstFrames,
+    json.points,
+    json.imported,
+    json.renderer,
+    json.loadAverage,
+  );
+  writeFileSync(join(REPO_ROOT, 'bench/results.md'), text);
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_REPORT_ONLY === '1') return reportAgain();
   const loadStart = os.loadavg();
   const sizes = writeData();
   execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', CONFIG], {
