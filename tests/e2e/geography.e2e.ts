@@ -2,16 +2,18 @@
  * Each year in its own borders (src/core/geography.ts), on one page load at
  * 1440×900: the polygons and labels of 2016, 2017, 2019 and 2024, Abai's own
  * polygon and tooltip, a Russian subject's Rosstat population, and the panel
- * of a Russian subject with both countries' counts. Writes screenshots of
- * 2005, 2019 and 2024 into test-results/screenshots/ for people to look at.
+ * of a Russian subject with both countries' counts; then the districts level,
+ * chosen in the settings at 1280×720 and reached by zooming in. Writes
+ * screenshots of 2005, 2019, 2024 and the districts into
+ * test-results/screenshots/ for people to look at.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../data/read-tables';
-import { cleanSpotIn, openApp, pointerOffMap, settle, updateAndDraw } from './driver';
+import { cleanSpotIn, kazakhstanRect, openApp, pointerOffMap, project, settle, updateAndDraw } from './driver';
 import type { Watched } from './harness';
-import { readCanvas } from './pixels';
+import { differingShare, readCanvas } from './pixels';
 import { closeContexts, servedApp, sharedBrowser } from './shared';
 
 const SHOTS = `${REPO_ROOT}/test-results/screenshots`;
@@ -136,5 +138,71 @@ describe('the Russian side', () => {
     expect(text).toContain('Kazakhstan’s count: no full-year figure for 2018.');
     expect(text).toContain('The two countries count differently');
     expect(await w.page.getByTestId('border-chart').locator('circle').count()).toBe(4);
+  });
+});
+
+describe('the districts', () => {
+  const districts = () => w.page.evaluate(() => window.__app!.districts());
+  /** Waits until the districts are drawn (224) or not (0), and deck.gl has drawn that frame. */
+  const districtsDrawn = async (count: 224 | 0) => {
+    await w.page.waitForFunction((n) => window.__app!.districts()?.drawn === n && window.__app!.isDrawn(), count, {
+      timeout: 30_000,
+      polling: 50,
+    });
+  };
+  /** Whether the page has fetched the districts file (it must not before the level is first drawn). */
+  const fetchedDistricts = () =>
+    w.page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => /\/districts-[\w-]+\.json$/.test(e.name)),
+    );
+
+  it('chosen in the settings at 1280×720: loaded only then, the 224 outlines drawn, the legend says there are no district figures', async () => {
+    await w.page.setViewportSize({ width: 1280, height: 720 });
+    await show(2024, 'population');
+    expect(await districts()).toEqual({ shown: false, drawn: 0, load: 'idle' });
+    expect(await fetchedDistricts()).toBe(false);
+    const regionsOnly = await readCanvas(w.page);
+    await w.page.getByTestId('level').selectOption('districts');
+    await districtsDrawn(224);
+    expect(await fetchedDistricts()).toBe(true);
+    expect(await districts()).toEqual({ shown: true, drawn: 224, load: 'done' });
+    expect(await w.page.getByTestId('legend-districts').textContent()).toContain(
+      'There are no built-in figures for districts',
+    );
+    // The district lines change the picture inside Kazakhstan (the regions alone drew none of them).
+    const rect = await kazakhstanRect(w.page);
+    expect(differingShare(regionsOnly, await readCanvas(w.page), rect)).toBeGreaterThan(0.01);
+    await w.page.screenshot({ path: `${SHOTS}/geography-districts-1280x720.png` });
+    await w.page.getByTestId('level').selectOption('auto');
+    await districtsDrawn(0);
+    expect(differingShare(regionsOnly, await readCanvas(w.page), rect)).toBeLessThan(0.002);
+  });
+
+  it('zooming in past the threshold draws them; a district’s tooltip names it, its region and “no built-in figure”', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await updateAndDraw(page, { year: 2024, measure: 'population', topN: 1, showExternal: false });
+    // Zharasemey district (Abai Region): S172's label point.
+    const spot = [77.6409, 49.3235] as const;
+    for (let i = 0; i < 30 && !(await districts())!.shown; i++) {
+      const [x, y] = await project(page, spot[0], spot[1]);
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, -240);
+      await page.waitForFunction(() => !window.__app!.isMoving(), null, { timeout: 10_000 });
+      await settle(page);
+    }
+    expect((await districts())!.shown).toBe(true);
+    await districtsDrawn(224);
+    const [x, y] = await project(page, spot[0], spot[1]);
+    await page.mouse.move(x, y);
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await tooltip.locator('strong').textContent()).toBe('Zharasemey');
+    const text = (await tooltip.textContent()) ?? '';
+    expect(text).toContain('District in Abai Region');
+    expect(text).toContain('No built-in figure for districts');
+    expect(text).toContain('Figure of Abai Region:Population (1 January), 2024: 607,589');
+    await page.screenshot({ path: `${SHOTS}/geography-districts-zoom.png` });
+    await pointerOffMap(page);
   });
 });
