@@ -32,6 +32,15 @@ describe('the district level', () => {
     expect(set.at(73.37, 54.98)).toBeNull();
   });
 
+  it('labels every district in each language, below the regions in priority', () => {
+    const kk = set.labels('kk');
+    expect(kk).toHaveLength(224);
+    expect(set.labels('kk')).toBe(kk);
+    expect(kk.find((l) => l.text === 'Жаңасемей')).toMatchObject({ kind: 'district', position: [77.6409, 49.3235] });
+    expect(Math.max(...kk.map((l) => l.priority))).toBeLessThan(1);
+    expect(set.labels('en').map((l) => l.text)).toContain('Zharasemey');
+  });
+
   it('names a district in the language asked for, and says which language stands in for a missing one', () => {
     const zharasemey = set.districts.features.find((f) => f.properties.district_id === '101010000')!.properties;
     expect(districtName(zharasemey, 'kk')).toEqual({ name: 'Жаңасемей', lang: 'kk' });

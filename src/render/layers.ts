@@ -12,7 +12,7 @@ import type { RegionProps, Regions } from '../core/map-data';
 import { polygonSegments, type OutlineSegments } from '../core/outlines';
 import { NO_DATA, type Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
-import { labelSize, type LabelDatum } from '../core/view/map-labels';
+import { centredLabel, labelSize, type LabelDatum } from '../core/view/map-labels';
 import { externalArcStyle, FlowLayers, internalArcStyle, NodeLayers, ON_TOP, type BinaryTable } from './flow-layers';
 import { LayerRegistry } from './year-layers';
 
@@ -147,8 +147,8 @@ export class MapLayers {
       getSize: (d) => labelSize(d, input.textScale),
       getColor: theme.label,
       getTextAnchor: 'middle',
-      getAlignmentBaseline: (d) => (d.kind === 'region' ? 'center' : 'top'),
-      getPixelOffset: (d) => (d.kind === 'region' ? [0, 0] : [0, 6]),
+      getAlignmentBaseline: (d) => (centredLabel(d) ? 'center' : 'top'),
+      getPixelOffset: (d) => (centredLabel(d) ? [0, 0] : [0, 6]),
       fontFamily: input.fontFamily,
       fontWeight: 600,
       // Kazakh letters (қ ғ ө ү ұ і ә ң һ) are outside the default ASCII atlas.

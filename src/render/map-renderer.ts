@@ -12,9 +12,10 @@
  */
 import type { PickingInfo } from '@deck.gl/core';
 import districtsUrl from '../../geo/districts.topojson?url';
+import { DISTRICT_ZOOM } from '../core/district-level';
 import type { DistrictSet } from '../core/districts';
 import type { MapData, RegionProps } from '../core/map-data';
-import type { Geography } from '../core/model';
+import type { Geography, Lang } from '../core/model';
 import type { Topology } from 'topojson-specification';
 import type { PolygonValue } from '../core/measures';
 import { NO_ANCHORS } from '../core/prepared';
@@ -74,6 +75,7 @@ export class MapRenderer {
   /** The districts (geo/districts.topojson): fetched and decoded when the district level is first drawn. */
   private districtSet: DistrictSet | null = null;
   private districtsLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  private labelsWithDistricts: { regions: LabelDatum[]; districts: LabelDatum[]; all: LabelDatum[] } | null = null;
 
   constructor(
     private readonly store: AppStore,
@@ -200,6 +202,19 @@ export class MapRenderer {
     };
   }
 
+  /**
+   * The regions' labels with the districts' (in `lang`; null: none), one array per pair so that the
+   * placement's memo and deck.gl's text layout are kept while neither changes.
+   */
+  private withDistrictLabels(regions: LabelDatum[], lang: Lang | null): LabelDatum[] {
+    const districts = lang && this.districtSet ? this.districtSet.labels(lang) : null;
+    if (!districts) return regions;
+    const last = this.labelsWithDistricts;
+    if (last?.regions === regions && last.districts === districts) return last.all;
+    this.labelsWithDistricts = { regions, districts, all: [...regions, ...districts] };
+    return this.labelsWithDistricts.all;
+  }
+
   /** The districts' outlines when the level is drawn (fetching the file on first use), else null. */
   private districtOutlines(s: AppState) {
     if (!districtsOf(s)) return null;
@@ -272,11 +287,12 @@ export class MapRenderer {
     this.view.setBasemapColours(s.highContrast ? HIGH_CONTRAST : s.darkScheme ? DARK : LIGHT);
     const fill = this.fillColours(s);
     const drawn = data.drawn(s.measure, year);
+    const districtOutlines = this.districtOutlines(s);
     this.framesSinceUpdate = 0;
     const layers = this.layers.build({
       regions: drawn.regions,
       outlines: drawn.outlines,
-      districts: this.districtOutlines(s),
+      districts: districtOutlines,
       // A region selected in other borders is outlined by the polygon that holds it here.
       selected: data.shown(s.selected, s.measure, year),
       fillColours: fill.colours,
@@ -295,13 +311,17 @@ export class MapRenderer {
       // Placed only once the font has loaded: their widths are measured in it.
       labels: (this.placedLabels = this.restShown
         ? this.labels.place(
-            this.labels.labelsFor(
-              data,
-              drawn,
-              geographyOf(data.dataset.measures.values(s.measure, year)),
-              s.showExternal && !data.points ? anchors.codes : [],
-              s.lang,
-              translatorOf(s),
+            this.withDistrictLabels(
+              this.labels.labelsFor(
+                data,
+                drawn,
+                geographyOf(data.dataset.measures.values(s.measure, year)),
+                s.showExternal && !data.points ? anchors.codes : [],
+                s.lang,
+                translatorOf(s),
+              ),
+              // Named only from the zoom where a district has room for its name (not the whole country's mesh).
+              districtOutlines && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM ? s.lang : null,
             ),
             this.view.map,
             textScale,
