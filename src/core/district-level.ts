@@ -12,12 +12,13 @@ export type DistrictLevel = 'auto' | 'regions' | 'districts';
 export const DISTRICT_LEVELS: readonly DistrictLevel[] = ['auto', 'regions', 'districts'];
 
 /**
- * From this zoom on, `auto` draws the districts: a district is then about 60 px
- * across (a median district of S172 spans about 110 km; at zoom 6 and 48° N a
- * pixel is about 1.7 km), while the whole country (zoom 3.5–4.5 on a screen)
- * would be a mesh of 224 cells too small to point at.
+ * From this zoom on, `auto` draws the districts: the median district of S172
+ * (7,534 km², about 87 km across) is then about 75 px wide (maplibre's 512 px
+ * tiles: 1.16 km per pixel at 48° N), two steps of the zoom button from the
+ * whole country (zoom 3.8 at 1440 × 900), where the 224 cells would be too
+ * small to point at.
  */
-export const DISTRICT_ZOOM = 6;
+export const DISTRICT_ZOOM = 5.5;
 
 /** True when the map draws the districts (camera null: the home view, zoomed out). */
 export function districtsShown(level: DistrictLevel, zoom: number | null | undefined): boolean {
