@@ -18,7 +18,7 @@ export interface LegendContent {
   unit: string;
   /** Colours along the bar, left to right. */
   stops: Rgba[];
-  /** Tick labels at their place along the bar (0–1). */
+  /** Tick labels at their place along the bar (0–1), ascending; the page shows those that do not overlap. */
   ticks: { label: string; position: number }[];
   noData: string;
   scaleNote: string;
@@ -42,12 +42,6 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
   const scale = data.prepared.colours.scale(measure, year, input.scale);
   const text = measureText(model, measure, year, t);
   const signed = scale.kind === 'diverging';
-  // Long labels (full numbers where no short form exists) would collide: keep the ends and the middle.
-  const labelled = scale.ticks.map((v) => [v, formatCompact(v, lang, { signed })] as const);
-  const long = Math.max(...labelled.map(([, s]) => s.length)) > 6 && labelled.length > 3;
-  const shown = long
-    ? labelled.filter((_, i) => i === 0 || i === labelled.length - 1 || i === (labelled.length - 1) / 2)
-    : labelled;
   const notes = [...new Set([...measures.values(measure, year).values()].flatMap((v) => v.notes))];
   const [from, to] = model.yearRange;
   const points = data.points ? pointLegend(data.points, lang, t) : null;
@@ -56,7 +50,8 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
     hiddenNote: input.hidden ? t('story.hidden') : null,
     unit: text.unit,
     stops: legendStops(scale),
-    ticks: shown.map(([v, label]) => ({ label, position: legendPosition(scale, v) })),
+    // All of them: the page shows those that fit its width without overlapping (ui/tick-fit.ts).
+    ticks: scale.ticks.map((v) => ({ label: formatCompact(v, lang, { signed }), position: legendPosition(scale, v) })),
     noData: t('legend.noData'),
     borders: bordersText(input),
     scaleNote: input.scale === 'fixed' ? t('legend.fixedNote', { from, to }) : t('legend.yearNote', { year }),
