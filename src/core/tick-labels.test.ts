@@ -23,7 +23,7 @@ function barLabels(texts: string[], positions: number[], width: number): TickLab
   return texts.map((text, i) => ({
     at: positions[i]! * width,
     width: widthOf(text),
-    align: barAlign(i, texts.length),
+    align: barAlign(positions[i]!),
   }));
 }
 

@@ -60,6 +60,6 @@ export function visibleTicks(
   return kept.sort((a, b) => a - b);
 }
 
-/** Anchors of ticks along a bar: the first label starts at its tick, the last ends at it, the rest are centred. */
-export const barAlign = (index: number, count: number): TickLabel['align'] =>
-  index === 0 ? 'start' : index === count - 1 ? 'end' : 'centre';
+/** Anchor of a tick along a bar (0–1): a label at an end stays inside the bar, the rest are centred on their tick. */
+export const barAlign = (position: number): TickLabel['align'] =>
+  position <= 0 ? 'start' : position >= 1 ? 'end' : 'centre';

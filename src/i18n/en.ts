@@ -85,6 +85,8 @@ export const en = {
   'sheet.region': 'Region',
   'sheet.story': 'Story',
   'legend.noData': 'No figure (gap in the sources)',
+  'legend.classesFixed': 'Colour classes fixed over {from}–{to}; each holds about 1/{n} of those years’ figures',
+  'legend.classesYear': 'Colour classes fitted to {year}; each holds about 1/{n} of the year’s figures',
   'legend.fixedNote': 'Scale fixed over {from}–{to}',
   'legend.yearNote': 'Scale fitted to {year}',
   'legend.arcs': 'Migration between regions',

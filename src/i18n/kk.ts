@@ -94,6 +94,9 @@ export const kk: Messages = {
   'sheet.region': 'Өңір',
   'sheet.story': 'Әңгіме',
   'legend.noData': 'Дерек жоқ (дереккөздердегі олқылық)',
+  'legend.classesFixed':
+    'Түс сыныптары {from}–{to} жж. үшін бірдей; әр сыныпта осы жылдар мәндерінің шамамен 1/{n} бөлігі',
+  'legend.classesYear': 'Түс сыныптары {year} жыл бойынша; әр сыныпта жыл мәндерінің шамамен 1/{n} бөлігі',
   'legend.fixedNote': 'Шкала {from}–{to} жж. үшін бірдей',
   'legend.yearNote': 'Шкала {year} жыл бойынша',
   'legend.arcs': 'Өңіраралық көші-қон',

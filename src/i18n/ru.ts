@@ -94,6 +94,8 @@ export const ru: Messages = {
   'sheet.region': 'Регион',
   'sheet.story': 'История',
   'legend.noData': 'Нет данных (пробел в источниках)',
+  'legend.classesFixed': 'Цветовые классы едины для {from}–{to} гг.; в каждом около 1/{n} значений этих лет',
+  'legend.classesYear': 'Цветовые классы по данным {year} г.; в каждом около 1/{n} значений года',
   'legend.fixedNote': 'Шкала единая для {from}–{to} гг.',
   'legend.yearNote': 'Шкала по данным {year} г.',
   'legend.arcs': 'Межрегиональная миграция',

@@ -107,10 +107,10 @@ export function composePicture(input: PictureInput, mapCanvases: HTMLCanvasEleme
   ctx.fillStyle = '#1d1d1f';
   ctx.font = `400 ${13 * px}px ${font}`;
   // The end labels are aligned inwards so that they stay inside the picture; labels that would overlap are left out.
-  const ticks = scale.ticks.map((tick, i) => {
+  const ticks = scale.ticks.map((tick) => {
     const label = text.tickLabel(tick);
-    const align = barAlign(i, scale.ticks.length);
-    return { label, at: legendPosition(scale, tick) * barW, width: ctx.measureText(label).width, align };
+    const position = legendPosition(scale, tick);
+    return { label, at: position * barW, width: ctx.measureText(label).width, align: barAlign(position) };
   });
   for (const i of visibleTicks(ticks, undefined, 6 * px)) {
     const { label, at, align } = ticks[i]!;

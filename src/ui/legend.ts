@@ -11,6 +11,11 @@ import { el, replace } from './dom';
 import { fitTicks, watchWidth } from './tick-fit';
 
 const gradient = (colours: readonly Rgba[]) => `linear-gradient(to right, ${colours.map(css).join(', ')})`;
+/** Solid bands of equal width, one per colour class. */
+const bands = (colours: readonly Rgba[]) => {
+  const at = (i: number) => `${((i / colours.length) * 100).toFixed(2)}%`;
+  return `linear-gradient(to right, ${colours.map((c, i) => `${css(c)} ${at(i)} ${at(i + 1)}`).join(', ')})`;
+};
 
 /** The view, and the theme the arcs are drawn in. */
 const shown = (s: AppState) => ({ ...viewFields(s), highContrast: s.highContrast, darkScheme: s.darkScheme });
@@ -49,7 +54,11 @@ export class LegendControl {
       'div',
       { class: 'legend-ticks', 'data-testid': 'legend-ticks' },
       c.ticks.map((tick) =>
-        el('span', { class: 'legend-tick', style: `left:${(tick.position * 100).toFixed(1)}%` }, [tick.label]),
+        el(
+          'span',
+          { class: `legend-tick ${barAlign(tick.position)}`, style: `left:${(tick.position * 100).toFixed(1)}%` },
+          [tick.label],
+        ),
       ),
     );
     this.ticks = { element: ticks, positions: c.ticks.map((tick) => tick.position) };
@@ -57,7 +66,11 @@ export class LegendControl {
       title,
       el('p', { class: 'legend-unit' }, [c.unit]),
       el('p', { class: 'legend-borders', 'data-testid': 'legend-borders' }, [c.borders]),
-      el('div', { class: 'legend-bar', style: `background:${gradient(c.stops)}`, 'data-testid': 'legend-bar' }),
+      el('div', {
+        class: 'legend-bar',
+        style: `background:${(c.classed ? bands : gradient)(c.stops)}`,
+        'data-testid': 'legend-bar',
+      }),
       ticks,
       el('p', { class: 'legend-row' }, [
         el('span', { class: 'swatch', style: `background:${css(NO_DATA)}` }),

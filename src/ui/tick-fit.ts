@@ -15,7 +15,7 @@ export const TICK_OFF = 'tick-off';
 export function fitTicks(
   container: HTMLElement,
   positions: readonly number[],
-  align: (index: number, count: number) => TickLabel['align'],
+  align: (position: number) => TickLabel['align'],
   rank?: (index: number) => number,
 ): void {
   const width = container.getBoundingClientRect().width;
@@ -24,7 +24,7 @@ export function fitTicks(
   const labels = spans.map((span, i) => ({
     at: positions[i]! * width,
     width: span.getBoundingClientRect().width,
-    align: align(i, spans.length),
+    align: align(positions[i]!),
   }));
   const shown = new Set(visibleTicks(labels, rank));
   spans.forEach((span, i) => span.classList.toggle(TICK_OFF, !shown.has(i)));

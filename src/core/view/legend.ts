@@ -18,6 +18,8 @@ export interface LegendContent {
   unit: string;
   /** Colours along the bar, left to right. */
   stops: Rgba[];
+  /** Whether the stops are classes (each an equal, solid part of the bar) rather than a gradient. */
+  classed: boolean;
   /** Tick labels at their place along the bar (0–1), ascending; the page shows those that do not overlap. */
   ticks: { label: string; position: number }[];
   noData: string;
@@ -50,11 +52,12 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
     hiddenNote: input.hidden ? t('story.hidden') : null,
     unit: text.unit,
     stops: legendStops(scale),
+    classed: scale.transform === 'classes',
     // All of them: the page shows those that fit its width without overlapping (ui/tick-fit.ts).
     ticks: scale.ticks.map((v) => ({ label: formatCompact(v, lang, { signed }), position: legendPosition(scale, v) })),
     noData: t('legend.noData'),
     borders: bordersText(input),
-    scaleNote: input.scale === 'fixed' ? t('legend.fixedNote', { from, to }) : t('legend.yearNote', { year }),
+    scaleNote: scaleNote(input, scale.classes, from, to),
     notes: notes.map((n) => t(`legend.${n}` as MessageKey, { year: year + 1 })),
     arcs: {
       title: points?.title ?? t('legend.arcs'),
@@ -73,6 +76,15 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
         : null,
     nodes: points?.nodes ?? t('legend.nodes'),
   };
+}
+
+/** Which scale the colours follow: fixed or fitted to the year, and for classes what a class holds. */
+function scaleNote({ scale, year, t }: ViewInput, classes: number | undefined, from: number, to: number): string {
+  if (classes === undefined)
+    return scale === 'fixed' ? t('legend.fixedNote', { from, to }) : t('legend.yearNote', { year });
+  return scale === 'fixed'
+    ? t('legend.classesFixed', { from, to, n: classes })
+    : t('legend.classesYear', { year, n: classes });
 }
 
 /** Which borders the map shows, and why when they are not those in force at the year's end. */
