@@ -72,6 +72,8 @@ export class LegendControl {
         'data-testid': 'legend-bar',
       }),
       ticks,
+      c.zeroNote && el('p', { class: 'legend-note', 'data-testid': 'legend-zero' }, [c.zeroNote]),
+      c.balance && el('p', { class: 'legend-note', 'data-testid': 'legend-balance' }, [c.balance]),
       el('p', { class: 'legend-row' }, [
         el('span', { class: 'swatch', style: `background:${css(NO_DATA)}` }),
         c.noData,
