@@ -91,6 +91,7 @@ export const en = {
   'legend.zeroChange': '0: no change. Brown: the population fell; blue-green: it grew.',
   'legend.netBalance':
     'Moves between regions add up to zero: what {losing} regions lost (brown), {gaining} gained (blue-green).',
+  'embed.fullMap': 'Open the full map',
   'legend.fixedNote': 'Scale fixed over {from}–{to}',
   'legend.yearNote': 'Scale fitted to {year}',
   'legend.arcs': 'Migration between regions',

@@ -101,6 +101,7 @@ export const kk: Messages = {
   'legend.zeroChange': '0: өзгеріс жоқ. Қоңыр: халық азайды; көкшіл-жасыл: көбейді.',
   'legend.netBalance':
     'Өңірлер арасындағы көшулердің қосындысы нөлге тең: {losing} өңір жоғалтқанын (қоңыр) {gaining} өңір алды (көкшіл-жасыл).',
+  'embed.fullMap': 'Толық картаны ашу',
   'legend.fixedNote': 'Шкала {from}–{to} жж. үшін бірдей',
   'legend.yearNote': 'Шкала {year} жыл бойынша',
   'legend.arcs': 'Өңіраралық көші-қон',
