@@ -402,8 +402,9 @@ describe('embed', () => {
       const full = new URL((await page.getByTestId('full-map').getAttribute('href'))!, served.url);
       expect(await page.getByTestId('full-map').getAttribute('target')).toBe('_blank');
       expect(full.searchParams.get('view')).toBeNull();
-      expect(full.searchParams.get('year')).toBe(String(year));
-      expect(full.searchParams.get('m')).toBe(measure);
+      const shown = await appState(page);
+      expect(full.searchParams.get('year')).toBe(String(shown.year));
+      expect(full.searchParams.get('m')).toBe(shown.measure);
       expect(await page.getByTestId('story').isHidden()).toBe(true);
       expect(await page.getByTestId('legend').isVisible()).toBe(true);
       expect(await page.getByTestId('legend-bar').isVisible()).toBe(true);
