@@ -168,15 +168,24 @@ async function main(): Promise<void> {
   };
   // After the first frame: the basemap's land and borders, and the font (deck.gl draws the labels
   // into its own font atlas: they wait for it, with the Kazakh letters of the cyrillic-ext subset).
+  // Then offline use: the service worker's precaching would hold them back on a slow link.
   const afterFirstFrame = onFirstUse(async () => {
     view?.showBasemap();
-    await (await import('./fonts')).loadFonts();
-    renderer?.fontsReady();
+    try {
+      await (await import('./fonts')).loadFonts();
+    } finally {
+      renderer?.fontsReady();
+      startOffline();
+    }
   });
   exposeForTests({ store, playback, urlSync, presenter, renderer: () => renderer });
 
   // Draws once the map has loaded; if it could not be created (no WebGL2) or fails to load,
   // the panels keep working and say so.
+  // Storage opens (the datasets kept, the view settings) while deck.gl's chunk arrives and the map starts.
+  const dataStarted = data.start();
+  // Reported where it is awaited (below); without a map it is not awaited.
+  dataStarted.catch(() => undefined);
   try {
     const { MapLibreOverlay, MapRenderer } = await drawingChunk;
     view = new MapView({
@@ -207,7 +216,7 @@ async function main(): Promise<void> {
     if (!store.get().camera) store.set({ camera: view.camera() });
     urlSync.writeSoon();
     presenter.attach(renderer);
-    await data.start();
+    await dataStarted;
     if (location.search.length <= 1) {
       // Without a view in the link, the settings kept from the last visit apply.
       const saved = await data.savedSettings<string>();
@@ -223,7 +232,6 @@ async function main(): Promise<void> {
   }
   document.body.classList.remove('loading');
   bootDone();
-  startOffline();
 }
 
 main().catch(bootFailed);
