@@ -1,9 +1,10 @@
 /**
  * The bundled Noto Sans: only the subsets the three languages need (Latin,
  * Cyrillic, and Cyrillic Extended for the Kazakh letters ә ғ қ ң ө ұ ү һ і).
- * A chunk of its own with its stylesheet, loaded by src/main.ts after the
- * first map frame: on a slow link its 86 kB would otherwise share the line
- * with deck.gl's code; until then the panels use the system's sans-serif.
+ * A chunk of its own with its stylesheet, loaded by src/main.ts once
+ * deck.gl's code has arrived: on a slow link its 86 kB would otherwise share
+ * the line with the page's script and deck.gl's; until then the loading
+ * screen covers the panels, which use the system's sans-serif.
  */
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-600.css';

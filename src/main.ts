@@ -166,17 +166,22 @@ async function main(): Promise<void> {
       },
     });
   };
-  // After the first frame: the basemap's land and borders, and the font (deck.gl draws the labels
-  // into its own font atlas: they wait for it, with the Kazakh letters of the cyrillic-ext subset).
-  // Then offline use: the service worker's precaching would hold them back on a slow link.
-  const afterFirstFrame = onFirstUse(async () => {
-    view?.showBasemap();
+  // The font, once deck.gl's code has arrived (on a slow link the two would share the line): it
+  // loads while the map and deck.gl start. deck.gl draws the labels into its own font atlas: they
+  // wait for it, with the Kazakh letters of the cyrillic-ext subset.
+  const fontsLoaded = onFirstUse(async () => {
     try {
       await (await import('./fonts')).loadFonts();
     } finally {
       renderer?.fontsReady();
-      startOffline();
     }
+  });
+  // After the first frame: the basemap's land and borders; then, with the fonts in, offline use
+  // (the service worker's precaching would hold them back on a slow link).
+  const afterFirstFrame = onFirstUse(async () => {
+    view?.showBasemap();
+    await fontsLoaded();
+    startOffline();
   });
   exposeForTests({ store, playback, urlSync, presenter, renderer: () => renderer });
 
@@ -188,12 +193,14 @@ async function main(): Promise<void> {
   dataStarted.catch(() => undefined);
   try {
     const { MapLibreOverlay, MapRenderer } = await drawingChunk;
+    void fontsLoaded();
     view = new MapView({
       container: document.getElementById('map')!,
       basemapUrl,
       camera: urlCamera(location.search),
       onHover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
-      onClick: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.clicked(info) ?? null),
+      onClick: (info, at) =>
+        presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.clicked(info) ?? null),
       onMove: (camera) => store.set({ camera }),
       onAfterRender: () => {
         renderer?.afterRender();
