@@ -8,7 +8,7 @@ import { legendContent, type LegendContent } from '../core/view/legend';
 import { translatorOf, viewFields, viewInputOf, type AppState, type AppStore } from '../state/app-state';
 import { el, replace } from './dom';
 
-const gradient = (colours: readonly Rgba[]) => `linear-gradient(to right, ${colours.map(css).join(', ')})`;
+export const gradient = (colours: readonly Rgba[]) => `linear-gradient(to right, ${colours.map(css).join(', ')})`;
 
 /** The view, and the theme the arcs are drawn in. */
 const shown = (s: AppState) => ({ ...viewFields(s), highContrast: s.highContrast, darkScheme: s.darkScheme });
