@@ -6,6 +6,7 @@ import {
   contentSecurityPolicy,
   iconsAndManifests,
   inlineForSingleFile,
+  preloadWithDrawing,
   startupPage,
   withoutPreloads,
   woff2Only,
@@ -124,6 +125,7 @@ export default defineConfig(({ mode }) => {
           ]
         : [
             woff2Only(),
+            preloadWithDrawing(),
             startupPage(ROOT, kind),
             iconsAndManifests(ROOT),
             serviceWorker(),

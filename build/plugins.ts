@@ -75,6 +75,36 @@ export function withoutPreloads(): Plugin {
   };
 }
 
+/**
+ * luma.gl (in deck.gl's chunk, src/render/drawing.ts) imports its WebGL
+ * device dynamically: a chunk of a few bytes that re-exports from deck.gl's
+ * chunk, requested only once that chunk has run, one more round trip before
+ * the first frame (0.6 s on a link with 300 ms latency). It is preloaded
+ * with deck.gl's chunk instead.
+ */
+export function preloadWithDrawing(): Plugin {
+  let deviceChunk: string | undefined;
+  return {
+    name: 'kz:preload-with-drawing',
+    apply: 'build',
+    config: () => ({
+      build: {
+        modulePreload: {
+          resolveDependencies: (file, deps) =>
+            deviceChunk && /(^|\/)drawing-[^/]*\.js$/.test(file) ? [...deps, deviceChunk] : deps,
+        },
+      },
+    }),
+    // Before Vite writes the preload lists (its own generateBundle).
+    generateBundle: {
+      order: 'pre',
+      handler(_, bundle) {
+        deviceChunk = Object.keys(bundle).find((f) => /(^|\/)webgl-device-[^/]*\.js$/.test(f));
+      },
+    },
+  };
+}
+
 /** The icons and the three web app manifests: written into the hosted build, served by the dev server. */
 export function iconsAndManifests(root: string): Plugin {
   const files = () => {

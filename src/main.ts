@@ -6,14 +6,6 @@
  */
 // First: it starts fetching deck.gl's chunk before the rest of this script is evaluated.
 import { drawingChunk } from './render/drawing-chunk';
-// Only the subsets the three languages need: Latin, Cyrillic, and Cyrillic
-// Extended for the Kazakh letters (ә ғ қ ң ө ұ ү һ і).
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-600.css';
-import '@fontsource/noto-sans/cyrillic-400.css';
-import '@fontsource/noto-sans/cyrillic-600.css';
-import '@fontsource/noto-sans/cyrillic-ext-400.css';
-import '@fontsource/noto-sans/cyrillic-ext-600.css';
 import './styles.css';
 import { bootDone, bootFailed, bootProgress } from './boot';
 import { startOffline } from './offline';
@@ -65,38 +57,9 @@ function onFirstUse<T>(make: () => Promise<T>): () => Promise<T> {
 async function main(): Promise<void> {
   bootProgress();
   const root = document.getElementById('app')!;
-  // deck.gl draws labels into its own font atlas: the font (with the Kazakh letters of the
-  // cyrillic-ext subset) must be loaded before the labels are drawn. It loads while the map starts.
-  const fontsReady = Promise.all([
-    document.fonts.load('600 16px "Noto Sans"', 'Aa Қазақстан Ұлытау Жетісу Өңір Һ'),
-    document.fonts.load('400 16px "Noto Sans"', 'Aa Қазақстан Ұлытау Жетісу Өңір Һ'),
-  ]);
 
-  // The map starts first, before the regions and the data are read and the panels are built:
-  // its worker and basemap load meanwhile. What it reports before the app exists is not needed.
-  let events: {
-    hover: MapEvents['onHover'];
-    click: MapEvents['onClick'];
-    move: MapEvents['onMove'];
-    frame(): void;
-    graphics: NonNullable<MapEvents['onGraphics']>;
-  } | null = null;
-  let view: MapView | Error;
-  try {
-    view = new MapView({
-      container: document.getElementById('map')!,
-      basemapUrl,
-      camera: urlCamera(location.search),
-      onHover: (info) => events?.hover(info),
-      onClick: (info, at) => events?.click(info, at),
-      onMove: (camera) => events?.move(camera),
-      onAfterRender: () => events?.frame(),
-      onGraphics: (state) => events?.graphics(state),
-    });
-  } catch (error) {
-    view = error instanceof Error ? error : new Error(String(error));
-  }
-
+  // The regions and the data are read and the panels built while deck.gl's chunk downloads
+  // (src/render/drawing-chunk.ts); the map is made when it has arrived (below).
   const regions = regionsFromTopology((await (await fetch(regionsUrl)).json()) as Topology);
   const builtIn = loadDataset(embeddedTableTexts());
   const base = prepareMapData(builtIn, regions);
@@ -187,11 +150,12 @@ async function main(): Promise<void> {
   }
 
   let renderer: MapRenderer | null = null;
+  let view: MapView | null = null;
   // While a canvas has lost its graphics context: said, with a button that draws again at once.
   let hideGraphicsLost: (() => void) | null = null;
   const showGraphicsLost = () => {
-    if (!(view instanceof MapView)) return;
     const map = view;
+    if (!map) return;
     const t = translatorOf(store.get());
     hideGraphicsLost?.();
     hideGraphicsLost = notices.show(t('app.contextLost'), t('notice.dismiss'), 'warning', {
@@ -202,36 +166,54 @@ async function main(): Promise<void> {
       },
     });
   };
-  events = {
-    hover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
-    click: (info, at) => presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.clicked(info) ?? null),
-    move: (camera) => store.set({ camera }),
-    graphics: (state) => {
-      if (state === 'newCanvas') renderer?.rebuild();
-      else if (state === 'restored') hideGraphicsLost?.();
-      else showGraphicsLost();
-    },
-    frame: () => {
-      renderer?.afterRender();
-      if (renderer?.firstFrameAt != null) renderer.view.showBasemap();
-    },
-  };
-  let fontsSettled = false;
-  const fontsLoaded = () => {
-    fontsSettled = true;
-    renderer?.fontsReady();
-  };
-  fontsReady.then(fontsLoaded, fontsLoaded);
+  // The font, once deck.gl's code has arrived (on a slow link the two would share the line): it
+  // loads while the map and deck.gl start. deck.gl draws the labels into its own font atlas: they
+  // wait for it, with the Kazakh letters of the cyrillic-ext subset.
+  const fontsLoaded = onFirstUse(async () => {
+    try {
+      await (await import('./fonts')).loadFonts();
+    } finally {
+      renderer?.fontsReady();
+    }
+  });
+  // After the first frame: the basemap's land and borders; then, with the fonts in, offline use
+  // (the service worker's precaching would hold them back on a slow link).
+  const afterFirstFrame = onFirstUse(async () => {
+    view?.showBasemap();
+    await fontsLoaded();
+    startOffline();
+  });
   exposeForTests({ store, playback, urlSync, presenter, renderer: () => renderer });
 
   // Draws once the map has loaded; if it could not be created (no WebGL2) or fails to load,
   // the panels keep working and say so.
+  // Storage opens (the datasets kept, the view settings) while deck.gl's chunk arrives and the map starts.
+  const dataStarted = data.start();
+  // Reported where it is awaited (below); without a map it is not awaited.
+  dataStarted.catch(() => undefined);
   try {
-    if (view instanceof Error) throw view;
     const { MapLibreOverlay, MapRenderer } = await drawingChunk;
+    void fontsLoaded();
+    view = new MapView({
+      container: document.getElementById('map')!,
+      basemapUrl,
+      camera: urlCamera(location.search),
+      onHover: (info) => tooltip.showPicked(renderer?.pick(info) ?? null, info.x, info.y),
+      onClick: (info, at) =>
+        presenter.onMapClick(at.lon, at.lat) || selectPicked(store, renderer?.clicked(info) ?? null),
+      onMove: (camera) => store.set({ camera }),
+      onAfterRender: () => {
+        renderer?.afterRender();
+        if (renderer?.firstFrameAt != null) void afterFirstFrame();
+      },
+      onGraphics: (state) => {
+        if (state === 'newCanvas') renderer?.rebuild();
+        else if (state === 'restored') hideGraphicsLost?.();
+        else showGraphicsLost();
+      },
+    });
     view.addOverlay(MapLibreOverlay);
     renderer = new MapRenderer(store, view, FONT_FAMILY);
-    if (fontsSettled) renderer.fontsReady();
     await view.ready;
     // Kazakhstan fits into the part of the map the panels leave free, now and when they move.
     if (store.get().camera) view.keepKazakhstanInView(mapInsets());
@@ -241,7 +223,7 @@ async function main(): Promise<void> {
     if (!store.get().camera) store.set({ camera: view.camera() });
     urlSync.writeSoon();
     presenter.attach(renderer);
-    await data.start();
+    await dataStarted;
     if (location.search.length <= 1) {
       // Without a view in the link, the settings kept from the last visit apply.
       const saved = await data.savedSettings<string>();
@@ -253,13 +235,10 @@ async function main(): Promise<void> {
     console.warn(error);
     notices.show(t('app.webglError'), t('notice.dismiss'), 'warning');
     renderer = null;
-    if (view instanceof MapView) view.showBasemap();
+    void afterFirstFrame();
   }
   document.body.classList.remove('loading');
   bootDone();
-  startOffline();
 }
-
-type MapEvents = ConstructorParameters<typeof MapView>[0];
 
 main().catch(bootFailed);

@@ -3,7 +3,7 @@
  * memoised: a year step looks a map up instead of recomputing colours.
  */
 import type { MeasureId, MeasureTable } from './measures';
-import { makeScale, type ColourScale, type Rgba } from './scales';
+import { makeScale, paletteColour, type ColourScale, type Palette, type Rgba } from './scales';
 
 export type ScaleMode = 'fixed' | 'year';
 
@@ -27,14 +27,14 @@ export class ChoroplethColours {
   }
 
   /** polygon id -> colour; polygons without a figure are absent (drawn as a gap). */
-  colours(measure: MeasureId, year: number, mode: ScaleMode): ReadonlyMap<string, Rgba> {
-    const key = `${measure}|${year}|${mode}`;
+  colours(measure: MeasureId, year: number, mode: ScaleMode, palette: Palette = 'screen'): ReadonlyMap<string, Rgba> {
+    const key = `${measure}|${year}|${mode}|${palette}`;
     let byPolygon = this.colourMaps.get(key);
     if (!byPolygon) {
       const scale = this.scale(measure, year, mode);
       byPolygon = new Map();
       for (const [id, v] of this.measures.values(measure, year))
-        if (v.value !== null) byPolygon.set(id, scale.colour(v.value));
+        if (v.value !== null) byPolygon.set(id, paletteColour(scale, v.value, palette));
       this.colourMaps.set(key, byPolygon);
     }
     return byPolygon;

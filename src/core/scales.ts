@@ -7,7 +7,7 @@
  * its palest tenth (the cities are a thousand times denser), so north and
  * south looked alike on a projector.
  */
-import { color as parseColor } from 'd3-color';
+import { color as parseColor, lab } from 'd3-color';
 import {
   scaleDivergingSymlog,
   scaleLinear,
@@ -33,8 +33,16 @@ export interface ColourScale {
   ticks: number[];
   /** The number of colour classes ('classes' only). */
   classes?: number;
+  /** Where a value lies along the scale's colour scheme, 0 to 1 (0.5 is zero on a diverging scale). */
+  position(value: number): number;
   colour(value: number): Rgba;
 }
+
+/**
+ * The colours a scale is drawn in: on screen, or on a black-and-white print
+ * (the handout), where a diverging scale's two ends must differ in lightness.
+ */
+export type Palette = 'screen' | 'print';
 
 /** Colour of a polygon without a figure (a gap, never a colour of the scale). */
 export const NO_DATA: Rgba = [200, 200, 200, 255];
@@ -51,6 +59,33 @@ const toRgba = (css: string): Rgba => {
 const sequentialScheme = (t: number) => interpolateYlGnBu(0.12 + 0.88 * t);
 /** BrBG: brown for losses, blue-green for gains; both ends colour-blind safe. */
 const divergingScheme = interpolateBrBG;
+
+/**
+ * The diverging scheme for print: BrBG's two hues (brown for losses,
+ * blue-green for gains), but its ends are equally dark (relative luminance
+ * 0.040 and 0.034), so that greyscale loses the sign. Here lightness rises
+ * all the way, dark brown (loss) → mid grey (zero) → pale blue-green (gain),
+ * interpolated in CIELAB so that the steps look even.
+ */
+const PRINT_DIVERGING_STOPS = [lab('#3d2200'), lab('#9c9a96'), lab('#d9f2ee')] as const;
+function printDivergingScheme(t: number): string {
+  const x = Math.max(0, Math.min(1, t)) * 2;
+  const i = Math.min(1, Math.floor(x));
+  const [a, b] = [PRINT_DIVERGING_STOPS[i]!, PRINT_DIVERGING_STOPS[i + 1]!];
+  const f = x - i;
+  return lab(a.l + (b.l - a.l) * f, a.a + (b.a - a.a) * f, a.b + (b.b - a.b) * f)
+    .rgb()
+    .clamp()
+    .formatHex();
+}
+
+const schemeOf = (kind: ColourScale['kind'], palette: Palette): ((t: number) => string) =>
+  kind === 'sequential' ? sequentialScheme : palette === 'print' ? printDivergingScheme : divergingScheme;
+
+/** A value's colour in a palette (sequential scales print as they show: YlGnBu darkens all the way). */
+export function paletteColour(scale: ColourScale, value: number, palette: Palette): Rgba {
+  return palette === 'screen' ? scale.colour(value) : toRgba(schemeOf(scale.kind, palette)(scale.position(value)));
+}
 
 const TRANSFORM: Record<MeasureId, ColourScale['transform']> = {
   population: 'classes',
@@ -74,9 +109,9 @@ export function makeScale(measure: MeasureId, values: readonly number[]): Colour
   if (transform === 'symlog') {
     const extent = niceCeil(Math.max(1, ...finite.map(Math.abs)));
     // @types/d3-scale omits constant() on diverging symlog scales, though d3 has it.
-    const s = scaleDivergingSymlog(divergingScheme).domain([-extent, 0, extent]).clamp(true) as ReturnType<
-      typeof scaleDivergingSymlog<string>
-    > & { constant(k: number): unknown };
+    const s = scaleDivergingSymlog((t: number) => t)
+      .domain([-extent, 0, extent])
+      .clamp(true) as ReturnType<typeof scaleDivergingSymlog<number>> & { constant(k: number): unknown };
     s.constant(SYMLOG_CONSTANT[measure] ?? 1);
     return {
       measure,
@@ -84,7 +119,8 @@ export function makeScale(measure: MeasureId, values: readonly number[]): Colour
       transform,
       domain: [-extent, 0, extent],
       ticks: symlogTicks(extent, SYMLOG_CONSTANT[measure] ?? 1),
-      colour: (v) => toRgba(s(v)),
+      position: (v) => s(v),
+      colour: (v) => toRgba(divergingScheme(s(v))),
     };
   }
   if (transform === 'log') {
@@ -92,12 +128,22 @@ export function makeScale(measure: MeasureId, values: readonly number[]): Colour
     const lo = positive.length ? Math.min(...positive) : 1;
     const hi = positive.length ? Math.max(...positive) : 10;
     const domain: [number, number] = [niceFloorLog(lo), niceCeilLog(hi)];
-    const s = scaleSequentialLog(sequentialScheme).domain(domain).clamp(true);
+    const s = scaleSequentialLog((t: number) => t)
+      .domain(domain)
+      .clamp(true);
     const ticks = scaleLog()
       .domain(domain)
       .ticks(4)
       .filter((t) => /^[125]/.test(String(t)));
-    return { measure, kind: 'sequential', transform, domain, ticks: thin(ticks, 6), colour: (v) => toRgba(s(v)) };
+    return {
+      measure,
+      kind: 'sequential',
+      transform,
+      domain,
+      ticks: thin(ticks, 6),
+      position: (v) => s(v),
+      colour: (v) => toRgba(sequentialScheme(s(v))),
+    };
   }
   if (finite.some((v) => v < 0)) {
     // Imported figures with losses and gains: linear, diverging around zero.
@@ -109,16 +155,26 @@ export function makeScale(measure: MeasureId, values: readonly number[]): Colour
       transform: 'linear',
       domain: [-extent, 0, extent],
       ticks: [-extent, -extent / 2, 0, extent / 2, extent],
+      position: (v) => s(v),
       colour: (v) => toRgba(divergingScheme(s(v))),
     };
   }
   const hi = niceCeil(Math.max(1, ...finite));
   const domain: [number, number] = [0, hi];
-  const s = (transform === 'sqrt' ? scaleSequentialSqrt(sequentialScheme) : scaleSequential(sequentialScheme))
+  const identity = (t: number) => t;
+  const s = (transform === 'sqrt' ? scaleSequentialSqrt(identity) : scaleSequential(identity))
     .domain(domain)
     .clamp(true);
   const ticks = transform === 'sqrt' ? [0, hi / 16, hi / 4, hi].map(niceRound) : scaleLinear().domain(domain).ticks(5);
-  return { measure, kind: 'sequential', transform, domain, ticks, colour: (v) => toRgba(s(v)) };
+  return {
+    measure,
+    kind: 'sequential',
+    transform,
+    domain,
+    ticks,
+    position: (v) => s(v),
+    colour: (v) => toRgba(sequentialScheme(s(v))),
+  };
 }
 
 /** Colour classes, few enough to tell apart on a washed-out projector. */
@@ -145,8 +201,8 @@ function classScale(measure: MeasureId, finite: number[]): ColourScale {
     if (bound > lo && bound < hi && bound > (bounds[bounds.length - 1] ?? -Infinity)) bounds.push(bound);
   }
   const classes = bounds.length + 1;
-  const colours = Array.from({ length: classes }, (_, i) => sequentialScheme(classes < 2 ? 0.5 : i / (classes - 1)));
-  const s = scaleThreshold<number, string>().domain(bounds).range(colours);
+  const positions = Array.from({ length: classes }, (_, i) => (classes < 2 ? 0.5 : i / (classes - 1)));
+  const s = scaleThreshold<number, number>().domain(bounds).range(positions);
   return {
     measure,
     kind: 'sequential',
@@ -154,7 +210,8 @@ function classScale(measure: MeasureId, finite: number[]): ColourScale {
     domain: [lo, Math.max(hi, lo)],
     ticks: bounds,
     classes,
-    colour: (v) => toRgba(s(v)),
+    position: (v) => s(v),
+    colour: (v) => toRgba(sequentialScheme(s(v))),
   };
 }
 
@@ -185,13 +242,12 @@ export function legendPosition(scale: ColourScale, value: number): number {
 }
 
 /** Colours along a legend bar, left to right (for classes: one per class, each an equal part of the bar). */
-export function legendStops(scale: ColourScale, n = 32): Rgba[] {
+export function legendStops(scale: ColourScale, n = 32, palette: Palette = 'screen'): Rgba[] {
+  // Classes are sequential, and sequential scales print as they show.
   if (scale.transform === 'classes') return [scale.domain[0], ...scale.ticks].map((lower) => scale.colour(lower));
+  const scheme = schemeOf(scale.kind, palette);
   const stops: Rgba[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = i / (n - 1);
-    stops.push(scale.kind === 'diverging' ? toRgba(divergingScheme(t)) : toRgba(sequentialScheme(t)));
-  }
+  for (let i = 0; i < n; i++) stops.push(toRgba(scheme(i / (n - 1))));
   return stops;
 }
 

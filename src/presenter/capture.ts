@@ -4,6 +4,7 @@
  * the played timeline as WebM, and an iframe of the view without chrome.
  */
 import { formatCompact } from '../core/format';
+import type { Palette } from '../core/scales';
 import { THEME } from '../core/theme';
 import { measureText } from '../core/view/measure-text';
 import { flowsText } from '../core/view/status';
@@ -30,10 +31,19 @@ export class Capture {
     private readonly onRecording: () => void,
   ) {}
 
-  /** The composed picture of the current view (also used by the tests). */
-  async picture(scale: 1 | 2): Promise<Blob> {
+  /** The composed picture of the current view (also used by the tests), in the screen's or the print palette. */
+  async picture(scale: 1 | 2, palette: Palette = 'screen'): Promise<Blob> {
     const renderer = this.renderer;
     if (!renderer) throw new Error('no map');
+    renderer.setPalette(palette);
+    try {
+      return await this.compose(renderer, scale, palette);
+    } finally {
+      renderer.setPalette('screen');
+    }
+  }
+
+  private compose(renderer: MapRenderer, scale: 1 | 2, palette: Palette): Promise<Blob> {
     const { view } = renderer;
     const s = this.store.get();
     const t = translatorOf(s);
@@ -47,6 +57,7 @@ export class Capture {
         canvases: () => view.canvases(),
         setPixelRatio: (r) => view.setPixelRatio(r),
         scale: scaleNow,
+        palette,
         arcColours: [THEME.origin, THEME.destination],
         font: this.fontFamily,
         nextFrame: () => renderer.nextFrame(),

@@ -2,8 +2,11 @@
  * "Print handout": fills the print-only handout with the current view (the
  * composed picture at 2×, a copy of the legend, year, title, credits and the
  * open story step) in the current language, then opens the browser's print
- * dialog. Where greyscale would lose meaning (a diverging scale's ends, the
- * arcs' direction) the handout says how to read it.
+ * dialog. The regions are drawn in the print palette (src/core/scales.ts),
+ * whose diverging scale grows lighter from losses to gains, so that a
+ * black-and-white copy keeps the sign; where greyscale would still lose
+ * meaning (a scale's ends alike, the arcs' direction) the handout says how
+ * to read it.
  */
 import { apartInGreyscale, relativeLuminance } from '../core/greyscale';
 import { legendStops } from '../core/scales';
@@ -21,11 +24,11 @@ export async function printHandout(
   handout: Handout,
   legend: HTMLElement,
 ): Promise<void> {
-  const picture = await capture.picture(2);
+  const picture = await capture.picture(2, 'print');
   const s = store.get();
   const t = translatorOf(s);
   const scale = s.data.prepared.colours.scale(s.measure, s.year, s.scale);
-  const stops = legendStops(scale);
+  const stops = legendStops(scale, 32, 'print');
   const signsLost = scale.kind === 'diverging' && !apartInGreyscale(stops[0]!, stops[stops.length - 1]!);
   const theme = themeFor(s.highContrast, s.darkScheme);
   // The arcs run origin → destination in colour; the note holds only while the origin is the lighter end.
@@ -39,6 +42,8 @@ export async function printHandout(
     year: t('print.year', { year: s.year }),
     pictureUrl: URL.createObjectURL(picture),
     legend,
+    // Colour classes print as they show (sequential); the screen's bands stay.
+    legendStops: scale.transform === 'classes' ? null : stops,
     signs: signsLost ? { negative: t('print.negative'), positive: t('print.positive') } : null,
     step: step && {
       ...step,

@@ -5,7 +5,7 @@
  * The regions (fill and outlines) are drawn by deck.gl in its own canvas over
  * this one, so that a year step does not redraw the basemap.
  */
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
 export interface BasemapColours {
   water: string;
@@ -37,47 +37,64 @@ export const HIGH_CONTRAST: BasemapColours = {
   border: '#1d1d1f',
 };
 
-/** The basemap's style, with its GeoJSON (a URL, or features: none while the first frame is drawn). */
-export function offlineStyle(
-  basemap: string | GeoJSON.FeatureCollection,
-  colours: BasemapColours = LIGHT,
-): StyleSpecification {
+/**
+ * The map's style at start: the water colour alone, with no source, so that
+ * the map loads without waiting for its worker (a GeoJSON source is read
+ * there). The land, countries and borders join after the first frame
+ * (basemapLayers).
+ */
+export function offlineStyle(colours: BasemapColours = LIGHT): StyleSpecification {
   return {
     version: 8,
     name: 'offline',
-    sources: {
-      basemap: { type: 'geojson', data: basemap },
-    },
-    layers: [
-      { id: 'water-background', type: 'background', paint: { 'background-color': colours.water } },
-      {
-        id: 'land',
-        type: 'fill',
-        source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'land'],
-        paint: { 'fill-color': colours.land },
-      },
-      {
-        id: 'countries',
-        type: 'fill',
-        source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'country'],
-        paint: { 'fill-color': colours.country },
-      },
-      {
-        id: 'water',
-        type: 'fill',
-        source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'water'],
-        paint: { 'fill-color': colours.water },
-      },
-      {
-        id: 'borders',
-        type: 'line',
-        source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'border'],
-        paint: { 'line-color': colours.border, 'line-width': 0.8 },
-      },
-    ],
+    sources: {},
+    layers: [{ id: 'water-background', type: 'background', paint: { 'background-color': colours.water } }],
   };
+}
+
+/** The basemap's GeoJSON layers, drawn from the source named 'basemap' (over the water background). */
+export function basemapLayers(colours: BasemapColours): LayerSpecification[] {
+  return [
+    {
+      id: 'land',
+      type: 'fill',
+      source: 'basemap',
+      filter: ['==', ['get', 'kind'], 'land'],
+      paint: { 'fill-color': colours.land },
+    },
+    {
+      id: 'countries',
+      type: 'fill',
+      source: 'basemap',
+      filter: ['==', ['get', 'kind'], 'country'],
+      paint: { 'fill-color': colours.country },
+    },
+    {
+      id: 'water',
+      type: 'fill',
+      source: 'basemap',
+      filter: ['==', ['get', 'kind'], 'water'],
+      paint: { 'fill-color': colours.water },
+    },
+    {
+      id: 'borders',
+      type: 'line',
+      source: 'basemap',
+      filter: ['==', ['get', 'kind'], 'border'],
+      paint: { 'line-color': colours.border, 'line-width': 0.8 },
+    },
+  ];
+}
+
+/** Each basemap layer's paint property that takes a colour, and the colour it takes. */
+export function basemapPaint(
+  colours: BasemapColours,
+): [layer: string, property: 'background-color' | 'fill-color' | 'line-color', colour: string][] {
+  return [
+    ['water-background', 'background-color', colours.water],
+    ['land', 'fill-color', colours.land],
+    ['countries', 'fill-color', colours.country],
+    ['water', 'fill-color', colours.water],
+    ['borders', 'line-color', colours.border],
+  ];
 }

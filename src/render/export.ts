@@ -5,7 +5,7 @@
  * video with the year in every frame.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { legendPosition, legendStops, NO_DATA, type ColourScale, type Rgba } from '../core/scales';
+import { legendPosition, legendStops, NO_DATA, type ColourScale, type Palette, type Rgba } from '../core/scales';
 import { barAlign, visibleTicks } from '../core/tick-labels';
 
 export interface PictureText {
@@ -35,6 +35,8 @@ export interface PictureInput {
   /** Sets the pixel ratio of the map and of what is drawn over it. */
   setPixelRatio: (ratio: number) => void;
   scale: ColourScale;
+  /** The colours the map is drawn in (the legend's bar follows). */
+  palette: Palette;
   arcColours: [Rgba, Rgba];
   text: PictureText;
   font: string;
@@ -96,7 +98,7 @@ export function composePicture(input: PictureInput, mapCanvases: HTMLCanvasEleme
     ctx.fillText(text.hiddenNote, pad, top, w - 2 * pad);
     return canvas;
   }
-  const stops = legendStops(scale, 48);
+  const stops = legendStops(scale, 48, input.palette);
   stops.forEach((c, i) => {
     ctx.fillStyle = css(c);
     ctx.fillRect(pad + (i * barW) / stops.length, top, barW / stops.length + 1, 14 * px);

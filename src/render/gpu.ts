@@ -4,6 +4,13 @@
  * of every frame, so the map trades smooth edges for speed.
  */
 export function isSoftwareRenderer(): boolean {
+  return (software ??= detectSoftwareRenderer());
+}
+
+/** Asked once: each test makes a WebGL context, which costs a software rasteriser a tenth of a second. */
+let software: boolean | undefined;
+
+function detectSoftwareRenderer(): boolean {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
     if (!gl) return false;

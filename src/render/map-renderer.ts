@@ -19,7 +19,7 @@ import type { Geography, Lang } from '../core/model';
 import type { Topology } from 'topojson-specification';
 import type { PolygonValue } from '../core/measures';
 import { NO_ANCHORS } from '../core/prepared';
-import { NO_DATA, type Rgba } from '../core/scales';
+import { NO_DATA, type Palette, type Rgba } from '../core/scales';
 import { themeFor } from '../core/theme';
 import type { Picked } from '../core/view/tooltip';
 import {
@@ -66,6 +66,8 @@ export class MapRenderer {
   private layers = new MapLayers();
   private readonly fills = new WeakMap<MapData, Map<string, ReadonlyMap<string, Rgba>>>();
   private started = false;
+  /** The regions' colours: the screen's, or the print handout's while its picture is taken. */
+  private palette: Palette = 'screen';
   private restShown = false;
   private fontsLoaded = false;
   private restScheduled = false;
@@ -118,6 +120,13 @@ export class MapRenderer {
    */
   rebuild(): void {
     this.layers = new MapLayers();
+    this.render();
+  }
+
+  /** Draws the regions in a palette (the print handout's picture is taken in 'print'). */
+  setPalette(palette: Palette): void {
+    if (palette === this.palette) return;
+    this.palette = palette;
     this.render();
   }
 
@@ -350,12 +359,12 @@ export class MapRenderer {
   private fillColours(s: AppState): { colours: ReadonlyMap<string, Rgba>; key: string } {
     const { measure, year, scale, hidden, data } = s;
     const lit = litRegions(s);
-    const key = hidden ? 'hidden' : `${measure}|${year}|${scale}|${lit.join(',')}`;
+    const key = hidden ? 'hidden' : `${measure}|${year}|${scale}|${this.palette}|${lit.join(',')}`;
     let cache = this.fills.get(data);
     if (!cache) this.fills.set(data, (cache = new Map()));
     let colours = cache.get(key);
     if (!colours) {
-      const base = data.prepared.colours.colours(measure, year, scale);
+      const base = data.prepared.colours.colours(measure, year, scale, this.palette);
       const { territories } = data.dataset.model;
       colours = new Map(
         data.dataset.measures.drawnPolygons(measure, year).flatMap((id): [string, Rgba][] => {

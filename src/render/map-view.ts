@@ -11,18 +11,17 @@
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 // maplibre-gl 6 locates its worker at run time and Vite does not copy it.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
-import { offlineStyle, type BasemapColours } from './basemap-style';
+import { basemapLayers, basemapPaint, LIGHT, offlineStyle, type BasemapColours } from './basemap-style';
 import { isSoftwareRenderer } from './gpu';
 
+// The worker starts with the map (src/main.ts makes it once deck.gl's chunk has arrived, so that the
+// worker's script does not share a slow link with it); the first frame does not wait for it.
 maplibregl.setWorkerUrl(workerUrl);
-// The worker (its script, then the basemap) starts loading now, while the page reads its data,
-// rather than when the map is created.
-maplibregl.prewarm();
 
 /** Kazakhstan (with a little of its neighbours), which every first view holds. */
 export const KAZAKHSTAN_BOUNDS: [[number, number], [number, number]] = [
@@ -89,6 +88,8 @@ export class MapView {
   readonly map: MapLibreMap;
   private overlay: MapLibreOverlay | null = null;
   private basemapShown = false;
+  private basemapColours = LIGHT;
+  private loaded = false;
   private Overlay: typeof MapLibreOverlay | null = null;
   /** The canvases whose graphics context is lost. */
   private readonly lost = new Set<'map' | 'deck'>();
@@ -102,9 +103,9 @@ export class MapView {
   constructor(private readonly opts: MapViewOptions) {
     this.map = new maplibregl.Map({
       container: opts.container,
-      // The basemap's land and borders (130 kB) join after the first frame (showBasemap): on a slow
-      // link the regions and the flows come first.
-      style: offlineStyle({ type: 'FeatureCollection', features: [] }),
+      // The basemap's land and borders (130 kB, and the worker that reads them) join after the first
+      // frame (showBasemap): on a slow link the regions and the flows come first.
+      style: offlineStyle(),
       ...(opts.camera
         ? { center: [opts.camera.lon, opts.camera.lat], zoom: opts.camera.zoom }
         : // Fitted again into the free area once the panels are laid out (fitKazakhstan); on a
@@ -136,7 +137,12 @@ export class MapView {
       const info = this.overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: CLICKABLE_LAYERS });
       opts.onClick(info ?? ({ picked: false } as PickingInfo), { lon: e.lngLat.lng, lat: e.lngLat.lat });
     });
-    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.ready = new Promise((resolve) =>
+      this.map.once('load', () => {
+        this.loaded = true;
+        resolve();
+      }),
+    );
     // maplibre rebuilds its own drawing on restore (from a snapshot of its style). deck.gl does not:
     // its overlay is replaced by a new one, with a new canvas. Loss events do not bubble: heard while
     // they pass the container.
@@ -189,7 +195,12 @@ export class MapView {
   showBasemap(): void {
     if (this.basemapShown) return;
     this.basemapShown = true;
-    void this.map.getSource<GeoJSONSource>('basemap')?.setData(this.opts.basemapUrl);
+    const add = () => {
+      this.map.addSource('basemap', { type: 'geojson', data: this.opts.basemapUrl });
+      for (const layer of basemapLayers(this.basemapColours)) this.map.addLayer(layer);
+    };
+    if (this.loaded) add();
+    else this.map.once('load', add);
   }
 
   /** Puts deck.gl's canvas over the map, made with deck.gl's overlay class (loaded apart). */
@@ -292,12 +303,10 @@ export class MapView {
   }
 
   setBasemapColours(colours: BasemapColours): void {
-    if (!this.map.isStyleLoaded()) return;
-    this.map.setPaintProperty('water-background', 'background-color', colours.water);
-    this.map.setPaintProperty('land', 'fill-color', colours.land);
-    this.map.setPaintProperty('countries', 'fill-color', colours.country);
-    this.map.setPaintProperty('water', 'fill-color', colours.water);
-    this.map.setPaintProperty('borders', 'line-color', colours.border);
+    this.basemapColours = colours;
+    if (!this.loaded) return;
+    for (const [layer, property, colour] of basemapPaint(colours))
+      if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, colour);
   }
 
   /**

@@ -13,6 +13,10 @@ describe('the print handout', () => {
       year: 'Year: 2024',
       pictureUrl: 'blob:picture',
       legend,
+      legendStops: [
+        [61, 34, 0, 255],
+        [217, 242, 238, 255],
+      ],
       signs: { negative: '− loss', positive: '+ gain' },
       step: { title: 'North and south', caption: 'The south grew.', question: 'Question: why?' },
       notes: ['In black and white…'],
@@ -34,6 +38,12 @@ describe('the print handout', () => {
       legend.querySelectorAll('.legend-tick').length,
     );
     expect(byId('handout-legend-bar')?.nextElementSibling?.textContent).toBe('− loss+ gain');
+    // Its bar in the colours given (the print palette); the screen's bar keeps its own.
+    const bar = (byId('handout-legend-bar') as HTMLElement).style.background.replace(/\s/g, '');
+    expect(bar).toMatch(/rgba?\(61,34,0[,.\d]*\).*rgba?\(217,242,238[,.\d]*\)/);
+    expect((legend.querySelector('.legend-bar') as HTMLElement).style.background.replace(/\s/g, '')).not.toContain(
+      '61,34,0',
+    );
   });
 
   it('leaves out the signs and the step when there are none', () => {
@@ -43,6 +53,7 @@ describe('the print handout', () => {
       year: 'Year: 2024',
       pictureUrl: 'blob:p',
       legend: new LegendControl(testStore()).element,
+      legendStops: [],
       signs: null,
       step: null,
       notes: [],

@@ -10,9 +10,9 @@ import { barAlign } from '../core/tick-labels';
 import { el, replace } from './dom';
 import { fitTicks, watchWidth } from './tick-fit';
 
-const gradient = (colours: readonly Rgba[]) => `linear-gradient(to right, ${colours.map(css).join(', ')})`;
+export const gradient = (colours: readonly Rgba[]) => `linear-gradient(to right, ${colours.map(css).join(', ')})`;
 /** Solid bands of equal width, one per colour class. */
-const bands = (colours: readonly Rgba[]) => {
+export const bands = (colours: readonly Rgba[]) => {
   const at = (i: number) => `${((i / colours.length) * 100).toFixed(2)}%`;
   return `linear-gradient(to right, ${colours.map((c, i) => `${css(c)} ${at(i)} ${at(i + 1)}`).join(', ')})`;
 };

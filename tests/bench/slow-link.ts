@@ -26,6 +26,8 @@ const TARGET_S = 10;
 interface Download {
   name: string;
   bytes: number;
+  /** Seconds from navigation to its request. */
+  startS: number;
   /** Seconds from navigation to the end of its response. */
   endS: number;
 }
@@ -50,7 +52,7 @@ async function load(url: string, throttled: boolean): Promise<Load> {
         uploadThroughput: LINK.bitsPerSecond / 8,
       });
     // Every finished download, the workers' too (maplibre's worker fetches the basemap itself).
-    const finished: { name: string; bytes: number; at: number }[] = [];
+    const finished: { name: string; bytes: number; startedAt: number; at: number }[] = [];
     w.context.on('requestfinished', (request) => {
       const at = Date.now();
       request.sizes().then(
@@ -58,6 +60,7 @@ async function load(url: string, throttled: boolean): Promise<Load> {
           finished.push({
             name: new URL(request.url()).pathname.split('/').pop() || '(page)',
             bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+            startedAt: request.timing().startTime,
             at,
           }),
         // A download still going when the browser closes (after the first frame) is not counted.
@@ -84,7 +87,12 @@ async function load(url: string, throttled: boolean): Promise<Load> {
       firstFrameS: measured.firstFrame / 1000,
       downloads: finished
         .filter((d) => d.at - offset <= measured.firstFrame)
-        .map((d) => ({ name: d.name, bytes: d.bytes, endS: (d.at - offset) / 1000 })),
+        .map((d) => ({
+          name: d.name,
+          bytes: d.bytes,
+          startS: (d.startedAt - offset) / 1000,
+          endS: (d.at - offset) / 1000,
+        })),
     };
   } finally {
     await browser.close();
@@ -127,11 +135,11 @@ async function main(): Promise<void> {
     '',
     `Downloaded before the first map frame (last load, workers' downloads included): ${(total / 1024).toFixed(0)} kB on the wire, at least ${((total * 8) / LINK.bitsPerSecond).toFixed(1)} s at ${LINK.bitsPerSecond / 1e6} Mbps before latency.`,
     '',
-    '| file | kB on the wire | done at s (about) |',
-    '|---|---:|---:|',
+    '| file | kB on the wire | requested at s | done at s (about) |',
+    '|---|---:|---:|---:|',
     ...[...last.downloads]
       .sort((a, b) => a.endS - b.endS)
-      .map((d) => `| ${d.name} | ${(d.bytes / 1024).toFixed(1)} | ${d.endS.toFixed(1)} |`),
+      .map((d) => `| ${d.name} | ${(d.bytes / 1024).toFixed(1)} | ${d.startS.toFixed(1)} | ${d.endS.toFixed(1)} |`),
     '',
   ];
   writeFileSync(join(REPO_ROOT, 'bench/slow-link.md'), lines.join('\n'));

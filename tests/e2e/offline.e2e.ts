@@ -73,6 +73,37 @@ async function openDataPanel(page: Page): Promise<void> {
   await page.getByTestId('dataset-list').waitFor({ state: 'visible', timeout: 5_000 });
 }
 
+/** The lose-context extensions of the map's canvases, kept in the page between a loss and its restore. */
+type LostPage = Window & { lostContexts?: WEBGL_lose_context[] };
+
+/**
+ * Loses the graphics context of both map canvases (maplibre's and deck.gl's) through WEBGL_lose_context,
+ * and waits for each canvas's loss event (a restore is refused before it).
+ */
+async function loseContexts(page: Page): Promise<void> {
+  const lost = await page.evaluate(async () => {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#map canvas')];
+    const extensions = canvases.map((canvas) => canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context'));
+    if (extensions.some((e) => !e)) return 'a canvas without WEBGL_lose_context';
+    const events = canvases.map(
+      (canvas) =>
+        new Promise<void>((resolve) => canvas.addEventListener('webglcontextlost', () => resolve(), { once: true })),
+    );
+    (window as LostPage).lostContexts = extensions as WEBGL_lose_context[];
+    for (const e of extensions) e!.loseContext();
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('no loss event in 10 s'), 10_000));
+    return Promise.race([Promise.all(events).then(() => `${canvases.length} lost`), timeout]);
+  });
+  expect(lost).toBe('2 lost');
+}
+
+/** Restores the contexts loseContexts took (the browser would after a driver reset). */
+async function restoreContexts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const e of (window as LostPage).lostContexts ?? []) e.restoreContext();
+  });
+}
+
 describe('after one visit', () => {
   it('starts with the network off, in Kazakh with the story, switches language, imports, and no request fails', async () => {
     const { page, context } = profile;
@@ -109,6 +140,26 @@ describe('after one visit', () => {
       expect(await page.title()).toBe(TITLES[lang]);
       expect(await page.getByTestId('story-step-title').textContent()).toBe(STORY.steps[1]!.title[lang]);
     }
+    // A projector switched mid-lesson: both canvases lose their graphics context. The page says so
+    // with a Redraw button; when the browser restores the contexts the map draws again, at the same
+    // year and story step, and the next step draws too.
+    const before = await appState(page);
+    await loseContexts(page);
+    await page.getByTestId('notice-action').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.getByTestId('notices').textContent()).toContain('Redraw');
+    // Lost, a canvas holds nothing: the picture is transparent.
+    const blank = await readCanvas(page);
+    expect(blank.data.filter((_, i) => i % 4 === 3 && blank.data[i] !== 0).length).toBe(0);
+    await restoreContexts(page);
+    await page.getByTestId('notice-action').waitFor({ state: 'detached', timeout: 10_000 });
+    await settle(page);
+    expect(await appState(page)).toMatchObject({ year: before.year, story: before.story, step: before.step });
+    expect(countNonBasemap(await readCanvas(page), await kazakhstanRect(page))).toBeGreaterThan(50_000);
+    await page.keyboard.press('PageDown');
+    await settle(page, "app.state.story === 'north-south' && app.state.step === 2");
+    expect((await appState(page)).year).toBe(STORY.steps[2]!.year);
+    expect(countNonBasemap(await readCanvas(page), await kazakhstanRect(page))).toBeGreaterThan(50_000);
+
     // The manifest the page links follows the language (the installed app's name).
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('./manifest.en.webmanifest');
 

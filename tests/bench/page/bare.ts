@@ -6,7 +6,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import basemapUrl from '../../../geo/basemap.geojson?url';
-import { offlineStyle } from '../../../src/render/basemap-style';
+import { basemapLayers, LIGHT, offlineStyle } from '../../../src/render/basemap-style';
 // Also sets maplibre's worker URL and its style sheet, as the app does.
 import { HOME_BOUNDS } from '../../../src/render/map-view';
 
@@ -14,8 +14,13 @@ const bare: { idleAt?: number } = {};
 (window as unknown as { __bare: typeof bare }).__bare = bare;
 const map = new maplibregl.Map({
   container: document.getElementById('map')!,
-  style: offlineStyle(new URL(basemapUrl, location.href).href),
+  style: offlineStyle(),
   bounds: HOME_BOUNDS,
   attributionControl: false,
 });
-map.once('idle', () => (bare.idleAt = performance.now()));
+// The app adds the basemap's land, countries and borders to the started map; so does this page.
+map.once('load', () => {
+  map.addSource('basemap', { type: 'geojson', data: new URL(basemapUrl, location.href).href });
+  for (const layer of basemapLayers(LIGHT)) map.addLayer(layer);
+  map.once('idle', () => (bare.idleAt = performance.now()));
+});
