@@ -393,7 +393,11 @@ describe('ways in and out', () => {
   });
 
   it('projector view: a visible button and the P key leave it', async () => {
-    const page = await open(main, `${served.url}?v=1&view=projector`);
+    // Entered through the app's state (the embed test left an embed link open): the test is about leaving it.
+    const page = await reuse(main, `${served.url}?v=1`);
+    await page.evaluate(() => window.__app!.update({ view: 'projector' }));
+    await settle(page, "app.state.view === 'projector'");
+    await waitForUrlParam(page, 'view', 'projector');
     const leave = page.getByTestId('leave-projector');
     expect(await leave.isVisible()).toBe(true);
     expect(await page.getByTestId('settings').isVisible()).toBe(false);
