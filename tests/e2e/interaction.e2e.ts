@@ -6,15 +6,7 @@
  * node or label.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  appState,
-  cleanSpotIn,
-  kazakhstanRect,
-  pointerOffMap,
-  settle,
-  updateAndDraw,
-  waitForUrlParam,
-} from './driver';
+import { appState, cleanSpotIn, kazakhstanRect, pointerOffMap, settle, updateAndDraw, waitForUrlParam } from './driver';
 import type { Watched } from './harness';
 import { closeContexts, sharedDefaultView } from './shared';
 import { countArcPixels, readCanvas } from './pixels';

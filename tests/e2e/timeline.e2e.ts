@@ -7,15 +7,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../data/read-tables';
-import {
-  appState,
-  cleanSpotIn,
-  kazakhstanRect,
-  pointerOffMap,
-  settle,
-  updateAndDraw,
-  waitForUrlParam,
-} from './driver';
+import { appState, cleanSpotIn, kazakhstanRect, pointerOffMap, settle, updateAndDraw, waitForUrlParam } from './driver';
 import type { Watched } from './harness';
 import { closeContexts, sharedDefaultView } from './shared';
 import { countArcPixels, differingShare, readCanvas, type Pixels, type Rect } from './pixels';
