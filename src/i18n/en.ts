@@ -77,6 +77,16 @@ export const en = {
     'These flows match another BNS-derived table except for Almaty Region and Shymkent (differences of 647, kept in the panel).',
   'quality.od_matches_bns_official': 'These flows match the statistics bureau’s official balances exactly.',
 
+  'level.label': 'Boundaries',
+  'level.auto': 'Regions; districts when zoomed in',
+  'level.regions': 'Regions only',
+  'level.districts': 'Regions and districts',
+  'legend.districts':
+    'Thin lines: the 224 districts and cities of region rank (S172, 2024). There are no built-in figures for districts: the colours are the regions’. Import figures of your own by district in the Data panel.',
+  'tooltip.districtIn': 'District in {region}',
+  'tooltip.districtNoFigure': 'No built-in figure for districts',
+  'tooltip.nameFallback': 'The source has no name in this language: given in {lang}.',
+  'tooltip.regionFigure': 'Figure of {region}:',
   'legend.title': 'Legend',
   'legend.more': 'Arcs and circles',
   'sheet.bar': 'Panels',

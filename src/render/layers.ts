@@ -12,7 +12,7 @@ import type { RegionProps, Regions } from '../core/map-data';
 import { polygonSegments, type OutlineSegments } from '../core/outlines';
 import { NO_DATA, type Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
-import { labelSize, type LabelDatum } from '../core/view/map-labels';
+import { centredLabel, labelSize, type LabelDatum } from '../core/view/map-labels';
 import { externalArcStyle, FlowLayers, internalArcStyle, NodeLayers, ON_TOP, type BinaryTable } from './flow-layers';
 import { LayerRegistry } from './year-layers';
 
@@ -20,6 +20,8 @@ export interface LayerInputs {
   regions: Regions;
   /** The regions' outlines (src/core/outlines.ts), prepared with the regions. */
   outlines: OutlineSegments;
+  /** The districts' outlines (src/core/districts.ts) when the district level is drawn, else null. */
+  districts: OutlineSegments | null;
   /** The selected polygon, outlined over the others. */
   selected: string | null;
   /** Colour per polygon id for the current measure and year. */
@@ -85,7 +87,23 @@ export class MapLayers {
       highlightColor: [255, 255, 255, 70],
       updateTriggers: { getFillColor: input.fillKey },
     });
-    const outlines = this.outlineLayer('outlines', this.outlineTable(input.outlines, undefined), theme.outline, 1);
+    // Under the districts' thin lines, the regions' borders are drawn wider so that they stay apart.
+    const districtOutlines = input.districts
+      ? [
+          this.outlineLayer(
+            'outline-districts',
+            this.outlineTable(input.districts, undefined),
+            theme.districtOutline,
+            1,
+          ),
+        ]
+      : [];
+    const outlines = this.outlineLayer(
+      'outlines',
+      this.outlineTable(input.outlines, undefined),
+      theme.outline,
+      input.districts ? 2 : 1,
+    );
     const selectedOutline = this.outlineLayer(
       'outline-selected',
       this.outlineTable(input.outlines, input.selected),
@@ -129,8 +147,8 @@ export class MapLayers {
       getSize: (d) => labelSize(d, input.textScale),
       getColor: theme.label,
       getTextAnchor: 'middle',
-      getAlignmentBaseline: (d) => (d.kind === 'region' ? 'center' : 'top'),
-      getPixelOffset: (d) => (d.kind === 'region' ? [0, 0] : [0, 6]),
+      getAlignmentBaseline: (d) => (centredLabel(d) ? 'center' : 'top'),
+      getPixelOffset: (d) => (centredLabel(d) ? [0, 0] : [0, 6]),
       fontFamily: input.fontFamily,
       fontWeight: 600,
       // Kazakh letters (қ ғ ө ү ұ і ә ң һ) are outside the default ASCII atlas.
@@ -142,8 +160,19 @@ export class MapLayers {
       parameters: ON_TOP,
       updateTriggers: { getSize: input.textScale, getColor: theme.label },
     });
-    for (const layer of [choropleth, outlines, selectedOutline, anchors, labels]) this.registry.add(layer, layer.id);
-    return [choropleth, outlines, selectedOutline, ...internal, ...external, ...nodes, anchors, labels];
+    for (const layer of [choropleth, ...districtOutlines, outlines, selectedOutline, anchors, labels])
+      this.registry.add(layer, layer.id);
+    return [
+      choropleth,
+      ...districtOutlines,
+      outlines,
+      selectedOutline,
+      ...internal,
+      ...external,
+      ...nodes,
+      anchors,
+      labels,
+    ];
   }
 
   /**

@@ -42,6 +42,7 @@ export class LegendControl {
       title,
       el('p', { class: 'legend-unit' }, [c.unit]),
       el('p', { class: 'legend-borders', 'data-testid': 'legend-borders' }, [c.borders]),
+      ...(c.districts ? [el('p', { class: 'legend-note', 'data-testid': 'legend-districts' }, [c.districts])] : []),
       el('div', { class: 'legend-bar', style: `background:${gradient(c.stops)}`, 'data-testid': 'legend-bar' }),
       el(
         'div',

@@ -24,6 +24,8 @@ export interface LegendContent {
   scaleNote: string;
   /** Which borders the map shows ("Shown in the borders of 2018–2021"). */
   borders: string;
+  /** While the districts are drawn: what their lines are, and that they have no built-in figures. */
+  districts: string | null;
   /** Caveats of the year's figures (census rebases, partial years). */
   notes: string[];
   arcs: { title: string; colours: [Rgba, Rgba]; note: string };
@@ -59,6 +61,7 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
     ticks: shown.map(([v, label]) => ({ label, position: legendPosition(scale, v) })),
     noData: t('legend.noData'),
     borders: bordersText(input),
+    districts: input.districts ? t('legend.districts') : null,
     scaleNote: input.scale === 'fixed' ? t('legend.fixedNote', { from, to }) : t('legend.yearNote', { year }),
     notes: notes.map((n) => t(`legend.${n}` as MessageKey, { year: year + 1 })),
     arcs: {

@@ -16,12 +16,16 @@ export interface LabelDatum {
   text: string;
   /** Which label stays when two collide (higher wins): cities, Kazakh regions, Russian ones, countries. */
   priority: number;
-  /** Cities get a smaller, darker label at their centre. */
-  kind: 'region' | 'city' | 'anchor';
+  /** Cities get a smaller, darker label at their centre; districts a smaller one, giving way to regions. */
+  kind: 'region' | 'district' | 'city' | 'anchor';
 }
 
 /** Label size in CSS px (also used to place labels without overlaps). */
-export const labelSize = (d: LabelDatum, textScale: number): number => (d.kind === 'region' ? 12 : 11) * textScale;
+export const labelSize = (d: LabelDatum, textScale: number): number =>
+  (d.kind === 'region' ? 12 : d.kind === 'district' ? 10 : 11) * textScale;
+
+/** Region and district labels are centred on their point; the others hang below theirs. */
+export const centredLabel = (d: LabelDatum): boolean => d.kind === 'region' || d.kind === 'district';
 
 export function mapLabels(
   model: Model,

@@ -31,6 +31,19 @@ describe('the legend', () => {
     expect(legendContent(viewInput('en', { scale: 'year' }), THEME).scaleNote).toBe('Scale fitted to 2024');
   });
 
+  it('says, while the districts are drawn, that they have no built-in figures, in each language', () => {
+    expect(legendContent(viewInput('en'), THEME).districts).toBeNull();
+    expect(legendContent(viewInput('en', { districts: true }), THEME).districts).toContain(
+      'There are no built-in figures for districts',
+    );
+    expect(legendContent(viewInput('ru', { districts: true }), THEME).districts).toContain(
+      'Встроенных данных по районам нет',
+    );
+    expect(legendContent(viewInput('kk', { districts: true }), THEME).districts).toContain(
+      'кірістірілген деректер жоқ',
+    );
+  });
+
   it('shows the arcs in the theme’s colours, and external flows only when they are drawn', () => {
     expect(legendContent(viewInput('en'), HIGH_CONTRAST_THEME).arcs.colours).toEqual([
       HIGH_CONTRAST_THEME.origin,
