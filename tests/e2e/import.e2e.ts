@@ -247,9 +247,12 @@ describe('a name mapped by hand', () => {
 const RENAMED = 'Internal migration 2021–2023 (BNS)';
 
 describe('kept in the browser', () => {
-  it('a rename is stored (the reload of the next test shows it kept)', async () => {
+  it('a reload keeps the datasets and a rename, and shows the one the URL names; a link to a missing dataset says so', async () => {
     expect(goodId, 'the good file was imported (first test)').not.toBe('');
     const page = main.page;
+    const listBefore = await listedIds(page);
+
+    // Rename (one reload below checks both the list and the name).
     await openDataPanel(page);
     await page.getByTestId(`rename-${goodId}`).click();
     const input = page.getByTestId(`rename-input-${goodId}`);
@@ -258,12 +261,7 @@ describe('kept in the browser', () => {
     await input.press('Enter');
     await page.getByTestId(`dataset-${goodId}`).filter({ hasText: RENAMED }).waitFor({ timeout: 5_000 });
     expect((await storedDatasets(page)).find((d) => d.id === goodId)?.name).toBe(RENAMED);
-  });
 
-  it('a reload keeps the datasets and the rename, and shows the one the URL names; a link to a missing dataset says so', async () => {
-    expect(goodId, 'the good file was imported (first test)').not.toBe('');
-    const page = main.page;
-    const listBefore = await listedIds(page);
     await page.goto(`${served.url}?v=1&ds=${goodId}&year=2023`);
     await waitForMap(page);
     await settle(page, `app.state.dataset === '${goodId}' && app.state.year === 2023`);
