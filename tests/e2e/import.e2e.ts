@@ -3,8 +3,8 @@
  * in file order, as a user's browser would be (each test notes what is stored
  * before it acts and checks what changed): a good flows file (column guesses,
  * arcs, sums), a file with errors (file, line and reason; import only the
- * valid rows; cancelling changes nothing), a name mapped by hand, rename and
- * reload, a link to a missing dataset, delete with undo / export, a hostile
+ * valid rows; cancelling changes nothing), a name mapped by hand, reload and
+ * a link to a missing dataset, rename / delete with undo / export, a hostile
  * name shown as text, the Content-Security-Policy, and storage the browser
  * refuses (a profile of its own). Real files (workbooks, wide tables, refused
  * files), large files, figures and boundaries: import-files.e2e.ts.
@@ -243,32 +243,17 @@ describe('a name mapped by hand', () => {
   });
 });
 
-/** The good dataset's name after the rename (kept in the browser). */
-const RENAMED = 'Internal migration 2021–2023 (BNS)';
-
 describe('kept in the browser', () => {
-  it('a reload keeps the datasets and a rename, and shows the one the URL names; a link to a missing dataset says so', async () => {
+  it('a reload keeps the datasets and shows the one the URL names; a link to a missing dataset says so', async () => {
     expect(goodId, 'the good file was imported (first test)').not.toBe('');
     const page = main.page;
     const listBefore = await listedIds(page);
-
-    // Rename (one reload below checks both the list and the name).
-    await openDataPanel(page);
-    await page.getByTestId(`rename-${goodId}`).click();
-    const input = page.getByTestId(`rename-input-${goodId}`);
-    await input.waitFor({ state: 'visible', timeout: 5_000 });
-    await input.fill(RENAMED);
-    await input.press('Enter');
-    await page.getByTestId(`dataset-${goodId}`).filter({ hasText: RENAMED }).waitFor({ timeout: 5_000 });
-    expect((await storedDatasets(page)).find((d) => d.id === goodId)?.name).toBe(RENAMED);
-
     await page.goto(`${served.url}?v=1&ds=${goodId}&year=2023`);
     await waitForMap(page);
     await settle(page, `app.state.dataset === '${goodId}' && app.state.year === 2023`);
     await openDataPanel(page);
     expect(await listedIds(page)).toEqual(listBefore);
     expect(await page.getByTestId(`dataset-${goodId}`).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.getByTestId(`dataset-${goodId}`).textContent()).toBe(RENAMED);
     expect(await arcsShown(page)).toBe(pairsOf(2023));
     expect((await modelFlows(page)).every((l) => l.endsWith(goodId))).toBe(true);
 
@@ -313,13 +298,27 @@ describe('the dataset list', () => {
     expect(await page.getByTestId(`dataset-${first}`).getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('delete and undo, export as CSV (the rename: kept in the browser, above)', async () => {
+  it('rename (kept over a reload), delete and undo, export as CSV', async () => {
     expect(goodId, 'the good file was imported (first test)').not.toBe('');
     const page = main.page;
     await openDataPanel(page);
     await page.getByTestId(`dataset-${goodId}`).click();
     await settle(page, `app.state.dataset === '${goodId}'`);
-    expect(await page.getByTestId(`dataset-${goodId}`).textContent()).toBe(RENAMED);
+
+    // Rename.
+    const newName = 'Internal migration 2021–2023 (BNS)';
+    await page.getByTestId(`rename-${goodId}`).click();
+    const input = page.getByTestId(`rename-input-${goodId}`);
+    await input.waitFor({ state: 'visible', timeout: 5_000 });
+    await input.fill(newName);
+    await input.press('Enter');
+    await page.getByTestId(`dataset-${goodId}`).filter({ hasText: newName }).waitFor({ timeout: 5_000 });
+    expect((await storedDatasets(page)).find((d) => d.id === goodId)?.name).toBe(newName);
+    await page.reload();
+    await waitForMap(page);
+    await settle(page, `app.state.dataset === '${goodId}'`);
+    await openDataPanel(page);
+    expect(await page.getByTestId(`dataset-${goodId}`).textContent()).toBe(newName);
 
     // Delete, then undo.
     const listBefore = await listedIds(page);
@@ -327,7 +326,7 @@ describe('the dataset list', () => {
     await page.getByTestId(`dataset-${goodId}`).waitFor({ state: 'detached', timeout: 5_000 });
     await settle(page, 'app.state.dataset === null');
     expect(await listedIds(page)).toEqual(listBefore.filter((id) => id !== goodId));
-    const deleted = notice(page, `Deleted "${RENAMED}".`);
+    const deleted = notice(page, `Deleted "${newName}".`);
     await deleted.waitFor({ timeout: 5_000 });
     expect((await storedDatasets(page)).find((d) => d.id === goodId)?.deletedAt).not.toBeNull();
     await deleted.getByTestId('notice-action').click();
