@@ -168,6 +168,9 @@ export default defineConfig(({ mode }) => {
         'tests/unit/**/*.test.ts',
       ],
       environment: 'node',
+      // The unit tests run beside the type check, lint and build (tests/tools/parallel.mjs) on two
+      // cores: a DOM test that takes 1 s alone can take several then. Nothing here is timed.
+      testTimeout: 20_000,
     },
   };
 });

@@ -95,6 +95,13 @@ export const en = {
   'sheet.region': 'Region',
   'sheet.story': 'Story',
   'legend.noData': 'No figure (gap in the sources)',
+  'legend.classesFixed': 'Colour classes fixed over {from}–{to}; each holds about 1/{n} of those years’ figures',
+  'legend.classesYear': 'Colour classes fitted to {year}; each holds about 1/{n} of the year’s figures',
+  'legend.zeroNet': '0: as many arrived as left. Brown: more left; blue-green: more arrived.',
+  'legend.zeroChange': '0: no change. Brown: the population fell; blue-green: it grew.',
+  'legend.netBalance':
+    'Moves between regions add up to zero: what {losing} regions lost (brown), {gaining} gained (blue-green).',
+  'embed.fullMap': 'Open the full map',
   'legend.fixedNote': 'Scale fixed over {from}–{to}',
   'legend.yearNote': 'Scale fitted to {year}',
   'legend.arcs': 'Migration between regions',

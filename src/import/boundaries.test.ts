@@ -206,7 +206,8 @@ describe('self-intersections', () => {
     );
   });
 
-  it('is fast on a detailed boundary (100,000 vertices)', () => {
+  // How fast it is belongs to the benchmark, not to a timed unit test.
+  it('finds no problem in a detailed valid boundary (100,000 vertices)', () => {
     const n = 100_000;
     const ring: Position[] = [];
     for (let i = 0; i < n; i++) {
@@ -215,9 +216,7 @@ describe('self-intersections', () => {
       ring.push([70 + r * Math.cos(a), 50 + r * Math.sin(a)]);
     }
     ring.push(ring[0]!);
-    const t0 = performance.now();
     expect(geometryProblems({ type: 'Polygon', coordinates: [ring] })).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
 

@@ -14,7 +14,7 @@
  *   for the GPU, here the software rasteriser, to finish).
  */
 import type { Layer } from '@deck.gl/core';
-import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
 import basemapUrl from '../../../geo/basemap.geojson?url';
 import { MapView } from '../../../src/render/map-view';
 import { decodeFlows } from './flow-file';
@@ -39,6 +39,13 @@ interface Bench {
   step(year: number): Promise<StepTime>;
   /** A frame requested with nothing changed, timed like a step. */
   repaint(): Promise<StepTime>;
+  /**
+   * A jump to a zoom, timed like a step until the frame whose flows were
+   * computed for it (flowmap.gl recomputes its clusters' flows; others: the
+   * first frame). `changed` false: flowmap.gl kept its flows for 5 s.
+   */
+  zoom(zoom: number): Promise<StepTime & { changed: boolean }>;
+  camera(): { zoom: number };
 }
 
 const bench: Bench = {
@@ -46,6 +53,8 @@ const bench: Bench = {
   drawn: () => 0,
   step: () => Promise.reject(new Error('not ready')),
   repaint: () => Promise.reject(new Error('not ready')),
+  zoom: () => Promise.reject(new Error('not ready')),
+  camera: () => ({ zoom: view.map.getZoom() }),
 };
 (window as unknown as { __bench: Bench }).__bench = bench;
 
@@ -102,7 +111,7 @@ async function main(): Promise<void> {
   // drawn sublayers made from its latest data).
   const shown = () => {
     const active = deck().layerManager.getLayers();
-    return current.every((l) => active.includes(l)) && (name !== 'flowmap' || flowmapSublayersCurrent(active));
+    return current.every((l) => active.includes(l)) && (!name.startsWith('flowmap') || flowmapSublayersCurrent(active));
   };
   const flowmapSublayersCurrent = (active: Layer[]) => {
     const layer = current[0] as unknown as { state?: { layersData?: { lineAttributes: unknown } } };
@@ -111,7 +120,11 @@ async function main(): Promise<void> {
   };
 
   /** Times a change (a year step, or a bare frame request) until the frame that shows it. */
-  const timeStep = async (label: string, change: () => void | Promise<void>): Promise<StepTime> => {
+  const timeStep = async (
+    label: string,
+    change: () => void | Promise<void>,
+    ready: (elapsed: number) => boolean = () => true,
+  ): Promise<StepTime> => {
     const t0 = performance.now();
     const pending = change();
     const t1 = performance.now();
@@ -129,7 +142,7 @@ async function main(): Promise<void> {
         const end = performance.now();
         busy += end - Math.max(document.timeline.currentTime as number, t1);
         frames++;
-        if (end < dataAt || !shown()) {
+        if (end < dataAt || !shown() || !ready(end - t0)) {
           view.requestFrame();
           return;
         }
@@ -158,6 +171,13 @@ async function main(): Promise<void> {
   bench.step = showYear;
   // What every renderer's step includes whatever it computes: asking for a frame.
   bench.repaint = () => timeStep('a repaint', () => view.requestFrame());
+  const lines = () => (current[0] as unknown as { state?: { layersData?: { lineAttributes: unknown } } }).state?.layersData?.lineAttributes; // prettier-ignore
+  bench.zoom = async (zoom) => {
+    const before = lines();
+    const computes = name === 'flowmapClustered';
+    const step = await timeStep(`zoom ${zoom}`, () => void view.map.jumpTo({ zoom }), (elapsed) => !computes || lines() !== before || elapsed > 5000); // prettier-ignore
+    return { ...step, changed: !computes || lines() !== before };
+  };
 }
 
 /** Called after each frame deck.gl draws. */
@@ -171,6 +191,9 @@ const view = new MapView({
   onClick: () => {},
   onMove: () => {},
 });
+// deck.gl's canvas over the map, and the basemap's land and borders from the start (the app adds both once it has started).
+view.addOverlay(MapLibreOverlay);
+view.showBasemap();
 const overlay = (view as unknown as { overlay: MapLibreOverlay }).overlay;
 const mapReady = view.ready;
 

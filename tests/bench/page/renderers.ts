@@ -11,6 +11,8 @@
  *   views of them, one layer per year, the map drawing only the shown year's.
  * - flowmap: @flowmap.gl/layers FlowmapLayer with its time filter set to the
  *   year; clustering off, so that it draws the same flows as the others.
+ * - flowmapClustered: the same with its clustering on (its default): flows
+ *   between the clusters of the zoom, recomputed when the zoom changes level.
  * - naive: a plain deck.gl ArcLayer whose data array is filtered, sorted and
  *   rebuilt on every year step (the accessors run for every drawn flow).
  */
@@ -54,7 +56,8 @@ export function makeRenderer(
   showYear: (year: number) => void,
 ): BenchRenderer {
   if (name === 'ours') return ours(table, lon, lat, setLayers, showYear);
-  if (name === 'flowmap') return flowmap(table, lon, lat, setLayers);
+  if (name === 'flowmap' || name === 'flowmapClustered')
+    return flowmap(table, lon, lat, setLayers, name === 'flowmapClustered');
   return naive(table, lon, lat, setLayers);
 }
 
@@ -132,6 +135,7 @@ function flowmap(
   lon: Float64Array,
   lat: Float64Array,
   setLayers: (l: Layer[]) => void,
+  clustered: boolean,
 ): BenchRenderer {
   const data = {
     locations: Array.from(lon, (x, i) => ({ id: i, lon: x, lat: lat[i]! })),
@@ -159,7 +163,7 @@ function flowmap(
         getFlowMagnitude: (f) => f.c,
         getFlowTime: (f) => dateOf(f.y),
         filter: { selectedTimeRange: [dateOf(year), dateOf(year + 1)] },
-        clusteringEnabled: false,
+        clusteringEnabled: clustered,
         locationsEnabled: false,
         maxTopFlowsDisplayNum: TOP_N,
         // Called with the year's layer data just before the layer stores it (in the same callback).

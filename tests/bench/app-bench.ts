@@ -1,0 +1,237 @@
+/**
+ * The parts of `npm run bench` that measure the built app itself (dist/), not
+ * the benchmark page:
+ *
+ * - its first frame with flows on the real data, load after load interleaved
+ *   with a bare maplibre map with the same basemap (tests/bench/page/bare.ts);
+ * - the 1-million-flow FlowmapBlue-style pair (3,000 places, the benchmark's
+ *   generators) imported through the data panel's places button, against
+ *   today's 1-million-row region file (import-bench.ts's) through its file
+ *   button, each in a fresh page: time and the peak memory of the browser;
+ * - then, on the imported places, zoom steps that change the cluster level:
+ *   the wall time from the zoom button to the frame that draws the new level
+ *   (an upper bound of the main thread's part), and the renderer process's
+ *   task time over all its threads (CDP TaskDuration: the places worker's
+ *   layout of the levels ahead included).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { openPage, serveDist, waitForMap } from '../e2e/harness';
+import { generate as generateRegionFile } from './import-bench';
+import { syntheticFlows, syntheticLocations } from './synthetic';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const PAGE_SIZE = 4096;
+
+/** Resident memory (MB) of this process's descendants: the browser's processes and the preview server. */
+export function treeRssMB(): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  let pages = 0;
+  const todo = [...(children.get(process.pid) ?? [])];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    todo.push(...(children.get(pid) ?? []));
+    try {
+      pages += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    } catch {
+      /* ended */
+    }
+  }
+  return (pages * PAGE_SIZE) / 1048576;
+}
+
+/** Peak of treeRssMB while `work` runs, above its value just before. */
+async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; baseMB: number; peakMB: number }> {
+  const baseMB = treeRssMB();
+  let peakMB = baseMB;
+  const timer = setInterval(() => (peakMB = Math.max(peakMB, treeRssMB())), 200);
+  try {
+    const result = await work();
+    peakMB = Math.max(peakMB, treeRssMB());
+    return { result, baseMB, peakMB };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export interface FirstFrames {
+  app: number[];
+  bare: number[];
+}
+
+/** The app's first frame with flows (window.__app.firstFrameAt) and a bare map's first idle, interleaved. */
+export async function firstFrames(browser: Browser, benchUrl: string, loads: number): Promise<FirstFrames> {
+  const served = await serveDist();
+  try {
+    const out: FirstFrames = { app: [], bare: [] };
+    for (let i = 0; i < loads; i++) {
+      // A first visit as users make it: the service worker registers and stores the app.
+      const w = await openPage(browser, served.url, { ...VIEWPORT, serviceWorkers: 'allow' });
+      await w.page.goto(served.url);
+      await waitForMap(w.page, 120_000);
+      out.app.push(await w.page.evaluate(() => window.__app!.firstFrameAt!));
+      await w.context.close();
+      const b = await openPage(browser, benchUrl, VIEWPORT);
+      await b.page.goto(`${benchUrl}bare.html`);
+      await b.page.waitForFunction(() => (window as unknown as { __bare: { idleAt?: number } }).__bare?.idleAt, null, {
+        timeout: 120_000,
+        polling: 50,
+      });
+      out.bare.push(await b.page.evaluate(() => (window as unknown as { __bare: { idleAt: number } }).__bare.idleAt));
+      if (b.consoleErrors.length || b.offOrigin.length) throw new Error(`bare map: ${[...b.consoleErrors, ...b.offOrigin].join('\n')}`); // prettier-ignore
+      await b.context.close();
+    }
+    return out;
+  } finally {
+    await served.stop();
+  }
+}
+
+export interface ImportInPage {
+  flows: number;
+  fileMB: number;
+  seconds: number;
+  /** Peak resident memory of the browser (all its processes) during the import, above its value before. */
+  peakAboveMB: number;
+  baseMB: number;
+}
+
+export interface ZoomStep {
+  from: number;
+  to: number;
+  levelFrom: number;
+  levelTo: number;
+  /** Task time of the renderer process, all threads (CDP Performance TaskDuration), from the click to the frame of the new level. */
+  taskMs: number;
+  wallMs: number;
+}
+
+export interface AppPoints {
+  pair: ImportInPage;
+  region: ImportInPage;
+  zoom: ZoomStep[];
+}
+
+/** Task time so far (ms) of the page's renderer process, all its threads (CDP TaskDuration). */
+export async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+}
+
+async function openData(page: Page): Promise<void> {
+  const panel = page.getByTestId('data-panel');
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+}
+
+export async function appPoints(browser: Browser, flows: number): Promise<AppPoints> {
+  const dir = mkdtempSync(join(tmpdir(), 'kz-bench-'));
+  const served = await serveDist();
+  try {
+    const locs = syntheticLocations();
+    const locationsFile = join(dir, 'locations.csv');
+    writeFileSync(locationsFile, `id,name,lat,lon\n${locs.lon.map((lon, i) => `p${i},Place ${i},${locs.lat[i]},${lon}`).join('\n')}\n`); // prettier-ignore
+    const table = syntheticFlows(flows, locs.lon.length);
+    const lines = ['origin,dest,count,time'];
+    for (let i = 0; i < table.length; i++)
+      lines.push(`p${table.origin[i]},p${table.destination[i]},${table.count[i]},${table.year[i]}`);
+    const flowsFile = join(dir, 'flows.csv');
+    writeFileSync(flowsFile, lines.join('\n'));
+    const pairMB = (Buffer.byteLength(lines.join('\n')) + readFileSync(locationsFile).length) / 1048576;
+    lines.length = 0;
+    const regionFile = join(dir, 'region-flows.csv');
+    const regionMB = (await generateRegionFile(regionFile, flows)) / 1048576;
+
+    // Today's import: one region flows file through the data panel's file button (the mapping step is not timed).
+    let region: ImportInPage;
+    {
+      const w = await openPage(browser, served.url, VIEWPORT);
+      await w.page.goto(served.url);
+      await waitForMap(w.page, 120_000);
+      await openData(w.page);
+      await w.page.getByTestId('data-file').setInputFiles(regionFile);
+      await w.page.getByTestId('import-start').waitFor({ state: 'visible', timeout: 60_000 });
+      const m = await peakRss(async () => {
+        const t = Date.now();
+        await w.page.getByTestId('import-start').click();
+        await w.page.getByTestId('import-summary').waitFor({ state: 'visible', timeout: 600_000 });
+        return (Date.now() - t) / 1000;
+      });
+      region = { flows, fileMB: regionMB, seconds: m.result, peakAboveMB: m.peakMB - m.baseMB, baseMB: m.baseMB };
+      console.log(`app: region import ${JSON.stringify(region)}`);
+      await w.context.close();
+    }
+
+    const w = await openPage(browser, served.url, { ...VIEWPORT, reducedMotion: 'reduce' });
+    try {
+      await w.page.goto(served.url);
+      await waitForMap(w.page, 120_000);
+      await openData(w.page);
+      const m = await peakRss(async () => {
+        const t = Date.now();
+        await w.page.getByTestId('places-files').setInputFiles([locationsFile, flowsFile]);
+        await w.page.getByTestId('import-summary').waitFor({ state: 'visible', timeout: 600_000 });
+        return (Date.now() - t) / 1000;
+      });
+      const pair = { flows, fileMB: pairMB, seconds: m.result, peakAboveMB: m.peakMB - m.baseMB, baseMB: m.baseMB };
+      console.log(`app: places import ${JSON.stringify(pair)}`);
+      await w.page.getByTestId('import-valid').click();
+      await w.page.getByTestId('data-panel').locator('summary').click();
+      await w.page.waitForFunction(
+        () => {
+          const app = window.__app!;
+          return (app.points()?.arcs ?? 0) > 0 && app.isDrawn() && !app.isMoving() && app.framesSinceUpdate > 0;
+        },
+        null,
+        { timeout: 300_000, polling: 100 },
+      );
+      // Let the worker finish laying out the levels it asks for ahead (its work is not the main thread's, but shares the cores).
+      await w.page.waitForTimeout(2000);
+      const cdp = await w.page.context().newCDPSession(w.page);
+      await cdp.send('Performance.enable');
+      const zoom: ZoomStep[] = [];
+      // In to the last level and out again, twice: the first way in meets levels the worker may still be laying out.
+      for (let round = 0; round < 2; round++)
+        for (const direction of ['in', 'out'] as const)
+          for (;;) {
+            const before = await w.page.evaluate(() => ({ zoom: window.__app!.camera()!.zoom, level: window.__app!.points()!.level, levels: window.__app!.points()!.levels })); // prettier-ignore
+            if (direction === 'in' ? before.level === before.levels - 1 : before.level === 0 || before.zoom <= 3) break;
+            const t0 = await taskMs(cdp);
+            const step = await w.page.evaluate(async (dir) => {
+              const app = window.__app!;
+              const level = app.points()!.level;
+              const started = performance.now();
+              document.querySelector<HTMLButtonElement>(`.maplibregl-ctrl-zoom-${dir}`)!.click();
+              for (;;) {
+                await new Promise((r) => requestAnimationFrame(r));
+                const p = app.points();
+                if (p && p.level !== level && app.isDrawn() && !app.isMoving() && app.framesSinceUpdate > 0) break;
+                if (performance.now() - started > 30_000) throw new Error('no new cluster level within 30 s');
+              }
+              return { wallMs: performance.now() - started, zoom: app.camera()!.zoom, level: app.points()!.level };
+            }, direction);
+            zoom.push({ from: before.zoom, to: step.zoom, levelFrom: before.level, levelTo: step.level, taskMs: (await taskMs(cdp)) - t0, wallMs: step.wallMs }); // prettier-ignore
+            console.log(`app: zoom ${JSON.stringify(zoom.at(-1))}`);
+          }
+      await cdp.detach();
+      if (w.consoleErrors.length) throw new Error(`app with places: ${w.consoleErrors.join('\n')}`);
+      return { pair, region, zoom };
+    } finally {
+      await w.context.close();
+    }
+  } finally {
+    await served.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
