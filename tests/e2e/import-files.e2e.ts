@@ -6,7 +6,7 @@
  * beside "Almaty_city", decided by the file's context and shown; a PNG and
  * random bytes named .csv refused with nothing changed; the dialog fitting a
  * 1280×720 projector and a phone. Then a large file cancelled halfway, the
- * size limit, imported figures and boundaries (a profile of their own).
+ * size limit, imported figures and boundaries (in the same profile).
  *
  * Set E2E_SHOTS to a folder to keep screenshots of the dialog there.
  */
@@ -573,79 +573,84 @@ describe('figures', () => {
 
 describe('boundaries', () => {
   it('are joined by a property the user picks, drawn instead of the built-in shapes, and keep every unit a node', async () => {
-    const w = await watched();
-    try {
-      const { page } = w;
-      await page.goto(`${served.url}?v=1&year=2015&m=population`);
-      await waitForMap(page);
-      // The built-in Kazakh shapes, renamed, plus a shape that matches no region.
-      const geo = readRegions('kz2000');
-      const names: Record<string, string> = {
-        'KZ-AKM': 'Akmola',
-        'KZ-PAV': 'Pavlodar',
-        'KZ-VOS': 'East Kazakhstan',
-        'KZ-AST': 'Astana',
-      };
-      const features = geo.features
-        .filter((f) => names[f.properties.polygon_id])
-        .map((f) => ({
-          type: 'Feature',
-          properties: { oblast: names[f.properties.polygon_id], code: 1 },
-          geometry: f.geometry,
-        }));
-      features.push({
+    // The shared profile, back at a fresh link's view of the built-in data (stored datasets take no part in a join).
+    const page = main.page;
+    await page.evaluate(() =>
+      window.__app!.update({
+        dataset: null,
+        year: 2015,
+        measure: 'population',
+        selected: null,
+        minFlow: 0,
+        showExternal: true,
+      }),
+    );
+    await settle(page, "app.state.dataset === null && app.state.year === 2015 && app.state.measure === 'population'");
+    // The built-in Kazakh shapes, renamed, plus a shape that matches no region.
+    const geo = readRegions('kz2000');
+    const names: Record<string, string> = {
+      'KZ-AKM': 'Akmola',
+      'KZ-PAV': 'Pavlodar',
+      'KZ-VOS': 'East Kazakhstan',
+      'KZ-AST': 'Astana',
+    };
+    const features = geo.features
+      .filter((f) => names[f.properties.polygon_id])
+      .map((f) => ({
         type: 'Feature',
-        properties: { oblast: 'Nowhere', code: 1 },
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [60, 40],
-              [61, 40],
-              [61, 41],
-              [60, 40],
-            ],
+        properties: { oblast: names[f.properties.polygon_id], code: 1 },
+        geometry: f.geometry,
+      }));
+    features.push({
+      type: 'Feature',
+      properties: { oblast: 'Nowhere', code: 1 },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [60, 40],
+            [61, 40],
+            [61, 41],
+            [60, 40],
           ],
-        },
-      });
-      const file = {
-        name: 'oblasts.geojson',
-        mimeType: 'application/geo+json',
-        buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })),
+        ],
+      },
+    });
+    const file = {
+      name: 'oblasts.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })),
+    };
+    await openDataPanel(page);
+    await page.getByTestId('data-file').setInputFiles(file);
+    const property = page.getByTestId('join-property');
+    await property.waitFor({ timeout: 20_000 });
+    // Candidates come best first: the names match, the constant "code" does not.
+    expect(await property.locator('option').allTextContents()).toEqual([
+      expect.stringMatching(/^oblast — 4 of 5 match/),
+      expect.stringMatching(/^code — 0 of 5 match/),
+    ]);
+    await property.selectOption('oblast');
+    await page.getByTestId('join-start').click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 20_000 });
+    expect(await summary.textContent()).toBe('5 rows read: 4 valid, 1 with problems (1 problems).');
+    expect(await issueLines(page)).toEqual(['oblasts.geojson:1: feature 5: “Nowhere” (region) matches no region']);
+    await page.getByTestId('import-valid').click();
+    await nextDataset(page, null);
+    // Four shapes drawn; flows still run between every unit's centre.
+    const drawn = await page.evaluate(() => {
+      const app = window.__app!;
+      return {
+        shapes: app.drawnPolygons().sort(),
+        units: app.dataset.model.units.size,
+        polygons: app.dataset.model.polygons.size,
       };
-      await openDataPanel(page);
-      await page.getByTestId('data-file').setInputFiles(file);
-      const property = page.getByTestId('join-property');
-      await property.waitFor({ timeout: 20_000 });
-      // Candidates come best first: the names match, the constant "code" does not.
-      expect(await property.locator('option').allTextContents()).toEqual([
-        expect.stringMatching(/^oblast — 4 of 5 match/),
-        expect.stringMatching(/^code — 0 of 5 match/),
-      ]);
-      await property.selectOption('oblast');
-      await page.getByTestId('join-start').click();
-      const summary = page.getByTestId('import-summary');
-      await summary.waitFor({ timeout: 20_000 });
-      expect(await summary.textContent()).toBe('5 rows read: 4 valid, 1 with problems (1 problems).');
-      expect(await issueLines(page)).toEqual(['oblasts.geojson:1: feature 5: “Nowhere” (region) matches no region']);
-      await page.getByTestId('import-valid').click();
-      await settle(page, 'app.state.dataset');
-      // Four shapes drawn; flows still run between every unit's centre.
-      const drawn = await page.evaluate(() => {
-        const app = window.__app!;
-        return {
-          shapes: app.drawnPolygons().sort(),
-          units: app.dataset.model.units.size,
-          polygons: app.dataset.model.polygons.size,
-        };
-      });
-      expect(drawn).toEqual({ shapes: ['KZ-11', 'KZ-55', 'KZ-63', 'KZ-71'], units: 32, polygons: 4 });
-      await page.evaluate(() => window.__app!.update({ topN: null }));
-      await settle(page, 'app.state.topN === null');
-      expect(await page.getByTestId('status').getAttribute('data-arcs')).toBe('380');
-      expect(w.consoleErrors).toEqual([]);
-    } finally {
-      await w.context.close();
-    }
+    });
+    expect(drawn).toEqual({ shapes: ['KZ-11', 'KZ-55', 'KZ-63', 'KZ-71'], units: 32, polygons: 4 });
+    await page.evaluate(() => window.__app!.update({ topN: null }));
+    await settle(page, 'app.state.topN === null');
+    expect(await page.getByTestId('status').getAttribute('data-arcs')).toBe('380');
+    expect(main.consoleErrors).toEqual([]);
   });
 });

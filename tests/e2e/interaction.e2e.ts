@@ -5,30 +5,16 @@
  * point that shows only the region's fill, so the pointer touches no arc,
  * node or label.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  appState,
-  cleanSpotIn,
-  kazakhstanRect,
-  openApp,
-  pointerOffMap,
-  settle,
-  updateAndDraw,
-  waitForUrlParam,
-} from './driver';
+import { appState, cleanSpotIn, kazakhstanRect, pointerOffMap, settle, updateAndDraw, waitForUrlParam } from './driver';
 import type { Watched } from './harness';
-import { closeContexts, servedApp, sharedBrowser } from './shared';
+import { closeContexts, sharedDefaultView } from './shared';
 import { countArcPixels, readCanvas } from './pixels';
 
-let served: { url: string };
-let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-  served = servedApp();
-  browser = await sharedBrowser();
-  w = await openApp(browser, served.url);
+  w = await sharedDefaultView();
 });
 
 afterAll(async () => {

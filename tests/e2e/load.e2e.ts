@@ -2,23 +2,18 @@
  * Loading: the app starts offline, without errors, and really draws: the
  * choropleth and the arcs are checked in the canvas's pixels.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appState, cleanSpotIn, kazakhstanRect, openApp, pointerOffMap, settle } from './driver';
+import { appState, cleanSpotIn, kazakhstanRect, pointerOffMap, settle } from './driver';
 import type { Watched } from './harness';
-import { closeContexts, servedApp, sharedBrowser } from './shared';
+import { closeContexts, sharedDefaultView } from './shared';
 import { BASEMAP, colourDistance, countArcPixels, countNonBasemap, readCanvas, type Pixels, type Rect } from './pixels';
 
-let served: { url: string };
-let browser: Browser;
 let w: Watched;
 let kz: Rect;
 let firstFrame: Pixels;
 
 beforeAll(async () => {
-  served = servedApp();
-  browser = await sharedBrowser();
-  w = await openApp(browser, served.url);
+  w = await sharedDefaultView();
   kz = await kazakhstanRect(w.page);
   firstFrame = await readCanvas(w.page);
 });

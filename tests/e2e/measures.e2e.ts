@@ -4,7 +4,6 @@
  * people to look at, into test-results/screenshots/.
  */
 import { mkdirSync, statSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { MEASURE_IDS as ALL_MEASURES } from '../../src/core/measures';
@@ -12,22 +11,18 @@ import { MEASURE_IDS as ALL_MEASURES } from '../../src/core/measures';
 /** The built-in measures: the imported-figures measure is offered only with an imported dataset. */
 const MEASURE_IDS = ALL_MEASURES.filter((m) => m !== 'custom');
 import { REPO_ROOT } from '../../data/read-tables';
-import { cleanSpotIn, kazakhstanRect, openApp, pointerOffMap, settle, updateAndDraw } from './driver';
+import { cleanSpotIn, kazakhstanRect, pointerOffMap, settle, updateAndDraw } from './driver';
 import type { Watched } from './harness';
-import { closeContexts, servedApp, sharedBrowser } from './shared';
+import { closeContexts, sharedDefaultView } from './shared';
 import { differingShare, readCanvas, type Pixels } from './pixels';
 
 const SHOTS = `${REPO_ROOT}/test-results/screenshots`;
 
-let served: { url: string };
-let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  served = servedApp();
-  browser = await sharedBrowser();
-  w = await openApp(browser, served.url);
+  w = await sharedDefaultView();
 });
 
 afterAll(async () => {

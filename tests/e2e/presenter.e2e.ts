@@ -71,18 +71,23 @@ async function open(w: Watched, url: string): Promise<Page> {
 
 /** The page as an earlier test left it if the app runs there (saves a load), else freshly opened at `url`. */
 async function reuse(w: Watched, url: string): Promise<Page> {
-  const running = await w.page.evaluate(() => window.__app?.isDrawn() ?? false).catch(() => false);
-  return running ? w.page : open(w, url);
+  const running = await w.page.evaluate(() => window.__app !== undefined).catch(() => false);
+  return running ? front(w.page) : open(w, url);
+}
+
+/** Makes a running page the active one (its animation frames run) and waits for its frame. */
+async function front(page: Page): Promise<Page> {
+  await page.bringToFront();
+  await settle(page);
+  return page;
 }
 
 /** The page at `url`'s view: as an earlier test left it if the app runs there in the same layout, else loaded. */
 async function at(w: Watched, url: string): Promise<Page> {
   const wanted = new URL(url).searchParams;
   const view = wanted.get('embed') === '1' ? 'embed' : (wanted.get('view') ?? 'normal');
-  const running = await w.page
-    .evaluate((v) => (window.__app?.isDrawn() ?? false) && window.__app!.state.view === v, view)
-    .catch(() => false);
-  return running ? w.page : open(w, url);
+  const running = await w.page.evaluate((v) => window.__app?.state.view === v, view).catch(() => false);
+  return running ? front(w.page) : open(w, url);
 }
 
 /** Opens the presenter panel (a <details>). */
@@ -453,7 +458,11 @@ describe('ways in and out', () => {
   });
 
   it('projector view: a visible button and the P key leave it', async () => {
-    const page = await open(main, `${served.url}?v=1&view=projector`);
+    // Entered through the app's state (the embed test left an embed link open): the test is about leaving it.
+    const page = await reuse(main, `${served.url}?v=1`);
+    await page.evaluate(() => window.__app!.update({ view: 'projector' }));
+    await settle(page, "app.state.view === 'projector'");
+    await waitForUrlParam(page, 'view', 'projector');
     const leave = page.getByTestId('leave-projector');
     expect(await leave.isVisible()).toBe(true);
     expect(await page.getByTestId('settings').isVisible()).toBe(false);

@@ -5,9 +5,11 @@
  * pays for a launch and the GPU process keeps the shaders it compiled. Each
  * file closes the contexts it opened (`closeContexts` in its afterAll).
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
-import { launchBrowser } from './harness';
+import { DEFAULT_VIEW } from '../../src/state/url-state';
+import { openApp, pointerOffMap, settle } from './driver';
+import { launchBrowser, type Watched } from './harness';
 
 let shared: Promise<Browser> | null = null;
 
@@ -16,11 +18,45 @@ export function sharedBrowser(): Promise<Browser> {
   return shared;
 }
 
-/** Closes every context of the shared browser. */
+/** The worker's page at the default view (sharedDefaultView), which closeContexts leaves open. */
+let defaultView: Watched | null = null;
+const kept = (c: BrowserContext) => c === defaultView?.context;
+
+/** Closes every context of the shared browser but the default-view page's. */
 export async function closeContexts(): Promise<void> {
   if (!shared) return;
   const browser = await shared;
-  await Promise.all(browser.contexts().map((c) => c.close()));
+  await Promise.all(
+    browser
+      .contexts()
+      .filter((c) => !kept(c))
+      .map((c) => c.close()),
+  );
+}
+
+/**
+ * The app at the default view (1400×900, no story, nothing selected, the
+ * pointer off the map), one page per worker for the files that change the
+ * view only through the app and its controls (load, measures, timeline,
+ * interaction): a page load costs about 11 s of CPU here, so they share one
+ * instead of loading the same view each. Its off-origin requests and console
+ * errors count from its load. Opened by the first file that asks; later files
+ * get it back with every field of the default view restored.
+ */
+export async function sharedDefaultView(): Promise<Watched> {
+  if (!defaultView || defaultView.page.isClosed()) {
+    defaultView = await openApp(await sharedBrowser(), appUrl());
+    return defaultView;
+  }
+  const { page } = defaultView;
+  await page.bringToFront();
+  await page.evaluate(() => window.__app!.playback.pause());
+  await pointerOffMap(page);
+  const { camera: _camera, ...view } = DEFAULT_VIEW;
+  await page.evaluate((v) => window.__app!.update(v), view);
+  await settle(page, "app.state.year === 2024 && app.state.selected === null && app.state.view === 'normal'");
+  await page.getByTestId('tooltip').waitFor({ state: 'hidden', timeout: 10_000 });
+  return defaultView;
 }
 
 /** The built app's address. */

@@ -4,35 +4,22 @@
  * by button. Also writes screenshots of four consecutive played years.
  */
 import { mkdirSync, statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../data/read-tables';
-import {
-  appState,
-  cleanSpotIn,
-  kazakhstanRect,
-  openApp,
-  pointerOffMap,
-  settle,
-  updateAndDraw,
-  waitForUrlParam,
-} from './driver';
+import { appState, cleanSpotIn, kazakhstanRect, pointerOffMap, settle, updateAndDraw, waitForUrlParam } from './driver';
 import type { Watched } from './harness';
-import { closeContexts, servedApp, sharedBrowser } from './shared';
+import { closeContexts, sharedDefaultView } from './shared';
 import { countArcPixels, differingShare, readCanvas, type Pixels, type Rect } from './pixels';
 
 const SHOTS = `${REPO_ROOT}/test-results/screenshots`;
 
-let served: { url: string };
-let browser: Browser;
 let w: Watched;
 let kz: Rect;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  served = servedApp();
-  browser = await sharedBrowser();
-  w = await openApp(browser, served.url);
+  w = await sharedDefaultView();
   kz = await kazakhstanRect(w.page);
   await pointerOffMap(w.page);
 });
