@@ -191,6 +191,7 @@ export const en = {
   'story.reveal': 'Reveal the answer',
   'story.close': 'Close the story',
   'story.forecast': 'Forecast — not observed data',
+  'story.moreSources': 'More sources ({n})',
   'story.hidden': 'Values are hidden until the answer is revealed.',
   'story.invalid': 'The story file "{file}" was not opened: {errors}',
   'story.opened': 'Opened the story "{title}".',

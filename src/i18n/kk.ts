@@ -202,6 +202,7 @@ export const kk: Messages = {
   'story.reveal': 'Жауапты көрсету',
   'story.close': 'Әңгімені жабу',
   'story.forecast': 'Болжам — нақты деректер емес',
+  'story.moreSources': 'Басқа дереккөздер ({n})',
   'story.hidden': 'Жауап көрсетілгенге дейін мәндер жасырылған.',
   'story.invalid': '«{file}» әңгіме файлы ашылмады: {errors}',
   'story.opened': '«{title}» әңгімесі ашылды.',

@@ -201,6 +201,7 @@ export const ru: Messages = {
   'story.reveal': 'Показать ответ',
   'story.close': 'Закрыть историю',
   'story.forecast': 'Прогноз — не фактические данные',
+  'story.moreSources': 'Ещё источники ({n})',
   'story.hidden': 'Значения скрыты, пока не показан ответ.',
   'story.invalid': 'Файл истории «{file}» не открыт: {errors}',
   'story.opened': 'Открыта история «{title}».',

@@ -71,6 +71,23 @@ describe('the tooltip of a flow', () => {
     expect(plain(kk.lines[0]!)).toMatch(/^[\d ]+ мигрант$/);
   });
 
+  it('says the period and names the source in the interface’s language, never in English', () => {
+    const item = arcItem('internal', 2024, 'KZ-75', 'KZ-71');
+    const lines = (lang: 'en' | 'ru' | 'kk') =>
+      tooltipText({ kind: 'arc', set: 'internal', item }, viewInput(lang))!.lines.map(plain);
+    expect(lines('en')).toContain('Period: January–December');
+    expect(lines('en')).toContain('Source: S02 (D. Islambekov (GitHub Diar299/kz-migration), citing BNS stat.gov.kz)');
+    expect(lines('ru')).toContain('Период: январь–декабрь');
+    expect(lines('ru')).toContain(
+      'Источник: S02 (Д. Исламбеков (GitHub Diar299/kz-migration), по данным БНС (stat.gov.kz))',
+    );
+    expect(lines('kk')).toContain('Кезең: қаңтар–желтоқсан');
+    expect(lines('kk')).toContain(
+      'Дереккөз: S02 (Д. Исламбеков (GitHub Diar299/kz-migration), ҰСБ (stat.gov.kz) деректері бойынша)',
+    );
+    for (const lang of ['ru', 'kk'] as const) expect(lines(lang).join(' ')).not.toMatch(/Jan|Dec|citing|Bureau/);
+  });
+
   it('names Kazakhstan as a whole and the side that reported an external flow', () => {
     const item = arcItem('external', 2024, 'KZ', 'RU');
     const text = tooltipText({ kind: 'arc', set: 'external', item }, viewInput('en'))!;

@@ -4,7 +4,8 @@
  * sources, or a node's arrivals and departures.
  */
 import { hasMessage, type MessageKey, type Translator } from '../../i18n';
-import { placeName } from '../../i18n/names';
+import { placeName, sourceName } from '../../i18n/names';
+import { periodText } from '../../i18n/periods';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
 import { arcComparison } from './border-counts';
@@ -98,10 +99,10 @@ function arcTooltip(set: 'internal' | 'external', item: number, { data, lang, t 
       ...(r.kind === 'external' && (r.origin === 'RU' || r.destination === 'RU')
         ? arcComparison(model, r.year, lang, t)
         : []),
-      t('tooltip.period', { period: r.period }),
+      t('tooltip.period', { period: periodText(r.period, lang) }),
       r.kind === 'internal' ? qualityNote(r.qualityFlag, t) : '',
       t('tooltip.source', {
-        source: r.sourceIds.map((s) => `${s} (${model.sources.get(s)?.publisher ?? '?'})`).join(', '),
+        source: r.sourceIds.map((s) => `${s} (${sourceName(model, s, lang)})`).join(', '),
       }),
     ].filter(Boolean),
   };
