@@ -65,6 +65,9 @@ export const en = {
     '{year}: the sources hold no figures for Kazakhstan’s regions before {first}, so they are not drawn; only the Russian border subjects’ population (Rosstat, S173) is shown. Russia’s own count of migration with Kazakhstan (from 1997) is in a Russian subject’s panel.',
   'status.rounded': 'rounded in the source',
   'status.nationalEmigrants': 'Kazakhstan as a whole in {year}: {out} left for abroad ({source}).',
+  'status.noFigure': 'No figure for “{measure}” in {year}.',
+  'status.figuresFor': 'Figures for {year}:',
+  'status.noOtherFigure': 'No measure has a figure for Kazakhstan’s regions in {year}.',
   'status.gap': 'Regions in grey have no figure for this measure in {year}.',
 
   'quality.od_unvalidated_geography_recast':

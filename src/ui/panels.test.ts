@@ -47,6 +47,28 @@ describe('the status line', () => {
   });
 });
 
+describe('the status line where the measure has no figure', () => {
+  it('offers the measures that have one as buttons that switch to them, and goes when one is chosen', () => {
+    const store = testStore();
+    const status = new StatusLine(store).element;
+    expect(status.querySelector('[data-testid="status-no-figure"]')).toBeNull();
+    store.set({ year: 2013 });
+    expect(text(status)).toMatch(/^No figure for “Net inter-regional migration” in 2013\. Figures for 2013: /);
+    const buttons = [...status.querySelectorAll<HTMLButtonElement>('button.status-measure')];
+    expect(buttons.map(text)).toEqual([
+      'Population (1 January)',
+      'Population density',
+      'Population change during the year',
+    ]);
+    expect(buttons.every((b) => b.type === 'button' && b.tabIndex >= 0)).toBe(true);
+    store.set({ lang: 'kk' });
+    expect(text(status.querySelector('[data-testid="status-measure-density"]'))).toBe('Халық тығыздығы');
+    status.querySelector<HTMLButtonElement>('[data-testid="status-measure-density"]')!.click();
+    expect(store.get().measure).toBe('density');
+    expect(status.querySelector('[data-testid="status-no-figure"]')).toBeNull();
+  });
+});
+
 describe('the region panel', () => {
   it('opens on a selection with its figures, and its close button clears the selection', () => {
     const store = testStore();
