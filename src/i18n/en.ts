@@ -94,7 +94,8 @@ export const en = {
   'legend.arcsDirection': 'Each arc runs from orange (origin) to purple (destination), bending to its left.',
   'legend.arcsWidth': 'Width: number of migrants',
   'legend.external': 'Migration with other countries',
-  'legend.externalNote': 'Country totals, not split by region; drawn to Kazakhstan as a whole.',
+  'legend.externalNote':
+    'Country totals, not split by region; drawn to the open ring “Kazakhstan (the country as a whole)”, which is not a place.',
   'legend.nodes': 'Circles: arrivals + departures of each region’s centre',
   'legend.censusRebase': 'Includes the census rebase of 1 January {year}.',
   'legend.borders': 'Shown in the {borders}',
@@ -117,7 +118,9 @@ export const en = {
   'tooltip.sum': 'Sum of {units}',
   'tooltip.baikonurName': 'Baikonur',
   'tooltip.baikonur': 'Baikonur: leased to Russia; not part of Kazakhstan’s regional statistics.',
-  'tooltip.nationalAnchor': 'Kazakhstan as a whole',
+  'tooltip.nationalAnchor': 'Kazakhstan (the country as a whole)',
+  'tooltip.nationalNote':
+    'Not a place: this ring stands for the whole country. The sources count migration with other countries for Kazakhstan as a whole, not by region, so those arcs end here.',
   'tooltip.internal': 'Between regions',
   'tooltip.external': 'With another country',
   'tooltip.netFlow': 'Net balance (drawn towards the gaining side)',

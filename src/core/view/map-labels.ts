@@ -8,6 +8,7 @@ import { placeName } from '../../i18n/names';
 import { polygonName } from '../labels';
 import type { Regions } from '../map-data';
 import type { Geography, Lang, Model } from '../model';
+import { NATIONAL_ANCHOR } from '../prepared';
 
 export interface LabelDatum {
   position: [number, number];
@@ -16,12 +17,15 @@ export interface LabelDatum {
   text: string;
   /** Which label stays when two collide (higher wins): cities, Kazakh regions, Russian ones, countries. */
   priority: number;
-  /** Cities get a smaller, darker label at their centre. */
-  kind: 'region' | 'city' | 'anchor';
+  /** Cities get a smaller, darker label at their centre; the national node's hangs below its wide ring. */
+  kind: 'region' | 'city' | 'anchor' | 'national';
 }
 
 /** Label size in CSS px (also used to place labels without overlaps). */
 export const labelSize = (d: LabelDatum, textScale: number): number => (d.kind === 'region' ? 12 : 11) * textScale;
+
+/** How far below its point a label hangs, in CSS px (a region's is centred on it; the national ring is 13 px wide). */
+export const labelOffset = (d: LabelDatum): number => (d.kind === 'region' ? 0 : d.kind === 'national' ? 16 : 6);
 
 export function mapLabels(
   model: Model,
@@ -47,11 +51,17 @@ export function mapLabels(
             : 2,
     }));
   for (const code of anchors)
-    labels.push({
-      position: model.anchors.get(code)!,
-      text: code === 'KZ' ? t('tooltip.nationalAnchor') : placeName(model, code, lang),
-      kind: 'anchor',
-      priority: 0,
-    });
+    labels.push(
+      code === NATIONAL_ANCHOR
+        ? {
+            position: model.anchors.get(code)!,
+            // "Kazakhstan" over "(the country as a whole)": named apart from the regions around it.
+            text: t('tooltip.nationalAnchor').replace(' (', '\n('),
+            kind: 'national',
+            // Above the oblasts' names (which can move to their centres), below the two cities'.
+            priority: 2.5,
+          }
+        : { position: model.anchors.get(code)!, text: placeName(model, code, lang), kind: 'anchor', priority: 0 },
+    );
   return labels;
 }

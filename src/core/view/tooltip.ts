@@ -20,6 +20,8 @@ export type Picked =
   | { kind: 'arc'; set: 'internal' | 'external'; item: number }
   /** An item of the prepared nodes. */
   | { kind: 'node'; item: number }
+  /** Kazakhstan as a whole, the end of the flows with other countries. */
+  | { kind: 'national' }
   /** Described where it was picked (a cluster of places or an arc between clusters: src/core/points/point-view.ts). */
   | { kind: 'described'; text: TooltipText };
 
@@ -40,6 +42,8 @@ export function tooltipText(picked: Picked, input: TooltipInput): TooltipText | 
   if (picked.kind === 'region') return regionTooltip(picked.polygonId, input);
   if (picked.kind === 'arc') return arcTooltip(picked.set, picked.item, input);
   if (picked.kind === 'described') return picked.text;
+  if (picked.kind === 'national')
+    return { title: input.t('tooltip.nationalAnchor'), lines: [input.t('tooltip.nationalNote')] };
   return nodeTooltip(picked.item, input);
 }
 
