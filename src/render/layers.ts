@@ -132,7 +132,9 @@ export class MapLayers {
       pickable: true,
       data: this.anchorTable(input.nationalAnchor, NATIONAL_RADIUS),
       radiusUnits: 'pixels',
-      filled: false,
+      // A faint tint inside makes the whole disc hoverable; a region's node is white.
+      filled: true,
+      getFillColor: [...theme.externalDestination.slice(0, 3), 50] as Rgba,
       stroked: true,
       getLineColor: theme.externalDestination,
       lineWidthUnits: 'pixels',
