@@ -36,7 +36,10 @@ export interface LayoutParts {
 }
 
 export function mountLayout(root: HTMLElement, store: AppStore, parts: LayoutParts): Layout {
-  const credit = el('p', { class: 'credit' });
+  // The attribution always in sight; how the borders are chosen opens beneath it (the legend names the borders shown).
+  const creditLine = el('summary', { class: 'credit-line' });
+  const creditMore = el('p', { class: 'credit-more' });
+  const credit = el('details', { class: 'credit', 'data-testid': 'credit' }, [creditLine, creditMore]);
   const listeners: (() => void)[] = [];
   let frame = 0;
   const changed = () => {
@@ -94,7 +97,8 @@ export function mountLayout(root: HTMLElement, store: AppStore, parts: LayoutPar
       document.documentElement.lang = lang;
       document.title = t('app.title');
       map?.setAttribute('aria-label', t('app.title'));
-      credit.textContent = `${t('about.credit')} ${t('about.boundaries')}`;
+      creditLine.textContent = t('about.credit');
+      creditMore.textContent = t('about.boundaries');
       bar.setAttribute('aria-label', t('sheet.bar'));
       for (const [name, b] of buttons) b.textContent = t(`sheet.${name}` as MessageKey);
     },

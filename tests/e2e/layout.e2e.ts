@@ -214,7 +214,7 @@ describe('a phone held upright (390×844, touch)', () => {
     await settle(page);
     const after = (await appState(page)).year;
     expect(before - after).toBeGreaterThanOrEqual(10);
-    expect(after).toBe(2000);
+    expect(after).toBe(Number(await page.getByTestId('year-slider').getAttribute('aria-valuemin')));
     expect(phone.consoleErrors).toEqual([]);
     expect(phone.offOrigin).toEqual([]);
   });
@@ -239,7 +239,7 @@ describe('a tablet held upright (768×1024, touch)', () => {
     await settle(page);
     expect(await page.getByTestId('notice').count()).toBe(1);
     const frame = await readCanvas(page);
-    const { spot } = await cleanSpotIn(page, 'KZ-KAR', frame);
+    const { spot } = await cleanSpotIn(page, 'KZ-35', frame);
     expect(spot).not.toBeNull();
     await page.touchscreen.tap(spot![0], spot![1]);
     const input = page.getByTestId('note-input');
@@ -287,7 +287,7 @@ describe('screens of 1280×720, 1024×768 and 1920×1080', () => {
         await page.waitForFunction(
           (b) => JSON.stringify(window.__app!.camera()) !== b && !window.__app!.isMoving(),
           before,
-          { timeout: 10_000, polling: 50 },
+          { timeout: 30_000, polling: 50 },
         );
       await settle(page);
       await expectKazakhstanFree(page, `${width}×${height}`);
@@ -296,7 +296,7 @@ describe('screens of 1280×720, 1024×768 and 1920×1080', () => {
 
     // A tooltip on Karaganda, then a year change: the tooltip goes (it spoke of the old year).
     const frame = await readCanvas(page);
-    const { spot } = await cleanSpotIn(page, 'KZ-KAR', frame);
+    const { spot } = await cleanSpotIn(page, 'KZ-35', frame);
     await page.mouse.move(spot![0], spot![1]);
     const tooltip = page.getByTestId('tooltip');
     await tooltip.waitFor({ state: 'visible', timeout: 10_000 });

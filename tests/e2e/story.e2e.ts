@@ -130,7 +130,17 @@ async function expectStep(page: Page, n: number): Promise<void> {
   const [lon, lat, zoom] = (params.get('cam') ?? '').split(',').map(Number);
   expect(lon).toBeCloseTo(step.camera.lon, 1);
   expect(lat).toBeCloseTo(step.camera.lat, 1);
-  expect(zoom).toBeCloseTo(step.camera.zoom, 1);
+  expectStepZoom(zoom!, step.camera.zoom);
+}
+
+/**
+ * A step's camera was made for the map area left at 1920 × 1080 (STORY_FRAME);
+ * in the smaller free area of the test window it zooms out (never in) to show
+ * the same ground, by at most one level at these sizes.
+ */
+function expectStepZoom(zoom: number, stepZoom: number): void {
+  expect(zoom).toBeLessThanOrEqual(stepZoom + 0.01);
+  expect(zoom).toBeGreaterThan(stepZoom - 1);
 }
 
 describe('story by keyboard', () => {
@@ -327,7 +337,7 @@ describe('motion', () => {
       });
       expect(camera.lon).toBeCloseTo(STEPS[5]!.camera.lon, 1);
       expect(camera.lat).toBeCloseTo(STEPS[5]!.camera.lat, 1);
-      expect(camera.zoom).toBeCloseTo(STEPS[5]!.camera.zoom, 1);
+      expectStepZoom(camera.zoom, STEPS[5]!.camera.zoom);
       expect(w.consoleErrors).toEqual([]);
     } finally {
       await w.context.close();

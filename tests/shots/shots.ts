@@ -4,7 +4,8 @@
  * (a 390×844 touch phone, a 768×1024 tablet, 1280×720 and 1920×1080 projectors,
  * a 1440×900 laptop), then every story step at 1280×720 and in the projector
  * view at 1920×1080. A query given as the first argument is added to each link
- * (`npm run shots -- '&lang=kk&year=2019'`).
+ * (`npm run shots -- '&lang=kk&year=2019'`); a second argument keeps only the
+ * sizes whose name holds it (`npm run shots -- '' phone`).
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
@@ -20,6 +21,8 @@ const SIZES = [
   { name: 'projector-1920x1080', width: 1920, height: 1080, touch: false },
 ] as const;
 const extra = process.argv[2] ?? '';
+// `npm run shots -- '' phone` takes only the sizes whose name holds "phone".
+const only = process.argv[3] ?? '';
 
 const drawn = (page: Page) =>
   page.waitForFunction(() => window.__app?.isDrawn() ?? false, null, { timeout: 120_000, polling: 100 });
@@ -28,7 +31,7 @@ mkdirSync(OUT, { recursive: true });
 const served = await serveDist();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 try {
-  for (const size of SIZES) {
+  for (const size of SIZES.filter((s) => s.name.includes(only))) {
     const context = await browser.newContext({
       viewport: { width: size.width, height: size.height },
       hasTouch: size.touch,
@@ -40,6 +43,16 @@ try {
     await page.goto(`${served.url}?v=1${extra}`);
     await drawn(page);
     await page.screenshot({ path: `${OUT}/${size.name}.png` });
+    // On narrow screens, each sheet open in turn (the map refitted into what is left).
+    for (const sheet of await page.locator('[data-testid^="sheet-"]:visible').all()) {
+      const name = (await sheet.getAttribute('data-testid'))!;
+      if (name === 'sheet-bar') continue;
+      await sheet.click();
+      await page.waitForFunction(() => !window.__app!.isMoving(), null, { timeout: 10_000 });
+      await drawn(page);
+      await page.screenshot({ path: `${OUT}/${size.name}-${name}.png` });
+      await sheet.click();
+    }
     if (size.name === 'projector-1280x720' || size.name === 'projector-1920x1080') {
       const projector = size.name === 'projector-1920x1080' ? '&view=projector' : '';
       await page.goto(`${served.url}?v=1&story=north-south&step=1${projector}${extra}`);
