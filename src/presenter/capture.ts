@@ -41,7 +41,9 @@ export class Capture {
     const { model } = s.data.dataset;
     const scaleNow = s.data.prepared.colours.scale(s.measure, s.year, s.scale);
     const { label: measure, unit } = measureText(model, s.measure, s.year, t);
-    const sources = [...model.sources.values()].filter((x) => /^S0[12]$/.test(x.source_id)).map((x) => sourceName(model, x.source_id, s.lang));
+    const sources = [...model.sources.values()]
+      .filter((x) => /^S0[12]$/.test(x.source_id))
+      .map((x) => sourceName(model, x.source_id, s.lang));
     return exportPicture(
       {
         map: view.map,
