@@ -118,9 +118,12 @@ export function checkBoundaries(): { problems: BoundaryProblems; measures: Recor
   if (off) problems.push(`${off} Russian vertices lie inside Kazakhstan near the border`);
   if (shared < 500) problems.push(`only ${shared} Russian vertices on Kazakhstan's outline: the seam is not shared`);
 
-  // Districts: codes, names, and each unit is exactly the union of its districts.
+  // Districts: codes, names, each within its unit, and each unit exactly the union of its districts.
   const d = decode<DistrictProps>(readTopology('geo/districts.topojson'), 'districts');
   measures.districts = d.length;
+  measures.districtCodes = new Set(d.map((f) => f.properties.district_id)).size;
+  if (d.length !== 224 || measures.districtCodes !== 224)
+    problems.push(`${d.length} districts with ${measures.districtCodes} distinct KATO codes (S172 has 224)`);
   for (const f of d) {
     const p = f.properties;
     if (
@@ -132,6 +135,22 @@ export function checkBoundaries(): { problems: BoundaryProblems; measures: Recor
     )
       problems.push(`district ${p.district_id} (${p.name_en}): code, parent or a name missing`);
   }
+  // Each district lies in its own unit: every vertex inside it or on its border (with the union check
+  // below, exact: a unit equal to the union of its districts holds each of them). A polygon difference
+  // per district would take 25 s here.
+  const unitPolygon = new Map(today.map((f) => [f.properties.units, f]));
+  let outside = 0;
+  for (const f of d) {
+    const unit = unitPolygon.get(f.properties.unit_code);
+    const off = unit ? turf.coordAll(f).filter((p) => !turf.booleanPointInPolygon(p, unit)).length : Infinity;
+    if (off) {
+      outside++;
+      problems.push(
+        `district ${f.properties.district_id} (${f.properties.name_en}): ${off} vertices outside ${f.properties.unit_code}`,
+      );
+    }
+  }
+  measures.districtsOutsideTheirUnit = outside;
   for (const f of today) {
     const parts = d.filter((x) => f.properties.units.split(';').includes(x.properties.unit_code));
     const diff = symDiffKm2(f, union(parts));

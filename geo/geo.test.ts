@@ -104,6 +104,8 @@ describe('geo/regions.topojson', () => {
       expect(measures['kz2018.overlapKm2']).toBeLessThan(0.01);
       expect(measures.seamRussianVerticesInsideKazakhstan).toBe(0);
       expect(measures.districts).toBe(224);
+      expect(measures.districtCodes).toBe(224);
+      expect(measures.districtsOutsideTheirUnit).toBe(0);
     },
   );
 

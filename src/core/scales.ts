@@ -2,15 +2,21 @@
  * Colour scales for the choropleth (d3-scale + colour-blind-safe d3 schemes).
  * Sequential for magnitudes, diverging around zero for net values; skewed
  * measures use log/symlog/sqrt so that oblasts and big cities both read.
+ * Population and density are in classes of about equally many figures
+ * (quantiles): on a log scale from 1 to 10,000 every Kazakh region fell into
+ * its palest tenth (the cities are a thousand times denser), so north and
+ * south looked alike on a projector.
  */
 import { color as parseColor } from 'd3-color';
 import {
   scaleDivergingSymlog,
   scaleLinear,
   scaleLog,
+  scaleQuantile,
   scaleSequential,
   scaleSequentialLog,
   scaleSequentialSqrt,
+  scaleThreshold,
 } from 'd3-scale';
 import { interpolateBrBG, interpolateYlGnBu } from 'd3-scale-chromatic';
 import type { MeasureId } from './measures';
@@ -20,10 +26,13 @@ export type Rgba = [number, number, number, number];
 export interface ColourScale {
   measure: MeasureId;
   kind: 'sequential' | 'diverging';
-  transform: 'linear' | 'log' | 'sqrt' | 'symlog';
+  /** 'classes': quantile classes, one colour each; their bounds are the ticks. */
+  transform: 'linear' | 'log' | 'sqrt' | 'symlog' | 'classes';
   domain: [number, number] | [number, number, number];
   /** Values the legend labels, in ascending order. */
   ticks: number[];
+  /** The number of colour classes ('classes' only). */
+  classes?: number;
   colour(value: number): Rgba;
 }
 
@@ -44,8 +53,8 @@ const sequentialScheme = (t: number) => interpolateYlGnBu(0.12 + 0.88 * t);
 const divergingScheme = interpolateBrBG;
 
 const TRANSFORM: Record<MeasureId, ColourScale['transform']> = {
-  population: 'linear',
-  density: 'log',
+  population: 'classes',
+  density: 'classes',
   change: 'symlog',
   net: 'symlog',
   netRate: 'symlog',
@@ -61,6 +70,7 @@ const SYMLOG_CONSTANT: Partial<Record<MeasureId, number>> = { change: 1000, net:
 export function makeScale(measure: MeasureId, values: readonly number[]): ColourScale {
   const transform = TRANSFORM[measure];
   const finite = values.filter(Number.isFinite);
+  if (transform === 'classes') return classScale(measure, finite);
   if (transform === 'symlog') {
     const extent = niceCeil(Math.max(1, ...finite.map(Math.abs)));
     // @types/d3-scale omits constant() on diverging symlog scales, though d3 has it.
@@ -111,9 +121,55 @@ export function makeScale(measure: MeasureId, values: readonly number[]): Colour
   return { measure, kind: 'sequential', transform, domain, ticks, colour: (v) => toRgba(s(v)) };
 }
 
+/** Colour classes, few enough to tell apart on a washed-out projector. */
+export const CLASS_COUNT = 7;
+
+/**
+ * Quantile classes: bounds where the sorted figures pass each seventh, rounded
+ * to two significant digits (a bound shared by two classes after rounding
+ * merges them). The lowest class starts at the smallest figure, the highest
+ * ends at the largest.
+ */
+function classScale(measure: MeasureId, finite: number[]): ColourScale {
+  const lo = finite.length ? Math.min(...finite) : 0;
+  const hi = finite.length ? Math.max(...finite) : 1;
+  const quantiles = finite.length
+    ? scaleQuantile()
+        .domain(finite)
+        .range(Array.from({ length: CLASS_COUNT }, (_, i) => i))
+        .quantiles()
+    : [];
+  const bounds: number[] = [];
+  for (const q of quantiles) {
+    const bound = Number(q.toPrecision(2));
+    if (bound > lo && bound < hi && bound > (bounds[bounds.length - 1] ?? -Infinity)) bounds.push(bound);
+  }
+  const classes = bounds.length + 1;
+  const colours = Array.from({ length: classes }, (_, i) => sequentialScheme(classes < 2 ? 0.5 : i / (classes - 1)));
+  const s = scaleThreshold<number, string>().domain(bounds).range(colours);
+  return {
+    measure,
+    kind: 'sequential',
+    transform: 'classes',
+    domain: [lo, Math.max(hi, lo)],
+    ticks: bounds,
+    classes,
+    colour: (v) => toRgba(s(v)),
+  };
+}
+
 /** Position (0..1) of a value along the legend bar, matching the scale's transform. */
 export function legendPosition(scale: ColourScale, value: number): number {
   const [a, b, c] = scale.domain;
+  if (scale.transform === 'classes') {
+    // Each class takes an equal part of the bar; within it, the value's place between the class's bounds.
+    const bounds = [a, ...scale.ticks, b!];
+    const n = bounds.length - 1;
+    const k = Math.max(0, Math.min(n - 1, scale.ticks.filter((t) => t <= value).length));
+    const [from, to] = [bounds[k]!, bounds[k + 1]!];
+    const within = to > from ? Math.max(0, Math.min(1, (value - from) / (to - from))) : 0;
+    return (k + within) / n;
+  }
   if (scale.transform === 'symlog') {
     const k = SYMLOG_CONSTANT[scale.measure] ?? 1;
     const f = (x: number) => Math.sign(x) * Math.log1p(Math.abs(x) / k);
@@ -128,8 +184,9 @@ export function legendPosition(scale: ColourScale, value: number): number {
   return s.clamp(true)(scale.transform === 'sqrt' ? Math.sqrt(value) : value);
 }
 
-/** Colours along a legend bar, left to right. */
+/** Colours along a legend bar, left to right (for classes: one per class, each an equal part of the bar). */
 export function legendStops(scale: ColourScale, n = 32): Rgba[] {
+  if (scale.transform === 'classes') return [scale.domain[0], ...scale.ticks].map((lower) => scale.colour(lower));
   const stops: Rgba[] = [];
   for (let i = 0; i < n; i++) {
     const t = i / (n - 1);

@@ -10,6 +10,8 @@ export interface Theme {
   externalOrigin: Rgba;
   externalDestination: Rgba;
   outline: Rgba;
+  /** District borders (admin-2), drawn under the regions' outlines when the district level is shown. */
+  districtOutline: Rgba;
   selectedOutline: Rgba;
   label: Rgba;
   labelHalo: Rgba;
@@ -24,6 +26,7 @@ export const THEME: Theme = {
   externalOrigin: [200, 30, 110, 190],
   externalDestination: [20, 20, 20, 190],
   outline: [255, 255, 255, 220],
+  districtOutline: [60, 60, 60, 150],
   selectedOutline: [20, 20, 20, 255],
   label: [30, 30, 30, 255],
   labelHalo: [255, 255, 255, 235],
@@ -35,6 +38,7 @@ export const THEME: Theme = {
 export const DARK_THEME: Theme = {
   ...THEME,
   outline: [20, 20, 22, 220],
+  districtOutline: [225, 225, 225, 140],
   selectedOutline: [255, 255, 255, 255],
   label: [245, 245, 245, 255],
   labelHalo: [20, 20, 22, 235],
@@ -51,6 +55,7 @@ export const HIGH_CONTRAST_THEME: Theme = {
   externalOrigin: [190, 0, 100, 255],
   externalDestination: [0, 0, 0, 255],
   outline: [30, 30, 30, 255],
+  districtOutline: [0, 0, 0, 200],
   label: [0, 0, 0, 255],
   labelHalo: [255, 255, 255, 255],
   nodeOutline: [0, 0, 0, 255],

@@ -6,6 +6,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { legendPosition, legendStops, NO_DATA, type ColourScale, type Rgba } from '../core/scales';
+import { barAlign, visibleTicks } from '../core/tick-labels';
 
 export interface PictureText {
   title: string;
@@ -105,11 +106,17 @@ export function composePicture(input: PictureInput, mapCanvases: HTMLCanvasEleme
   ctx.strokeRect(pad, top, barW, 14 * px);
   ctx.fillStyle = '#1d1d1f';
   ctx.font = `400 ${13 * px}px ${font}`;
-  scale.ticks.forEach((tick, i) => {
-    // The end labels are aligned inwards so that they stay inside the picture.
-    ctx.textAlign = i === 0 ? 'left' : i === scale.ticks.length - 1 ? 'right' : 'center';
-    ctx.fillText(text.tickLabel(tick), pad + legendPosition(scale, tick) * barW, top + 17 * px);
+  // The end labels are aligned inwards so that they stay inside the picture; labels that would overlap are left out.
+  const ticks = scale.ticks.map((tick) => {
+    const label = text.tickLabel(tick);
+    const position = legendPosition(scale, tick);
+    return { label, at: position * barW, width: ctx.measureText(label).width, align: barAlign(position) };
   });
+  for (const i of visibleTicks(ticks, undefined, 6 * px)) {
+    const { label, at, align } = ticks[i]!;
+    ctx.textAlign = align === 'start' ? 'left' : align === 'end' ? 'right' : 'center';
+    ctx.fillText(label, pad + at, top + 17 * px);
+  }
   ctx.textAlign = 'left';
   ctx.fillText(text.unit, pad, top + 34 * px, barW);
   ctx.fillStyle = css(NO_DATA);

@@ -12,7 +12,7 @@ import type { RegionProps, Regions } from '../core/map-data';
 import { polygonSegments, type OutlineSegments } from '../core/outlines';
 import { NO_DATA, type Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
-import { labelOffset, labelSize, type LabelDatum } from '../core/view/map-labels';
+import { centredLabel, labelOffset, labelSize, type LabelDatum } from '../core/view/map-labels';
 import { externalArcStyle, FlowLayers, internalArcStyle, NodeLayers, ON_TOP, type BinaryTable } from './flow-layers';
 import { LayerRegistry } from './year-layers';
 
@@ -20,6 +20,8 @@ export interface LayerInputs {
   regions: Regions;
   /** The regions' outlines (src/core/outlines.ts), prepared with the regions. */
   outlines: OutlineSegments;
+  /** The districts' outlines (src/core/districts.ts) when the district level is drawn, else null. */
+  districts: OutlineSegments | null;
   /** The selected polygon, outlined over the others. */
   selected: string | null;
   /** Colour per polygon id for the current measure and year. */
@@ -89,7 +91,23 @@ export class MapLayers {
       highlightColor: [255, 255, 255, 70],
       updateTriggers: { getFillColor: input.fillKey },
     });
-    const outlines = this.outlineLayer('outlines', this.outlineTable(input.outlines, undefined), theme.outline, 1);
+    // Under the districts' thin lines, the regions' borders are drawn wider so that they stay apart.
+    const districtOutlines = input.districts
+      ? [
+          this.outlineLayer(
+            'outline-districts',
+            this.outlineTable(input.districts, undefined),
+            theme.districtOutline,
+            1,
+          ),
+        ]
+      : [];
+    const outlines = this.outlineLayer(
+      'outlines',
+      this.outlineTable(input.outlines, undefined),
+      theme.outline,
+      input.districts ? 2 : 1,
+    );
     const selectedOutline = this.outlineLayer(
       'outline-selected',
       this.outlineTable(input.outlines, input.selected),
@@ -149,7 +167,7 @@ export class MapLayers {
       getSize: (d) => labelSize(d, input.textScale),
       getColor: theme.label,
       getTextAnchor: 'middle',
-      getAlignmentBaseline: (d) => (d.kind === 'region' ? 'center' : 'top'),
+      getAlignmentBaseline: (d) => (centredLabel(d) ? 'center' : 'top'),
       getPixelOffset: (d) => [0, labelOffset(d)],
       fontFamily: input.fontFamily,
       fontWeight: 600,
@@ -162,9 +180,20 @@ export class MapLayers {
       parameters: ON_TOP,
       updateTriggers: { getSize: input.textScale, getColor: theme.label },
     });
-    for (const layer of [choropleth, outlines, selectedOutline, anchors, national, labels])
+    for (const layer of [choropleth, ...districtOutlines, outlines, selectedOutline, anchors, national, labels])
       this.registry.add(layer, layer.id);
-    return [choropleth, outlines, selectedOutline, ...internal, ...external, ...nodes, anchors, national, labels];
+    return [
+      choropleth,
+      ...districtOutlines,
+      outlines,
+      selectedOutline,
+      ...internal,
+      ...external,
+      ...nodes,
+      anchors,
+      national,
+      labels,
+    ];
   }
 
   /**

@@ -11,14 +11,26 @@
  * the other years' layers (made once, drawn only in their year).
  */
 import type { PickingInfo } from '@deck.gl/core';
+import districtsUrl from '../../geo/districts.topojson?url';
+import { DISTRICT_ZOOM } from '../core/district-level';
+import type { DistrictSet } from '../core/districts';
 import type { MapData, RegionProps } from '../core/map-data';
-import type { Geography } from '../core/model';
+import type { Geography, Lang } from '../core/model';
+import type { Topology } from 'topojson-specification';
 import type { PolygonValue } from '../core/measures';
 import { NO_ANCHORS } from '../core/prepared';
 import { NO_DATA, type Rgba } from '../core/scales';
 import { themeFor } from '../core/theme';
 import type { Picked } from '../core/view/tooltip';
-import { litRegions, textScaleOf, translatorOf, viewFields, type AppState, type AppStore } from '../state/app-state';
+import {
+  districtsOf,
+  litRegions,
+  textScaleOf,
+  translatorOf,
+  viewFields,
+  type AppState,
+  type AppStore,
+} from '../state/app-state';
 import { DARK, HIGH_CONTRAST, LIGHT } from './basemap-style';
 import { FlowLayers } from './flow-layers';
 import { LabelCache } from './label-cache';
@@ -60,6 +72,10 @@ export class MapRenderer {
   /** Places of the user's own (src/render/point-layers.ts): loaded when a places dataset is first shown. */
   private points: PointLayers | null = null;
   private pointsLoading = false;
+  /** The districts (geo/districts.topojson): fetched and decoded when the district level is first drawn. */
+  private districtSet: DistrictSet | null = null;
+  private districtsLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  private labelsWithDistricts: { regions: LabelDatum[]; districts: LabelDatum[]; all: LabelDatum[] } | null = null;
 
   constructor(
     private readonly store: AppStore,
@@ -141,8 +157,14 @@ export class MapRenderer {
     if (!info.picked) return null;
     const kind = this.layers.registry.kindOf(info.layer);
     const { data, year } = this.store.get();
-    if (kind === 'choropleth')
-      return { kind: 'region', polygonId: (info.object as { properties: RegionProps }).properties.polygon_id };
+    if (kind === 'choropleth') {
+      const polygonId = (info.object as { properties: RegionProps }).properties.polygon_id;
+      // Where the districts are drawn, the district under the pointer (found on the CPU: no pickable layer).
+      const [lon, lat] = info.coordinate ?? [];
+      const district =
+        districtsOf(this.store.get()) && lon !== undefined && lat !== undefined ? this.districtSet?.at(lon, lat) : null;
+      return district ? { kind: 'district', district, polygonId } : { kind: 'region', polygonId };
+    }
     if (kind === 'arcs-internal' || kind === 'arcs-external') {
       const set = kind === 'arcs-internal' ? 'internal' : 'external';
       return { kind: 'arc', set, item: FlowLayers.item(data.prepared[set].prepared, year, info.index) };
@@ -169,6 +191,55 @@ export class MapRenderer {
   pointsState(): PointLayersState | null {
     const s = this.store.get();
     return s.data.points ? (this.points?.state(s.year) ?? null) : null;
+  }
+
+  /** The district level: whether it is drawn now, how many districts are drawn (0 while the file loads), and the load. */
+  districtsState(): { shown: boolean; drawn: number; load: 'idle' | 'loading' | 'failed' | 'done' } {
+    const shown = districtsOf(this.store.get());
+    return {
+      shown,
+      drawn: shown && this.districtSet ? this.districtSet.districts.features.length : 0,
+      load: this.districtSet ? 'done' : this.districtsLoad,
+    };
+  }
+
+  /**
+   * The regions' labels with the districts' (in `lang`; null: none), one array per pair so that the
+   * placement's memo and deck.gl's text layout are kept while neither changes.
+   */
+  private withDistrictLabels(regions: LabelDatum[], lang: Lang | null): LabelDatum[] {
+    const districts = lang && this.districtSet ? this.districtSet.labels(lang) : null;
+    if (!districts) return regions;
+    const last = this.labelsWithDistricts;
+    if (last?.regions === regions && last.districts === districts) return last.all;
+    this.labelsWithDistricts = { regions, districts, all: [...regions, ...districts] };
+    return this.labelsWithDistricts.all;
+  }
+
+  /** The districts' outlines when the level is drawn (fetching the file on first use), else null. */
+  private districtOutlines(s: AppState) {
+    if (!districtsOf(s)) return null;
+    if (!this.districtSet && this.districtsLoad === 'idle') {
+      this.districtsLoad = 'loading';
+      void Promise.all([
+        import('../core/districts'),
+        fetch(districtsUrl).then((r) => {
+          if (!r.ok) throw new Error(`${districtsUrl}: HTTP ${r.status}`);
+          return r.json() as Promise<Topology>;
+        }),
+      ]).then(
+        ([{ districtSetFromTopology }, topology]) => {
+          this.districtSet = districtSetFromTopology(topology);
+          this.render();
+        },
+        (error: unknown) => {
+          // The regions stay drawn; the legend's district note still says there are no district figures.
+          this.districtsLoad = 'failed';
+          console.error('The districts could not be loaded', error);
+        },
+      );
+    }
+    return this.districtSet?.outlines ?? null;
   }
 
   /** The places' layers for the data shown (loading their module on first use), or none. */
@@ -217,10 +288,12 @@ export class MapRenderer {
     this.view.setBasemapColours(s.highContrast ? HIGH_CONTRAST : s.darkScheme ? DARK : LIGHT);
     const fill = this.fillColours(s);
     const drawn = data.drawn(s.measure, year);
+    const districtOutlines = this.districtOutlines(s);
     this.framesSinceUpdate = 0;
     const layers = this.layers.build({
       regions: drawn.regions,
       outlines: drawn.outlines,
+      districts: districtOutlines,
       // A region selected in other borders is outlined by the polygon that holds it here.
       selected: data.shown(s.selected, s.measure, year),
       fillColours: fill.colours,
@@ -239,13 +312,17 @@ export class MapRenderer {
       // Placed only once the font has loaded: their widths are measured in it.
       labels: (this.placedLabels = this.restShown
         ? this.labels.place(
-            this.labels.labelsFor(
-              data,
-              drawn,
-              geographyOf(data.dataset.measures.values(s.measure, year)),
-              s.showExternal && !data.points ? anchors.codes : [],
-              s.lang,
-              translatorOf(s),
+            this.withDistrictLabels(
+              this.labels.labelsFor(
+                data,
+                drawn,
+                geographyOf(data.dataset.measures.values(s.measure, year)),
+                s.showExternal && !data.points ? anchors.codes : [],
+                s.lang,
+                translatorOf(s),
+              ),
+              // Named only from the zoom where a district has room for its name (not the whole country's mesh).
+              districtOutlines && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM ? s.lang : null,
             ),
             this.view.map,
             textScale,

@@ -4,6 +4,7 @@
  * Every part reads it through `subscribe(selector, listener)` and changes it
  * through `set`; none keeps a copy.
  */
+import { districtsShown } from '../core/district-level';
 import type { MapData } from '../core/map-data';
 import { pickedPolygon, type Picked } from '../core/view/tooltip';
 import type { ViewInput } from '../core/view/view-input';
@@ -68,10 +69,14 @@ export const viewFields = (s: AppState) => ({
   showExternal: s.showExternal,
   hidden: s.hidden,
   lang: s.lang,
+  districts: districtsOf(s),
 });
 
+/** True when the map draws the districts (the level chosen, or zoomed in past DISTRICT_ZOOM). */
+export const districtsOf = (s: Pick<AppState, 'level' | 'camera'>): boolean => districtsShown(s.level, s.camera?.zoom);
+
 /** What the view models read (src/core/view), from the state. */
-export const viewInputOf = (s: AppState): ViewInput => ({ ...s, t: translatorOf(s) });
+export const viewInputOf = (s: AppState): ViewInput => ({ ...s, t: translatorOf(s), districts: districtsOf(s) });
 
 /** A click on the map: selects the region picked (a node selects its unit's), or clears it when clicked again. */
 export function selectPicked(store: AppStore, picked: Picked | null): void {

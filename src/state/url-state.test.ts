@@ -31,6 +31,7 @@ describe('URL state', () => {
       view: 'projector',
       highContrast: true,
       dataset: 'user-lz3k-0a1b2c3d',
+      level: 'districts',
     };
     const parsed = readUrlState(writeUrlState(state), ctx);
     expect(parsed.rejected).toEqual([]);
@@ -59,11 +60,11 @@ describe('URL state', () => {
 
   it('resets each bad field on its own and reports it', () => {
     const { state, rejected } = readUrlState(
-      '?v=1&year=1850&m=bogus&sel=KZ-XX&min=-3&top=0&cam=1,2&lang=fr&measure=x',
+      '?v=1&year=1850&m=bogus&sel=KZ-XX&min=-3&top=0&cam=1,2&lvl=all&lang=fr&measure=x',
       ctx,
     );
     expect(state).toEqual(defaults);
-    expect(rejected.map((r) => r.param)).toEqual(['year', 'm', 'sel', 'min', 'top', 'cam', 'lang']);
+    expect(rejected.map((r) => r.param)).toEqual(['year', 'm', 'sel', 'min', 'top', 'cam', 'lvl', 'lang']);
   });
 
   it('keeps the good fields of a partly bad URL', () => {
@@ -78,6 +79,9 @@ describe('URL state', () => {
     expect(readUrlState('?lang=kk', ctx)).toEqual({ state: { ...defaults, lang: 'kk' }, rejected: [] });
     expect(readUrlState('?embed=1', ctx)).toEqual({ state: { ...defaults, view: 'embed' }, rejected: [] });
     expect(readUrlState('?year=2015', ctx)).toEqual({ state: { ...defaults, year: 2015 }, rejected: [] });
+    expect(readUrlState('?lvl=regions', ctx)).toEqual({ state: { ...defaults, level: 'regions' }, rejected: [] });
+    // The default level (auto) is not written, so that older links and new ones read the same.
+    expect(writeUrlState(defaults)).not.toContain('lvl');
     expect(readUrlState('?cam=66.5,48.25,4.5', ctx).state.camera).toEqual({ lon: 66.5, lat: 48.25, zoom: 4.5 });
     // A short link is checked field by field like a full one.
     const { state, rejected } = readUrlState('?lang=fr&year=2015', ctx);

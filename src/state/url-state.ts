@@ -3,6 +3,7 @@
  * or outdated URL never throws; it falls back field by field to defaults and
  * reports what it ignored, so the app can show a notice.
  */
+import { DISTRICT_LEVELS, type DistrictLevel } from '../core/district-level';
 import { MEASURE_IDS, type MeasureId } from '../core/measures';
 import { LANGS, type Lang } from '../core/model';
 
@@ -36,6 +37,8 @@ export interface ViewState {
   highContrast: boolean;
   /** An imported dataset shown instead of the built-in data (null: built-in). */
   dataset: string | null;
+  /** Districts drawn when zoomed in (auto), never, or always (src/core/district-level.ts). */
+  level: DistrictLevel;
 }
 
 /** The view a first visit shows (the year is clamped to the data's last year by the app). */
@@ -55,6 +58,7 @@ export const DEFAULT_VIEW: ViewState = {
   view: 'normal',
   highContrast: false,
   dataset: null,
+  level: 'auto',
 };
 
 export interface UrlContext {
@@ -208,6 +212,12 @@ export function readUrlState(search: string, ctx: UrlContext): ParsedUrl {
     else reject('ds', 'not a dataset id');
   }
 
+  const level = params.get('lvl');
+  if (level !== null) {
+    if ((DISTRICT_LEVELS as readonly string[]).includes(level)) state.level = level as DistrictLevel;
+    else reject('lvl', 'must be auto, regions or districts');
+  }
+
   const lang = params.get('lang');
   if (lang !== null) {
     if ((LANGS as readonly string[]).includes(lang)) state.lang = lang as Lang;
@@ -239,5 +249,6 @@ export function writeUrlState(state: ViewState): string {
   if (state.view !== 'normal') params.set('view', state.view);
   if (state.highContrast) params.set('hc', '1');
   if (state.dataset) params.set('ds', state.dataset);
+  if (state.level !== 'auto') params.set('lvl', state.level);
   return `?${params.toString()}`;
 }

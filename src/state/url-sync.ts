@@ -25,6 +25,7 @@ export function viewOf(s: ViewState): ViewState {
     view: s.view,
     highContrast: s.highContrast,
     dataset: s.dataset,
+    level: s.level,
   };
 }
 

@@ -60,6 +60,8 @@ export interface AppApi {
   /** The presenter's composed picture (header, map, legend, credits) as PNG. */
   picture(scale: 1 | 2): Promise<Blob>;
   embedCode(): string;
+  /** The district level: drawn now or not, the districts drawn (0 while their file loads), and the file's load. */
+  districts(): { shown: boolean; drawn: number; load: 'idle' | 'loading' | 'failed' | 'done' } | null;
   /** Places of the user's own: the cluster level drawn, its clusters, the levels there are, the selected place (null: none drawn). */
   points(): PointLayersState | null;
 }
@@ -138,6 +140,7 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
     storyIds: () => [...presenter.story.storyIds()],
     picture: (scale) => presenter.capture.picture(scale),
     embedCode: () => presenter.capture.embedCode(),
+    districts: () => renderer()?.districtsState() ?? null,
     points: () => renderer()?.pointsState() ?? null,
   };
 }

@@ -1,7 +1,9 @@
 /**
- * The view's settings: measure, colour-scale mode, external flows and the
- * flow filter (minimum migrants, top N). It reports changes and shows state.
+ * The view's settings: measure, colour-scale mode, the boundaries drawn
+ * (regions, districts), external flows and the flow filter (minimum migrants,
+ * top N). It reports changes and shows state.
  */
+import { DISTRICT_LEVELS, type DistrictLevel } from '../core/district-level';
 import type { MeasureId } from '../core/measures';
 import { measureOptions } from '../core/view/measure-text';
 import type { Translator } from '../i18n';
@@ -9,7 +11,9 @@ import { translatorOf, type AppState, type AppStore } from '../state/app-state';
 import type { ViewState } from '../state/url-state';
 import { el, replace } from './dom';
 
-export type SettingsPatch = Partial<Pick<ViewState, 'measure' | 'scale' | 'showExternal' | 'minFlow' | 'topN'>>;
+export type SettingsPatch = Partial<
+  Pick<ViewState, 'measure' | 'scale' | 'showExternal' | 'minFlow' | 'topN' | 'level'>
+>;
 
 const TOP_CHOICES = [null, 10, 25, 50, 100] as const;
 const MIN_FLOW_LIMIT = 1_000_000;
@@ -20,6 +24,7 @@ const settingsOf = (s: AppState) => ({
   showExternal: s.showExternal,
   minFlow: s.minFlow,
   topN: s.topN,
+  level: s.level,
   lang: s.lang,
   data: s.data,
 });
@@ -28,6 +33,7 @@ export class SettingsControl {
   readonly element = el('section', { class: 'settings panel', 'data-testid': 'settings' });
   private readonly measure = el('select', { id: 'measure', 'data-testid': 'measure' });
   private readonly scale = el('select', { id: 'scale', 'data-testid': 'scale' });
+  private readonly level = el('select', { id: 'level', 'data-testid': 'level' });
   private readonly external = el('input', { type: 'checkbox', id: 'external', 'data-testid': 'external' });
   private readonly minFlow = el('input', {
     type: 'number',
@@ -44,6 +50,7 @@ export class SettingsControl {
     const onChange = (patch: SettingsPatch) => store.set(patch);
     this.measure.addEventListener('change', () => onChange({ measure: this.measure.value as MeasureId }));
     this.scale.addEventListener('change', () => onChange({ scale: this.scale.value as 'fixed' | 'year' }));
+    this.level.addEventListener('change', () => onChange({ level: this.level.value as DistrictLevel }));
     this.external.addEventListener('change', () => onChange({ showExternal: this.external.checked }));
     this.top.addEventListener('change', () =>
       onChange({ topN: this.top.value === 'all' ? null : Number(this.top.value) }),
@@ -85,11 +92,15 @@ export class SettingsControl {
   }
 
   setTranslator(t: Translator): void {
-    const keep = { m: this.measure.value, s: this.scale.value, top: this.top.value };
+    const keep = { m: this.measure.value, s: this.scale.value, top: this.top.value, level: this.level.value };
     replace(this.scale, [
       el('option', { value: 'fixed' }, [t('scale.fixed')]),
       el('option', { value: 'year' }, [t('scale.year')]),
     ]);
+    replace(
+      this.level,
+      DISTRICT_LEVELS.map((l) => el('option', { value: l }, [t(`level.${l}`)])),
+    );
     replace(
       this.top,
       TOP_CHOICES.map((n) =>
@@ -99,11 +110,14 @@ export class SettingsControl {
     if (keep.m) this.measure.value = keep.m;
     if (keep.s) this.scale.value = keep.s;
     if (keep.top) this.top.value = keep.top;
+    if (keep.level) this.level.value = keep.level;
     replace(this.element, [
       el('label', { for: 'measure' }, [t('measure.label')]),
       this.measure,
       el('label', { for: 'scale' }, [t('scale.label')]),
       this.scale,
+      el('label', { for: 'level' }, [t('level.label')]),
+      this.level,
       el('fieldset', {}, [
         el('legend', {}, [t('flows.label')]),
         el('label', { for: 'min-flow' }, [t('flows.min')]),
@@ -115,9 +129,10 @@ export class SettingsControl {
     ]);
   }
 
-  show(state: Pick<ViewState, 'measure' | 'scale' | 'showExternal' | 'minFlow' | 'topN'>): void {
+  show(state: Pick<ViewState, 'measure' | 'scale' | 'showExternal' | 'minFlow' | 'topN' | 'level'>): void {
     this.measure.value = state.measure;
     this.scale.value = state.scale;
+    this.level.value = state.level;
     this.external.checked = state.showExternal;
     this.minFlow.value = String(state.minFlow);
     this.minFlow.dataset.applied = String(state.minFlow);

@@ -1,10 +1,14 @@
 /**
  * The header: title, subtitle, the language switch (each language named in
  * itself), and the buttons that open the table view and the keyboard help.
+ * In an embed only the title shows, with a link that opens the same view in
+ * the full map (styles.css).
  */
 import { LANGS, type Lang } from '../core/model';
 import type { MessageKey, Translator } from '../i18n';
 import { translatorOf, type AppStore } from '../state/app-state';
+import { writeUrlState } from '../state/url-state';
+import { viewOf } from '../state/url-sync';
 import { el, replace } from './dom';
 
 export interface HeaderActions {
@@ -15,6 +19,13 @@ export interface HeaderActions {
 
 export class AppHeader {
   readonly element = el('header', { class: 'app-header panel' });
+  /** The embed's way out: the same view in the full map, in a new tab (an embed is a frame in another page). */
+  private readonly fullMap = el('a', {
+    class: 'full-map',
+    target: '_blank',
+    rel: 'noopener',
+    'data-testid': 'full-map',
+  });
 
   constructor(
     private readonly store: AppStore,
@@ -23,6 +34,13 @@ export class AppHeader {
     store.subscribe(
       (s) => s.lang,
       (lang) => this.render(lang, translatorOf(store.get())),
+      { immediate: true },
+    );
+    store.subscribe(
+      viewOf,
+      (view) => {
+        this.fullMap.href = `${location.pathname}${writeUrlState({ ...view, view: 'normal' })}`;
+      },
       { immediate: true },
     );
   }
@@ -49,8 +67,10 @@ export class AppHeader {
       [t('present.leaveProjector')],
     );
     leave.addEventListener('click', () => this.actions.leaveProjector());
+    replace(this.fullMap, [`${t('embed.fullMap')} ↗`]);
     replace(this.element, [
       el('h1', {}, [t('app.title')]),
+      this.fullMap,
       el('p', { class: 'subtitle' }, [t('app.subtitle')]),
       el('div', { class: 'header-tools' }, [
         el('div', { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') }, langButtons),

@@ -146,6 +146,30 @@ describe('the settings', () => {
     expect(measure.value).toBe('population');
     expect(measure.selectedOptions[0]!.textContent).toBe('1 қаңтардағы халық саны');
   });
+
+  it('choose the districts level, and the legend says then that districts have no built-in figures', () => {
+    const store = testStore();
+    const settings = new SettingsControl(store).element;
+    const legend = new LegendControl(store).element;
+    const level = settings.querySelector<HTMLSelectElement>('[data-testid="level"]')!;
+    expect(level.value).toBe('auto');
+    expect([...level.options].map((o) => o.textContent)).toEqual([
+      'Regions; districts when zoomed in',
+      'Regions only',
+      'Regions and districts',
+    ]);
+    expect(legend.querySelector('[data-testid="legend-districts"]')).toBeNull();
+    level.value = 'districts';
+    level.dispatchEvent(new Event('change'));
+    expect(store.get().level).toBe('districts');
+    expect(text(legend.querySelector('[data-testid="legend-districts"]'))).toContain('no built-in figures');
+    // In auto, zooming in past the threshold draws them; regions only never does.
+    store.set({ level: 'auto', camera: { lon: 77, lat: 50, zoom: 6.5 } });
+    expect(level.value).toBe('auto');
+    expect(legend.querySelector('[data-testid="legend-districts"]')).not.toBeNull();
+    store.set({ level: 'regions' });
+    expect(legend.querySelector('[data-testid="legend-districts"]')).toBeNull();
+  });
 });
 
 describe('the timeline', () => {

@@ -8,6 +8,7 @@ import type { MessageKey, Translator } from '../i18n';
 import { translatorOf, type AppStore } from '../state/app-state';
 import { SPEEDS, type Playback, type PlaybackState } from '../state/playback';
 import { el, replace } from './dom';
+import { fitTicks, watchWidth } from './tick-fit';
 
 export class TimelineControl {
   readonly element: HTMLElement;
@@ -24,6 +25,8 @@ export class TimelineControl {
   private readonly loopLabel: HTMLLabelElement;
   private readonly unsubscribe: () => void;
   private coverage: YearCoverage[] = [];
+  /** The years labelled under the slider (some hidden where they would overlap). */
+  private axisYears: number[] = [];
   private t: Translator;
 
   constructor(
@@ -72,6 +75,7 @@ export class TimelineControl {
       el('div', { class: 'tl-scale' }, [this.slider, this.strip, this.axis]),
       el('div', { class: 'tl-options' }, [this.speedLabel, this.loopLabel]),
     ]);
+    watchWidth(this.axis, () => this.fitAxis());
     this.setTranslator(this.t);
     this.unsubscribe = playback.subscribe((s) => this.render(s));
     store.subscribe(
@@ -167,20 +171,26 @@ export class TimelineControl {
         );
       }),
     );
-    // The ends and every fifth year, but none within two years of an end ("2025" beside "2026" collide).
+    // The ends and every fifth year; those that would overlap at the axis's width give way (tick-fit.ts).
     const first = ys[0]!;
     const last = ys[ys.length - 1]!;
-    const labelled = ys.filter((y) => y === first || y === last || (y % 5 === 0 && y - first > 2 && last - y > 2));
+    this.axisYears = ys.filter((y) => y === first || y === last || y % 5 === 0);
     replace(
       this.axis,
-      // The fives between the tens give way on a narrow timeline (styles.css).
-      labelled.map((y) =>
-        el(
-          'span',
-          { style: `left:${this.position(y)}%`, class: y % 10 && y !== first && y !== last ? 'minor' : null },
-          [String(y)],
-        ),
-      ),
+      this.axisYears.map((y) => el('span', { style: `left:${this.position(y)}%` }, [String(y)])),
+    );
+    this.fitAxis();
+  }
+
+  /** The axis's years that fit without overlapping: the ends first, then the tens, then the fives. */
+  private fitAxis(): void {
+    const years = this.axisYears;
+    const rank = (i: number) => (i === 0 || i === years.length - 1 ? 0 : years[i]! % 10 === 0 ? 1 : 2);
+    fitTicks(
+      this.axis,
+      years.map((y) => this.position(y) / 100),
+      () => 'centre',
+      rank,
     );
   }
 

@@ -2,19 +2,39 @@
  * Each year in its own borders (src/core/geography.ts), on one page load at
  * 1440×900: the polygons and labels of 2016, 2017, 2019 and 2024, Abai's own
  * polygon and tooltip, a Russian subject's Rosstat population, and the panel
- * of a Russian subject with both countries' counts. Writes screenshots of
- * 2005, 2019 and 2024 into test-results/screenshots/ for people to look at.
+ * of a Russian subject with both countries' counts; then the districts level,
+ * chosen in the settings at 1280×720 and reached by zooming in. Writes
+ * screenshots of 2005, 2019, 2024 and the districts into
+ * test-results/screenshots/ for people to look at.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../data/read-tables';
-import { cleanSpotIn, openApp, pointerOffMap, settle, updateAndDraw } from './driver';
+import type { DistrictProps } from '../../src/core/district-level';
+import { cleanSpotIn, kazakhstanRect, openApp, pointerOffMap, project, settle, updateAndDraw } from './driver';
 import type { Watched } from './harness';
-import { readCanvas } from './pixels';
+import { differingShare, readCanvas } from './pixels';
 import { closeContexts, servedApp, sharedBrowser } from './shared';
 
 const SHOTS = `${REPO_ROOT}/test-results/screenshots`;
+
+/** Each district's label point, English name and its region's English name (geo/districts.topojson, data/units.csv). */
+function districtLabels(): { lon: number; lat: number; name: string; region: string }[] {
+  const units = new Map(
+    csvParse(readFileSync(`${REPO_ROOT}/data/units.csv`, 'utf8')).map((u) => [u.unit_code!, u.name_en!]),
+  );
+  const topology = JSON.parse(readFileSync(`${REPO_ROOT}/geo/districts.topojson`, 'utf8')) as {
+    objects: { districts: { geometries: { properties: DistrictProps }[] } };
+  };
+  return topology.objects.districts.geometries.map(({ properties: p }) => ({
+    lon: p.label_lon,
+    lat: p.label_lat,
+    name: p.name_en,
+    region: units.get(p.unit_code)!,
+  }));
+}
 
 let browser: Browser;
 let w: Watched;
@@ -136,5 +156,84 @@ describe('the Russian side', () => {
     expect(text).toContain('Kazakhstan’s count: no full-year figure for 2018.');
     expect(text).toContain('The two countries count differently');
     expect(await w.page.getByTestId('border-chart').locator('circle').count()).toBe(4);
+  });
+});
+
+describe('the districts', () => {
+  const districts = () => w.page.evaluate(() => window.__app!.districts());
+  /** Waits until the districts are drawn (224) or not (0), and deck.gl has drawn that frame. */
+  const districtsDrawn = async (count: 224 | 0) => {
+    await w.page.waitForFunction((n) => window.__app!.districts()?.drawn === n && window.__app!.isDrawn(), count, {
+      timeout: 30_000,
+      polling: 50,
+    });
+  };
+  /** Whether the page has fetched the districts file (it must not before the level is first drawn). */
+  const fetchedDistricts = () =>
+    w.page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => /\/districts-[\w-]+\.json$/.test(e.name)),
+    );
+
+  it('chosen in the settings at 1280×720: loaded only then, the 224 outlines drawn, the legend says there are no district figures', async () => {
+    await w.page.setViewportSize({ width: 1280, height: 720 });
+    await show(2024, 'population');
+    expect(await districts()).toEqual({ shown: false, drawn: 0, load: 'idle' });
+    expect(await fetchedDistricts()).toBe(false);
+    const regionsOnly = await readCanvas(w.page);
+    await w.page.getByTestId('level').selectOption('districts');
+    await districtsDrawn(224);
+    expect(await fetchedDistricts()).toBe(true);
+    expect(await districts()).toEqual({ shown: true, drawn: 224, load: 'done' });
+    expect(await w.page.getByTestId('legend-districts').textContent()).toContain(
+      'There are no built-in figures for districts',
+    );
+    // The district lines change the picture inside Kazakhstan (the regions alone drew none of them).
+    const rect = await kazakhstanRect(w.page);
+    expect(differingShare(regionsOnly, await readCanvas(w.page), rect)).toBeGreaterThan(0.01);
+    await w.page.screenshot({ path: `${SHOTS}/geography-districts-1280x720.png` });
+    // Back to auto: at the whole country's zoom the districts are not drawn.
+    await w.page.getByTestId('level').selectOption('auto');
+    await districtsDrawn(0);
+  });
+
+  it('zooming in past the threshold draws them; a district’s tooltip names it, its region and “no built-in figure”', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await updateAndDraw(page, { year: 2024, measure: 'population', topN: 1, showExternal: false });
+    for (let i = 0; i < 5 && !(await districts())!.shown; i++) {
+      const zoom = (await page.evaluate(() => window.__app!.camera()))!.zoom;
+      await page.locator('.maplibregl-ctrl-zoom-in').click();
+      // One step of the button is one zoom level, eased: wait until it has arrived.
+      await page.waitForFunction(
+        (z) =>
+          window.__app!.camera()!.zoom > z + 0.9 &&
+          !window.__app!.isMoving() &&
+          window.__app!.state.camera!.zoom > z + 0.9,
+        zoom,
+        { timeout: 10_000 },
+      );
+    }
+    expect((await districts())!.shown).toBe(true);
+    await districtsDrawn(224);
+    // The district whose label point is nearest the middle of the map, and its region's name.
+    const centre = (await page.evaluate(() => window.__app!.camera()))!;
+    const nearest = districtLabels().reduce((a, b) =>
+      Math.hypot(a.lon - centre.lon, a.lat - centre.lat) <= Math.hypot(b.lon - centre.lon, b.lat - centre.lat) ? a : b,
+    );
+    const [x, y] = await project(page, nearest.lon, nearest.lat);
+    await page.mouse.move(x, y);
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await tooltip.locator('strong').textContent()).toBe(nearest.name);
+    const text = (await tooltip.textContent()) ?? '';
+    expect(text).toContain(`District in ${nearest.region}`);
+    expect(text).toContain('No built-in figure for districts');
+    expect(text).toContain(`Figure of `);
+    expect(text).toContain('Population (1 January), 2024: ');
+    // Zoomed in, districts are named on the map too (below the regions' labels).
+    const names = new Set(districtLabels().map((d) => d.name));
+    expect((await placed()).filter((l) => names.has(l)).length).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/geography-districts-zoom.png` });
+    await pointerOffMap(page);
   });
 });

@@ -6,7 +6,15 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appState, composedPicture, kazakhstanRect, pointerOffMap, settle, waitForUrlParam } from './driver';
+import {
+  appState,
+  composedPicture,
+  kazakhstanRect,
+  pointerOffMap,
+  settle,
+  updateAndDraw,
+  waitForUrlParam,
+} from './driver';
 import { relativeLuminance } from '../../src/core/greyscale';
 import { openPage, waitForMap, type Watched } from './harness';
 import { closeContexts, servedApp, sharedBrowser } from './shared';
@@ -110,6 +118,33 @@ function colourBar(p: Pixels, y0: number, y1: number): Rgb[] {
     if (seen.size > best.length) best = [...seen.values()];
   }
   return best;
+}
+
+/** The labels matching `selector` that are shown (laid out and not hidden for lack of room), left to right. */
+async function shownLabels(page: Page, selector: string): Promise<{ text: string; left: number; right: number }[]> {
+  return page.locator(selector).evaluateAll((spans) =>
+    spans
+      .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+      .map((e) => ({
+        text: e.textContent ?? '',
+        left: e.getBoundingClientRect().left,
+        right: e.getBoundingClientRect().right,
+      }))
+      .sort((a, b) => a.left - b.left),
+  );
+}
+
+/** Shown labels of a scale (legend ticks, timeline years) do not overlap and stay in the window; the ends are shown. */
+async function expectApart(page: Page, selector: string): Promise<void> {
+  const labels = await shownLabels(page, selector);
+  const width = page.viewportSize()!.width;
+  expect(labels.length, selector).toBeGreaterThanOrEqual(2);
+  for (let i = 1; i < labels.length; i++)
+    expect(labels[i]!.left, `${labels[i - 1]!.text} | ${labels[i]!.text} (${selector}, ${width} px)`).toBeGreaterThan(
+      labels[i - 1]!.right + 2,
+    );
+  expect(labels[0]!.left).toBeGreaterThanOrEqual(0);
+  expect(labels[labels.length - 1]!.right).toBeLessThanOrEqual(width);
 }
 
 /** The colour stops of the on-screen legend bar (its CSS gradient). */
@@ -333,7 +368,7 @@ describe('video', () => {
 });
 
 describe('embed', () => {
-  it('the embed code is an iframe of the current view without chrome, and that view shows only map, legend and year', async () => {
+  it('the embed code is an iframe of the current view without chrome; it shows the map, a title, the legend, the year, play and a link to the full map', async () => {
     // A story open (from the presenter panel): the embed shows its view, not the story.
     const page = await reuse(main, `${served.url}?v=1`);
     await openPresenter(page);
@@ -354,13 +389,22 @@ describe('embed', () => {
       await open(main, url);
       expect((await appState(page)).view, url).toBe('embed');
       for (const hidden of [
-        'header.app-header',
+        'header .subtitle',
+        'header .header-tools',
         '[data-testid="settings"]',
         '[data-testid="presenter"]',
-        '.tl-buttons',
+        '[data-testid="step-back"]',
       ])
         expect(await page.locator(hidden).isHidden(), `${hidden} in ${url}`).toBe(true);
-      expect(await page.getByTestId('play').isHidden()).toBe(true);
+      // A title, a play button and the way to the full map, at the same view.
+      expect(await page.locator('header h1').textContent()).toBe('Kazakhstan migration map');
+      expect(await page.getByTestId('play').isVisible()).toBe(true);
+      const full = new URL((await page.getByTestId('full-map').getAttribute('href'))!, served.url);
+      expect(await page.getByTestId('full-map').getAttribute('target')).toBe('_blank');
+      expect(full.searchParams.get('view')).toBeNull();
+      const shown = await appState(page);
+      expect(full.searchParams.get('year')).toBe(String(shown.year));
+      expect(full.searchParams.get('m')).toBe(shown.measure);
       expect(await page.getByTestId('story').isHidden()).toBe(true);
       expect(await page.getByTestId('legend').isVisible()).toBe(true);
       expect(await page.getByTestId('legend-bar').isVisible()).toBe(true);
@@ -376,17 +420,32 @@ describe('embed', () => {
 });
 
 describe('ways in and out', () => {
-  it('embed: the timeline slider spans the panel', async () => {
+  it('embed: the timeline slider spans the panel; at 800×500 everything fits with the legend folded', async () => {
     // The embed test left the main page at an embed link; an iframe of 960×600 is a viewport of that size.
     const page = await at(main, `${served.url}?v=1&embed=1`);
     try {
       await page.setViewportSize({ width: 960, height: 600 });
       const slider = await page.getByTestId('year-slider').boundingBox();
       expect(slider!.width).toBeGreaterThan(500);
-      const labels = await page
-        .locator('.tl-axis span')
-        .evaluateAll((s) => s.map((e) => e.getBoundingClientRect().left));
-      expect(labels[labels.length - 1]! - labels[0]!).toBeGreaterThan(400);
+      const labels = await shownLabels(page, '.tl-axis span');
+      expect(labels[labels.length - 1]!.left - labels[0]!.left).toBeGreaterThan(400);
+      await expectApart(page, '.legend-tick');
+
+      await page.setViewportSize({ width: 800, height: 500 });
+      // The legend folded into its sheet; the title, the link, play and the year inside the frame.
+      await page.getByTestId('legend-bar').waitFor({ state: 'hidden', timeout: 5_000 });
+      for (const id of ['full-map', 'play', 'year-label', 'year-slider', 'sheet-legend']) {
+        const box = (await page.getByTestId(id).boundingBox())!;
+        expect(box, id).not.toBeNull();
+        expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= 800 && box.y + box.height <= 500, id).toBe(true);
+      }
+      expect(await page.getByTestId('sheet-settings').isHidden()).toBe(true);
+      await expectApart(page, '.tl-axis span');
+      expect(await page.locator('header h1').isVisible()).toBe(true);
+      await page.getByTestId('sheet-legend').click();
+      await page.getByTestId('legend-bar').waitFor({ state: 'visible', timeout: 5_000 });
+      await expectApart(page, '.legend-tick');
+      await page.getByTestId('sheet-legend').click();
     } finally {
       await page.setViewportSize({ width: 1400, height: 900 });
     }
@@ -405,5 +464,27 @@ describe('ways in and out', () => {
     await settle(page, "app.state.view === 'projector'");
     await page.locator('body').press('p');
     await settle(page, "app.state.view === 'normal'");
+  });
+
+  it('legend ticks and timeline years never overlap: 1280×720 in English and Kazakh (full numbers), 390×844', async () => {
+    // The projector test left the page in the normal view: resized, not loaded again.
+    const page = await at(main, `${served.url}?v=1`);
+    try {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      for (const patch of [{}, { lang: 'kk' as const }, { measure: 'population' as const }]) {
+        await updateAndDraw(page, patch);
+        await expectApart(page, '.legend-tick');
+        await expectApart(page, '.tl-axis span');
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectApart(page, '.tl-axis span');
+      await page.getByTestId('sheet-legend').click();
+      await page.getByTestId('legend-bar').waitFor({ state: 'visible', timeout: 5_000 });
+      await expectApart(page, '.legend-tick');
+      await page.getByTestId('sheet-legend').click();
+    } finally {
+      await updateAndDraw(page, { lang: 'en', measure: 'net' });
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
   });
 });

@@ -18,12 +18,24 @@ export interface LegendContent {
   unit: string;
   /** Colours along the bar, left to right. */
   stops: Rgba[];
-  /** Tick labels at their place along the bar (0–1). */
+  /** Whether the stops are classes (each an equal, solid part of the bar) rather than a gradient. */
+  classed: boolean;
+  /** Tick labels at their place along the bar (0–1), ascending; the page shows those that do not overlap. */
   ticks: { label: string; position: number }[];
   noData: string;
+  /** For a scale diverging around zero: what zero and the two sides mean (null otherwise). */
+  zeroNote: string | null;
+  /**
+   * Net migration between regions sums to zero; the many brown regions lose
+   * what the few blue-green ones gain (said with the year's counts, when the
+   * year's figures do sum to zero). Without it a map of brown reads "everyone loses".
+   */
+  balance: string | null;
   scaleNote: string;
   /** Which borders the map shows ("Shown in the borders of 2018–2021"). */
   borders: string;
+  /** While the districts are drawn: what their lines are, and that they have no built-in figures. */
+  districts: string | null;
   /** Caveats of the year's figures (census rebases, partial years). */
   notes: string[];
   arcs: { title: string; colours: [Rgba, Rgba]; note: string };
@@ -42,12 +54,6 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
   const scale = data.prepared.colours.scale(measure, year, input.scale);
   const text = measureText(model, measure, year, t);
   const signed = scale.kind === 'diverging';
-  // Long labels (full numbers where no short form exists) would collide: keep the ends and the middle.
-  const labelled = scale.ticks.map((v) => [v, formatCompact(v, lang, { signed })] as const);
-  const long = Math.max(...labelled.map(([, s]) => s.length)) > 6 && labelled.length > 3;
-  const shown = long
-    ? labelled.filter((_, i) => i === 0 || i === labelled.length - 1 || i === (labelled.length - 1) / 2)
-    : labelled;
   const notes = [...new Set([...measures.values(measure, year).values()].flatMap((v) => v.notes))];
   const [from, to] = model.yearRange;
   const points = data.points ? pointLegend(data.points, lang, t) : null;
@@ -56,10 +62,15 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
     hiddenNote: input.hidden ? t('story.hidden') : null,
     unit: text.unit,
     stops: legendStops(scale),
-    ticks: shown.map(([v, label]) => ({ label, position: legendPosition(scale, v) })),
+    classed: scale.transform === 'classes',
+    // All of them: the page shows those that fit its width without overlapping (ui/tick-fit.ts).
+    ticks: scale.ticks.map((v) => ({ label: formatCompact(v, lang, { signed }), position: legendPosition(scale, v) })),
     noData: t('legend.noData'),
+    zeroNote: signed ? zeroNote(input) : null,
+    balance: measure === 'net' ? netBalance(input) : null,
     borders: bordersText(input),
-    scaleNote: input.scale === 'fixed' ? t('legend.fixedNote', { from, to }) : t('legend.yearNote', { year }),
+    districts: input.districts ? t('legend.districts') : null,
+    scaleNote: scaleNote(input, scale.classes, from, to),
     notes: notes.map((n) => t(`legend.${n}` as MessageKey, { year: year + 1 })),
     arcs: {
       title: points?.title ?? t('legend.arcs'),
@@ -78,6 +89,39 @@ export function legendContent(input: ViewInput, theme: Theme): LegendContent {
         : null,
     nodes: points?.nodes ?? t('legend.nodes'),
   };
+}
+
+/** What zero and the two colours mean, for the built-in measures that diverge around zero. */
+function zeroNote({ measure, t }: ViewInput): string | null {
+  if (measure === 'net' || measure === 'netRate') return t('legend.zeroNet');
+  if (measure === 'change') return t('legend.zeroChange');
+  return null;
+}
+
+/** "16 regions lost what 4 gained" when the year's net figures of Kazakhstan's regions are all there and sum to zero. */
+function netBalance({ data, year, t }: ViewInput): string | null {
+  const { model, measures } = data.dataset;
+  const values = [...measures.values('net', year)]
+    .filter(([id]) => model.polygons.get(id)?.country === 'KZ')
+    .map(([, v]) => v.value);
+  if (values.length < 2 || values.some((v) => v === null)) return null;
+  const figures = values as number[];
+  const moved = figures.reduce((a, v) => a + Math.abs(v), 0);
+  const sum = figures.reduce((a, v) => a + v, 0);
+  if (moved === 0 || Math.abs(sum) > moved * 0.005) return null;
+  return t('legend.netBalance', {
+    losing: figures.filter((v) => v < 0).length,
+    gaining: figures.filter((v) => v > 0).length,
+  });
+}
+
+/** Which scale the colours follow: fixed or fitted to the year, and for classes what a class holds. */
+function scaleNote({ scale, year, t }: ViewInput, classes: number | undefined, from: number, to: number): string {
+  if (classes === undefined)
+    return scale === 'fixed' ? t('legend.fixedNote', { from, to }) : t('legend.yearNote', { year });
+  return scale === 'fixed'
+    ? t('legend.classesFixed', { from, to, n: classes })
+    : t('legend.classesYear', { year, n: classes });
 }
 
 /** Which borders the map shows, and why when they are not those in force at the year's end. */

@@ -17,15 +17,19 @@ export interface LabelDatum {
   text: string;
   /** Which label stays when two collide (higher wins): cities, Kazakh regions, Russian ones, countries. */
   priority: number;
-  /** Cities get a smaller, darker label at their centre; the national node's hangs below its wide ring. */
-  kind: 'region' | 'city' | 'anchor' | 'national';
+  /** Cities get a smaller, darker label at their centre; districts a smaller one, giving way to regions; the national node's hangs below its wide ring. */
+  kind: 'region' | 'district' | 'city' | 'anchor' | 'national';
 }
 
 /** Label size in CSS px (also used to place labels without overlaps). */
-export const labelSize = (d: LabelDatum, textScale: number): number => (d.kind === 'region' ? 12 : 11) * textScale;
+export const labelSize = (d: LabelDatum, textScale: number): number =>
+  (d.kind === 'region' ? 12 : d.kind === 'district' ? 10 : 11) * textScale;
 
-/** How far below its point a label hangs, in CSS px (a region's is centred on it; the national ring is 13 px wide). */
-export const labelOffset = (d: LabelDatum): number => (d.kind === 'region' ? 0 : d.kind === 'national' ? 16 : 6);
+/** Region and district labels are centred on their point; the others hang below theirs. */
+export const centredLabel = (d: LabelDatum): boolean => d.kind === 'region' || d.kind === 'district';
+
+/** How far below its point a label hangs, in CSS px (a region's or district's is centred on it; the national ring is 13 px wide). */
+export const labelOffset = (d: LabelDatum): number => (centredLabel(d) ? 0 : d.kind === 'national' ? 16 : 6);
 
 export function mapLabels(
   model: Model,

@@ -21,14 +21,61 @@ describe('the legend', () => {
     expect(en.ticks[0]!.position).toBe(0);
     expect(en.ticks.at(-1)!.position).toBe(1);
     expect(en.scaleNote).toBe('Scale fixed over 1990–2026');
-    // Long Russian and Kazakh labels would collide: the ends and the middle are kept.
+    // Every tick, in each language's numbers (the page hides those that would overlap: ui/tick-fit.ts).
     expect(legendContent(viewInput('ru'), THEME).ticks.map((t) => plain(t.label))).toEqual([
       '-100 тыс.',
+      '-10 тыс.',
+      '-1 тыс.',
       '0',
+      '+1 тыс.',
+      '+10 тыс.',
       '+100 тыс.',
     ]);
-    expect(legendContent(viewInput('kk'), THEME).ticks.map((t) => plain(t.label))).toEqual(['-100 м.', '0', '+100 м.']);
+    expect(legendContent(viewInput('kk'), THEME).ticks.map((t) => plain(t.label))).toHaveLength(7);
     expect(legendContent(viewInput('en', { scale: 'year' }), THEME).scaleNote).toBe('Scale fitted to 2024');
+  });
+
+  it('says, while the districts are drawn, that they have no built-in figures, in each language', () => {
+    expect(legendContent(viewInput('en'), THEME).districts).toBeNull();
+    expect(legendContent(viewInput('en', { districts: true }), THEME).districts).toContain(
+      'There are no built-in figures for districts',
+    );
+    expect(legendContent(viewInput('ru', { districts: true }), THEME).districts).toContain(
+      'Встроенных данных по районам нет',
+    );
+    expect(legendContent(viewInput('kk', { districts: true }), THEME).districts).toContain(
+      'кірістірілген деректер жоқ',
+    );
+  });
+
+  it('says what zero means on a diverging scale, and that net moves between regions sum to zero', () => {
+    const en = legendContent(viewInput('en'), THEME);
+    expect(en.zeroNote).toBe('0: as many arrived as left. Brown: more left; blue-green: more arrived.');
+    // 2024: 16 of the 20 regions lost what 4 gained (the built-in figures sum to zero).
+    expect(en.balance).toBe(
+      'Moves between regions add up to zero: what 16 regions lost (brown), 4 gained (blue-green).',
+    );
+    expect(legendContent(viewInput('ru'), THEME).balance).toContain('потеряли 16 регионов');
+    expect(legendContent(viewInput('kk'), THEME).balance).toContain('16 өңір');
+    expect(legendContent(viewInput('kk'), THEME).zeroNote).toMatch(/^0: /);
+    expect(legendContent(viewInput('ru', { measure: 'change' }), THEME).zeroNote).toContain('население убыло');
+    // Not for a rate (per 1,000 residents does not sum), nor for sequential measures.
+    expect(legendContent(viewInput('en', { measure: 'netRate' }), THEME).balance).toBeNull();
+    expect(legendContent(viewInput('en', { measure: 'density' }), THEME).zeroNote).toBeNull();
+    // A year without every region's figure says nothing about the sum.
+    expect(legendContent(viewInput('en', { year: 1995 }), THEME).balance).toBeNull();
+  });
+
+  it('names the classes of density and population, fixed or fitted to the year', () => {
+    const fixed = legendContent(viewInput('en', { measure: 'density' }), THEME);
+    expect(fixed.classed).toBe(true);
+    expect(fixed.stops).toHaveLength(7);
+    expect(fixed.scaleNote).toBe('Colour classes fixed over 1990–2026; each holds about 1/7 of those years’ figures');
+    expect(legendContent(viewInput('ru', { measure: 'population', scale: 'year' }), THEME).scaleNote).toBe(
+      'Цветовые классы по данным 2024 г.; в каждом около 1/7 значений года',
+    );
+    expect(legendContent(viewInput('kk', { measure: 'density' }), THEME).scaleNote).toContain('1/7');
+    expect(legendContent(viewInput('en'), THEME).classed).toBe(false);
   });
 
   it('shows the arcs in the theme’s colours, and external flows only when they are drawn', () => {

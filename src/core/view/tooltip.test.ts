@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInData, plain, viewInput } from './test-data';
 import { translator } from '../../i18n';
 import { labelOffset, mapLabels } from './map-labels';
+import type { DistrictProps } from '../district-level';
 import { pickedPolygon, tooltipText, type Picked } from './tooltip';
 
 /** The prepared item of a flow (origin → destination) in a year. */
@@ -54,6 +55,48 @@ describe('the tooltip of a region', () => {
   it('gives no figure while a question hides the values', () => {
     const hidden = tooltipText(astana, viewInput('en', { hidden: true }))!;
     expect(hidden).toEqual({ title: 'Astana (city)', lines: ['Values are hidden until the answer is revealed.'] });
+  });
+});
+
+describe('the tooltip of a district', () => {
+  const zharasemey: DistrictProps = {
+    district_id: '101010000',
+    unit_code: 'KZ-10',
+    pcode: 'KZ101010',
+    name_en: 'Zharasemey',
+    name_ru: 'Жанасемейский',
+    name_kk: 'Жаңасемей',
+    area_km2: 31170.1,
+    label_lon: 77.6409,
+    label_lat: 49.3235,
+  };
+  const picked: Picked = { kind: 'district', district: zharasemey, polygonId: 'KZ-10' };
+
+  it('names it in the interface language, its region, that it has no figure, then the region’s figure', () => {
+    const en = tooltipText(picked, viewInput('en', { measure: 'population' }))!;
+    expect(en.title).toBe('Zharasemey');
+    expect(en.lines.slice(0, 3)).toEqual([
+      'District in Abai Region',
+      'No built-in figure for districts',
+      'Figure of Abai Region:',
+    ]);
+    expect(en.lines[3]).toBe('Population (1 January), 2024: 607,589');
+    expect(en.lines).toContain('Source: S170');
+    expect(tooltipText(picked, viewInput('ru'))!.title).toBe('Жанасемейский');
+    const kk = tooltipText(picked, viewInput('kk'))!;
+    expect(kk.title).toBe('Жаңасемей');
+    expect(kk.lines[1]).toBe('Аудандар бойынша кірістірілген деректер жоқ');
+  });
+
+  it('marks a name given in another language where the source has none in this one', () => {
+    const noKazakh = { ...picked, district: { ...zharasemey, name_kk: '' } };
+    const kk = tooltipText(noKazakh, viewInput('kk'))!;
+    expect(kk.title).toBe('Жанасемейский');
+    expect(kk.lines[0]).toBe('Дереккөзде бұл тілдегі атауы жоқ: RU тілінде берілген.');
+  });
+
+  it('selects its region on a click', () => {
+    expect(pickedPolygon(picked, builtInData())).toBe('KZ-10');
   });
 });
 

@@ -6,6 +6,7 @@
 import { hasMessage, type MessageKey, type Translator } from '../../i18n';
 import { placeName, sourceName } from '../../i18n/names';
 import { periodText } from '../../i18n/periods';
+import { districtName, type DistrictProps } from '../district-level';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
 import { arcComparison } from './border-counts';
@@ -16,6 +17,8 @@ import type { ViewInput } from './view-input';
 /** What the map found under the pointer (src/render picks it). */
 export type Picked =
   | { kind: 'region'; polygonId: string }
+  /** A district (geo/districts.topojson) over the region polygon drawn under it. */
+  | { kind: 'district'; district: DistrictProps; polygonId: string }
   /** An item of a prepared flow set (src/core/arcs.ts: records[prepared.rows[item]]). */
   | { kind: 'arc'; set: 'internal' | 'external'; item: number }
   /** An item of the prepared nodes. */
@@ -40,6 +43,7 @@ export function qualityNote(flag: string, t: Translator): string {
 
 export function tooltipText(picked: Picked, input: TooltipInput): TooltipText | null {
   if (picked.kind === 'region') return regionTooltip(picked.polygonId, input);
+  if (picked.kind === 'district') return districtTooltip(picked.district, picked.polygonId, input);
   if (picked.kind === 'arc') return arcTooltip(picked.set, picked.item, input);
   if (picked.kind === 'described') return picked.text;
   if (picked.kind === 'national')
@@ -80,6 +84,29 @@ function regionTooltip(polygonId: string, { data, year, measure, hidden, lang, t
     t('tooltip.clickHint'),
   ];
   return { title, lines: lines.filter(Boolean) };
+}
+
+/**
+ * A district: its name in the interface's language (another language's, marked, where the source has
+ * none), the region it lies in, that it has no built-in figure, and the figure of the region drawn
+ * under it, named as the region's so that it is never read as the district's.
+ */
+function districtTooltip(district: DistrictProps, polygonId: string, input: TooltipInput): TooltipText {
+  const { data, lang, t } = input;
+  const { model } = data.dataset;
+  const name = districtName(district, lang);
+  const region = regionTooltip(polygonId, input);
+  return {
+    title: name?.name ?? district.district_id,
+    lines: [
+      name && name.lang !== lang ? t('tooltip.nameFallback', { lang: name.lang.toUpperCase() }) : '',
+      t('tooltip.districtIn', { region: placeName(model, district.unit_code, lang) }),
+      district.note ? t('tooltip.baikonur') : '',
+      t('tooltip.districtNoFigure'),
+      t('tooltip.regionFigure', { region: region.title }),
+      ...region.lines,
+    ].filter(Boolean),
+  };
 }
 
 function arcTooltip(set: 'internal' | 'external', item: number, { data, lang, t }: TooltipInput): TooltipText | null {
@@ -136,7 +163,7 @@ function nodeTooltip(item: number, { data, year, lang, t }: TooltipInput): Toolt
 export function pickedPolygon(picked: Picked, data: ViewInput['data']): string | null {
   const { model } = data.dataset;
   let polygonId: string | null = null;
-  if (picked.kind === 'region') polygonId = picked.polygonId;
+  if (picked.kind === 'region' || picked.kind === 'district') polygonId = picked.polygonId;
   else if (picked.kind === 'node') {
     const location = data.prepared.nodes.locations[picked.item];
     const unit = location === undefined ? undefined : data.prepared.nodes.codes[location];

@@ -20,4 +20,6 @@ export interface ViewInput {
   hidden: boolean;
   lang: Lang;
   t: Translator;
+  /** The map draws the districts (src/core/district-level.ts); absent: it does not. */
+  districts?: boolean;
 }
