@@ -77,11 +77,32 @@ const PROJECT_SOURCES: Row[] = [
 ];
 
 const sources = read('sources.csv');
-write(
-  'sources.csv',
-  [...sources, ...PROJECT_SOURCES],
-  ['source_id', 'title', 'publisher', 'url', 'accessed_via', 'notes'],
+/**
+ * The project's names of each source in Russian and Kazakh and its kind (official statistics, a
+ * repository of their tables, research, news, encyclopedia, mirror, this project), written by the
+ * project in data/source_names.csv: the interface names a source in its own language and a story
+ * step lists official statistics first. Every source needs its row.
+ */
+const sourceNames = new Map(
+  (csvParse(readFileSync(resolve(here, 'source_names.csv'), 'utf8')) as unknown as Row[]).map((r) => [r.source_id!, r]),
 );
+const namedSources: Row[] = [...sources, ...PROJECT_SOURCES].map((s) => {
+  const names = sourceNames.get(s.source_id!) ?? fail(`data/source_names.csv has no row for ${s.source_id}`);
+  return { ...s, kind: names.kind!, name_ru: names.name_ru!, name_kk: names.name_kk! };
+});
+for (const id of sourceNames.keys())
+  if (!namedSources.some((s) => s.source_id === id)) fail(`data/source_names.csv names an unknown source ${id}`);
+write('sources.csv', namedSources, [
+  'source_id',
+  'title',
+  'publisher',
+  'url',
+  'accessed_via',
+  'notes',
+  'kind',
+  'name_ru',
+  'name_kk',
+]);
 const knownSources = new Set([...sources, ...PROJECT_SOURCES].map((s) => s.source_id));
 const checkSources = (ids: string, where: string): string => {
   for (const id of ids.split(';')) if (!knownSources.has(id)) fail(`${where}: unknown source ${id}`);

@@ -21,11 +21,23 @@ export interface PreparedData {
   external: FlowSet;
   nodes: NodeSet;
   externalYears: Set<number>;
-  /** Whole-country anchors used by each year's external arcs (codes, and positions for drawing). */
-  anchorsByYear: Map<number, { codes: string[]; positions: [number, number][] }>;
+  /**
+   * Whole-country anchors used by each year's external arcs: their codes (for labels), the
+   * partner capitals' positions, and Kazakhstan as a whole's (drawn apart: it is not a place).
+   */
+  anchorsByYear: Map<number, Anchors>;
 }
 
-export const NO_ANCHORS = { codes: [] as string[], positions: [] as [number, number][] };
+export interface Anchors {
+  codes: string[];
+  positions: [number, number][];
+  national: [number, number][];
+}
+
+/** The code of Kazakhstan as a whole among the anchors. */
+export const NATIONAL_ANCHOR = 'KZ';
+
+export const NO_ANCHORS: Anchors = { codes: [], positions: [], national: [] };
 
 export function prepareData({ model, measures }: Dataset): PreparedData {
   const positionOf = (code: string) => model.units.get(code)?.centre ?? model.anchors.get(code);
@@ -47,7 +59,12 @@ function anchorsByYear(records: readonly ArcRecord[], model: Model): PreparedDat
     const codes = [...new Set(records.filter((r) => r.year === year).flatMap((r) => [r.origin, r.destination]))]
       .filter((code) => model.anchors.has(code) && !model.units.has(code))
       .sort();
-    out.set(year, { codes, positions: codes.map((c) => model.anchors.get(c)!) });
+    const positions = (keep: (code: string) => boolean) => codes.filter(keep).map((c) => model.anchors.get(c)!);
+    out.set(year, {
+      codes,
+      positions: positions((c) => c !== NATIONAL_ANCHOR),
+      national: positions((c) => c === NATIONAL_ANCHOR),
+    });
   }
   return out;
 }

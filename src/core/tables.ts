@@ -3,6 +3,7 @@
  * parsing into typed rows. The same code runs in the browser and in
  * `npm run data:check`.
  */
+import { SOURCE_KINDS } from './sources';
 import { parseTable, type DataIssue, type RowOf, type Schema } from './csv';
 
 const str = { type: 'string' } as const;
@@ -160,7 +161,19 @@ export const SCHEMAS = {
     source_id: str,
     note: optStr,
   },
-  'sources.csv': { source_id: str, title: str, publisher: str, url: optStr, accessed_via: optStr, notes: optStr },
+  'sources.csv': {
+    source_id: str,
+    title: str,
+    publisher: str,
+    url: optStr,
+    accessed_via: optStr,
+    notes: optStr,
+    // The project's short names in Russian and Kazakh (English: the publisher) and the kind of
+    // publication (src/core/sources.ts), from data/source_names.csv.
+    kind: { type: 'string', oneOf: SOURCE_KINDS },
+    name_ru: str,
+    name_kk: str,
+  },
   'countries.csv': { iso2: str, name_en: str, name_ru: str, name_kk: str, source_id: str },
   'facts.csv': {
     fact_id: str,

@@ -4,9 +4,13 @@
  */
 import type { DataIssue } from './csv';
 import { unitInGeography, type Geography, type Model } from './model';
+import { parsePeriod } from './periods';
 import { sourceIds, type Tables } from './tables';
 
 const NATIONAL = 'KZ';
+/** Words of the English publisher lines that a Russian or Kazakh source name must not keep. */
+const ENGLISH_WORDS =
+  /\b(citing|via|mirrors?|copy|also|edition|bureau|statistics|ministry|department|government|regional|library|channel|post|quality|aggregator|blog|anonymous|reprint|and|of|based|project|computed|from|public domain|centre|center|Kazinform|Moi Gorod|Rosstat)\b/i;
 const RUSSIA = 'RU';
 
 /** Full-year BNS releases of inter-regional balances that the OD flows must reproduce. */
@@ -199,6 +203,29 @@ function validateLaterTables(tables: Tables): DataIssue[] {
   const checkSources = (file: string, line: number, cell: string) => {
     for (const id of sourceIds(cell)) if (!sources.has(id)) issue(file, line, `unknown source ${id}`);
   };
+
+  // Every source is named in Russian and Kazakh without the English words of a publisher line.
+  for (const s of tables['sources.csv'])
+    for (const [lang, name] of [
+      ['ru', s.name_ru],
+      ['kk', s.name_kk],
+    ] as const) {
+      const english = ENGLISH_WORDS.exec(name);
+      if (english)
+        issue('sources.csv', s.line, `${s.source_id}: the ${lang} name has the English word "${english[0]}"`);
+    }
+  // Every period of the data is one the interface can say in each language (core/periods.ts).
+  for (const file of [
+    'flows.csv',
+    'regional_migration.csv',
+    'external_flows.csv',
+    'russia_flows.csv',
+    'enbek.csv',
+    'kandas.csv',
+  ] as const)
+    // prettier-ignore
+    for (const r of tables[file])
+      if (!parsePeriod(r.period)) issue(file, r.line, `period "${r.period}" is not one the interface can translate`);
 
   // Every unit has its codes: KATO and ISO alpha for Kazakh units, OKATO for Russian subjects.
   for (const u of units) {

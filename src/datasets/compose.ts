@@ -34,6 +34,10 @@ export function composeDataset(base: Dataset, baseRegions: Regions, stored: NewD
     url: null,
     accessed_via: 'imported in this browser',
     notes: null,
+    // The file's own name in every language.
+    kind: 'imported',
+    name_ru: stored.fileName,
+    name_kk: stored.fileName,
   };
   const tables: Tables = { ...base.tables, 'sources.csv': [...base.tables['sources.csv'], source] };
   let regions = baseRegions;

@@ -65,6 +65,9 @@ export const en = {
     '{year}: the sources hold no figures for Kazakhstan’s regions before {first}, so they are not drawn; only the Russian border subjects’ population (Rosstat, S173) is shown. Russia’s own count of migration with Kazakhstan (from 1997) is in a Russian subject’s panel.',
   'status.rounded': 'rounded in the source',
   'status.nationalEmigrants': 'Kazakhstan as a whole in {year}: {out} left for abroad ({source}).',
+  'status.noFigure': 'No figure for “{measure}” in {year}.',
+  'status.figuresFor': 'Figures for {year}:',
+  'status.noOtherFigure': 'No measure has a figure for Kazakhstan’s regions in {year}.',
   'status.gap': 'Regions in grey have no figure for this measure in {year}.',
 
   'quality.od_unvalidated_geography_recast':
@@ -108,7 +111,8 @@ export const en = {
   'legend.arcsDirection': 'Each arc runs from orange (origin) to purple (destination), bending to its left.',
   'legend.arcsWidth': 'Width: number of migrants',
   'legend.external': 'Migration with other countries',
-  'legend.externalNote': 'Country totals, not split by region; drawn to Kazakhstan as a whole.',
+  'legend.externalNote':
+    'Country totals, not split by region; drawn to the open ring “Kazakhstan (the country as a whole)”, which is not a place.',
   'legend.nodes': 'Circles: arrivals + departures of each region’s centre',
   'legend.censusRebase': 'Includes the census rebase of 1 January {year}.',
   'legend.borders': 'Shown in the {borders}',
@@ -131,7 +135,9 @@ export const en = {
   'tooltip.sum': 'Sum of {units}',
   'tooltip.baikonurName': 'Baikonur',
   'tooltip.baikonur': 'Baikonur: leased to Russia; not part of Kazakhstan’s regional statistics.',
-  'tooltip.nationalAnchor': 'Kazakhstan as a whole',
+  'tooltip.nationalAnchor': 'Kazakhstan (the country as a whole)',
+  'tooltip.nationalNote':
+    'Not a place: this ring stands for the whole country. The sources count migration with other countries for Kazakhstan as a whole, not by region, so those arcs end here.',
   'tooltip.internal': 'Between regions',
   'tooltip.external': 'With another country',
   'tooltip.netFlow': 'Net balance (drawn towards the gaining side)',
@@ -208,6 +214,7 @@ export const en = {
   'story.reveal': 'Reveal the answer',
   'story.close': 'Close the story',
   'story.forecast': 'Forecast — not observed data',
+  'story.moreSources': 'More sources ({n})',
   'story.hidden': 'Values are hidden until the answer is revealed.',
   'story.invalid': 'The story file "{file}" was not opened: {errors}',
   'story.opened': 'Opened the story "{title}".',

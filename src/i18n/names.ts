@@ -24,3 +24,10 @@ export function placeName(model: Model, code: string, lang: Lang, opts: { short?
   // The project's own table first: browsers' Intl data lacks Kazakh country names.
   return model.countries.get(code)?.[lang] ?? countryName(code, lang);
 }
+
+/** A source's name in the interface's language: its publisher in English, the project's short name otherwise. */
+export function sourceName(model: Model, id: string, lang: Lang): string {
+  const source = model.sources.get(id);
+  if (!source) return id;
+  return lang === 'ru' ? source.name_ru : lang === 'kk' ? source.name_kk : source.publisher;
+}

@@ -5,6 +5,7 @@
  */
 import { formatCompact } from '../core/format';
 import type { Palette } from '../core/scales';
+import { sourceName } from '../i18n/names';
 import { THEME } from '../core/theme';
 import { measureText } from '../core/view/measure-text';
 import { flowsText } from '../core/view/status';
@@ -50,7 +51,9 @@ export class Capture {
     const { model } = s.data.dataset;
     const scaleNow = s.data.prepared.colours.scale(s.measure, s.year, s.scale);
     const { label: measure, unit } = measureText(model, s.measure, s.year, t);
-    const sources = [...model.sources.values()].filter((x) => /^S0[12]$/.test(x.source_id)).map((x) => x.publisher);
+    const sources = [...model.sources.values()]
+      .filter((x) => /^S0[12]$/.test(x.source_id))
+      .map((x) => sourceName(model, x.source_id, s.lang));
     return exportPicture(
       {
         map: view.map,

@@ -12,6 +12,8 @@ import { translatorOf, type AppState, type AppStore } from '../state/app-state';
 import { mapInsets } from '../ui/free-area';
 import type { NoticeArea } from '../ui/notice';
 import { StoryPanel } from '../ui/story-panel';
+import { mainSources } from '../core/sources';
+import { sourceName } from '../i18n/names';
 import { FigureResolver } from './story/figures';
 import { BUILT_IN_STORIES } from './story/stories';
 import { parseStory, type Story, type StoryContext } from './story/story';
@@ -219,6 +221,9 @@ export class StoryController {
       ...new Set([...step.sources, ...caption.sourceIds, ...(revealed ? (answer?.sourceIds ?? []) : [])]),
     ];
     const model = s.data.dataset.model;
+    // Two or three main sources (official statistics first, never a wiki copy); the rest behind "more".
+    const { main, more } = mainSources(sources, model.sources);
+    const cite = (id: string) => `${sourceName(model, id, lang)} (${id})`;
     this.panel.show(
       {
         storyTitle: story.title[lang],
@@ -231,7 +236,8 @@ export class StoryController {
         answer: answer?.text ?? null,
         revealed,
         forecast: step.forecast ?? false,
-        sources: sources.map((id) => `${model.sources.get(id)?.publisher ?? id} (${id})`).join('; '),
+        sources: main.map(cite),
+        moreSources: more.map(cite),
       },
       translatorOf(s),
     );

@@ -4,7 +4,7 @@
  * label whose box would overlap one already placed is left out. Runs when
  * the camera stops or the labels change, not on every frame.
  */
-import { centredLabel, type LabelDatum } from '../core/view/map-labels';
+import { centredLabel, labelOffset, type LabelDatum } from '../core/view/map-labels';
 
 export interface Placement {
   /** Screen position (CSS px) of a longitude/latitude. */
@@ -32,7 +32,7 @@ export function placeLabels(labels: readonly LabelDatum[], placement: Placement)
       // Region and district labels are centred on their point; others hang below it (see the text layer's anchors).
       const box: [number, number, number, number] = centredLabel(label)
         ? [x - w / 2, y - h / 2, x + w / 2, y + h / 2]
-        : [x - w / 2, y + 6, x + w / 2, y + 6 + h];
+        : [x - w / 2, y + labelOffset(label), x + w / 2, y + labelOffset(label) + h];
       if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
       boxes.push(box);
       kept.set(index, position === label.position ? label : { ...label, position });

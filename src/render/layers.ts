@@ -12,7 +12,7 @@ import type { RegionProps, Regions } from '../core/map-data';
 import { polygonSegments, type OutlineSegments } from '../core/outlines';
 import { NO_DATA, type Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
-import { centredLabel, labelSize, type LabelDatum } from '../core/view/map-labels';
+import { centredLabel, labelOffset, labelSize, type LabelDatum } from '../core/view/map-labels';
 import { externalArcStyle, FlowLayers, internalArcStyle, NodeLayers, ON_TOP, type BinaryTable } from './flow-layers';
 import { LayerRegistry } from './year-layers';
 
@@ -41,8 +41,10 @@ export interface LayerInputs {
   topN: number | null;
   nodes: PreparedNodes;
   labels: LabelDatum[];
-  /** Whole-country ends of external arcs (Kazakhstan as a whole, partner capitals). */
+  /** Whole-country ends of external arcs: partner capitals. */
   anchors: [number, number][];
+  /** Kazakhstan as a whole, where the year's external arcs reach it (drawn apart: it is not a place). */
+  nationalAnchor: [number, number][];
   fontFamily: string;
   /** Multiplies label sizes (projector view, large text). */
   textScale: number;
@@ -62,6 +64,8 @@ const OUTLINE_FILTER_RANGE: [number, number][] = [
   [1, 1],
 ];
 const ANCHOR_RADIUS = 5;
+/** The national node's ring: larger and thicker than a capital's, unlike a region's filled circle. */
+const NATIONAL_RADIUS = 13;
 
 export class MapLayers {
   /** What each layer is (kind, year): the map's draw-time year filter and picking ask it. */
@@ -139,6 +143,22 @@ export class MapLayers {
       getLineWidth: 2,
       parameters: ON_TOP,
     });
+    // Kazakhstan as a whole: a wide, thick open ring (a region is a filled circle), hoverable for what it stands for.
+    const national = new ScatterplotLayer({
+      id: 'national-anchor',
+      visible: input.showFlows && input.showExternal,
+      pickable: true,
+      data: this.anchorTable(input.nationalAnchor, NATIONAL_RADIUS),
+      radiusUnits: 'pixels',
+      // A faint tint inside makes the whole disc hoverable; a region's node is white.
+      filled: true,
+      getFillColor: [...theme.externalDestination.slice(0, 3), 50] as Rgba,
+      stroked: true,
+      getLineColor: theme.externalDestination,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3,
+      parameters: ON_TOP,
+    });
     const labels = new TextLayer<LabelDatum>({
       id: 'labels',
       data: input.labels,
@@ -148,7 +168,7 @@ export class MapLayers {
       getColor: theme.label,
       getTextAnchor: 'middle',
       getAlignmentBaseline: (d) => (centredLabel(d) ? 'center' : 'top'),
-      getPixelOffset: (d) => (centredLabel(d) ? [0, 0] : [0, 6]),
+      getPixelOffset: (d) => [0, labelOffset(d)],
       fontFamily: input.fontFamily,
       fontWeight: 600,
       // Kazakh letters (қ ғ ө ү ұ і ә ң һ) are outside the default ASCII atlas.
@@ -160,7 +180,7 @@ export class MapLayers {
       parameters: ON_TOP,
       updateTriggers: { getSize: input.textScale, getColor: theme.label },
     });
-    for (const layer of [choropleth, ...districtOutlines, outlines, selectedOutline, anchors, labels])
+    for (const layer of [choropleth, ...districtOutlines, outlines, selectedOutline, anchors, national, labels])
       this.registry.add(layer, layer.id);
     return [
       choropleth,
@@ -171,6 +191,7 @@ export class MapLayers {
       ...external,
       ...nodes,
       anchors,
+      national,
       labels,
     ];
   }
@@ -180,11 +201,11 @@ export class MapLayers {
    * that both draw with one pipeline: under software WebGL every other vertex
    * layout is another shader compilation in the first frame. Made once per array.
    */
-  private anchorTable(anchors: [number, number][]): BinaryTable {
+  private anchorTable(anchors: [number, number][], radius = ANCHOR_RADIUS): BinaryTable {
     let table = this.anchorTables.get(anchors);
     if (!table) {
       const positions = new Float64Array(anchors.flat());
-      const radii = new Float32Array(anchors.length).fill(ANCHOR_RADIUS);
+      const radii = new Float32Array(anchors.length).fill(radius);
       table = {
         length: anchors.length,
         attributes: { getPosition: { value: positions, size: 2 }, getRadius: { value: radii, size: 1 } },

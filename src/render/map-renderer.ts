@@ -179,6 +179,7 @@ export class MapRenderer {
       return { kind: 'arc', set, item: FlowLayers.item(data.prepared[set].prepared, year, info.index) };
     }
     if (kind === 'nodes') return { kind: 'node', item: FlowLayers.item(data.prepared.nodes, year, info.index) };
+    if (kind === 'national-anchor') return { kind: 'national' };
     if (this.points && data.points) {
       const s = this.store.get();
       return this.points.pick(info, kind, year, s.lang, translatorOf(s));
@@ -337,6 +338,7 @@ export class MapRenderer {
           )
         : []),
       anchors: anchors.positions,
+      nationalAnchor: anchors.national,
       fontFamily: this.fontFamily,
       textScale,
       theme,

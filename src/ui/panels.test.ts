@@ -6,6 +6,8 @@ import { SettingsControl } from './controls';
 import { LegendControl } from './legend';
 import { RegionPanel } from './region-panel';
 import { StatusLine } from './status-line';
+import { StoryPanel, type StoryView } from './story-panel';
+import { translator } from '../i18n';
 import { testStore } from './test-store';
 import { TimelineControl } from './timeline';
 import { Tooltip } from './tooltip';
@@ -44,6 +46,60 @@ describe('the status line', () => {
     expect(status.dataset.arcs).toBe('38');
     store.set({ year: 2013 });
     expect(status.dataset.arcs).toBe('0');
+  });
+});
+
+describe('the status line where the measure has no figure', () => {
+  it('offers the measures that have one as buttons that switch to them, and goes when one is chosen', () => {
+    const store = testStore();
+    const status = new StatusLine(store).element;
+    expect(status.querySelector('[data-testid="status-no-figure"]')).toBeNull();
+    store.set({ year: 2013 });
+    expect(text(status)).toMatch(/^No figure for “Net inter-regional migration” in 2013\. Figures for 2013: /);
+    const buttons = [...status.querySelectorAll<HTMLButtonElement>('button.status-measure')];
+    expect(buttons.map(text)).toEqual([
+      'Population (1 January)',
+      'Population density',
+      'Population change during the year',
+    ]);
+    expect(buttons.every((b) => b.type === 'button' && b.tabIndex >= 0)).toBe(true);
+    store.set({ lang: 'kk' });
+    expect(text(status.querySelector('[data-testid="status-measure-density"]'))).toBe('Халық тығыздығы');
+    status.querySelector<HTMLButtonElement>('[data-testid="status-measure-density"]')!.click();
+    expect(store.get().measure).toBe('density');
+    expect(status.querySelector('[data-testid="status-no-figure"]')).toBeNull();
+  });
+});
+
+describe('the story card’s sources', () => {
+  const view = (sources: string[], moreSources: string[]): StoryView => ({
+    storyTitle: 'Story',
+    credit: '',
+    position: 0,
+    length: 2,
+    stepTitle: 'Step',
+    caption: 'Caption 1',
+    question: null,
+    answer: null,
+    revealed: false,
+    forecast: false,
+    sources,
+    moreSources,
+  });
+  const noop = () => undefined;
+  const actions = { next: noop, previous: noop, reveal: noop, go: noop, close: noop };
+
+  it('lists the main sources and keeps the others in a closed disclosure', () => {
+    const panel = new StoryPanel(actions);
+    panel.show(view(['BNS (S01)', 'CABAR (S147)'], ['ru.wikipedia.org (S135)']), translator('ru'));
+    const sources = panel.element.querySelector('[data-testid="story-sources"]')!;
+    expect(text(sources.querySelector('p'))).toBe('Источники: BNS (S01); CABAR (S147)');
+    const more = sources.querySelector<HTMLDetailsElement>('details[data-testid="story-more-sources"]')!;
+    expect(more.open).toBe(false);
+    expect(text(more.querySelector('summary'))).toBe('Ещё источники (1)');
+    expect(text(more.querySelector('p'))).toBe('ru.wikipedia.org (S135)');
+    panel.show(view(['BNS (S01)'], []), translator('kk'));
+    expect(panel.element.querySelector('[data-testid="story-more-sources"]')).toBeNull();
   });
 });
 

@@ -18,7 +18,9 @@ export interface StoryView {
   answer: string | null;
   revealed: boolean;
   forecast: boolean;
-  sources: string;
+  /** The step's main sources ("publisher (id)"), and the others, shown on request. */
+  sources: string[];
+  moreSources: string[];
 }
 
 export interface StoryActions {
@@ -82,7 +84,14 @@ export class StoryPanel {
               class: 'story-reveal',
               'data-testid': 'story-reveal',
             })),
-      el('p', { class: 'story-sources', 'data-testid': 'story-sources' }, [`${t('panel.sources')}: ${view.sources}`]),
+      el('div', { class: 'story-sources', 'data-testid': 'story-sources' }, [
+        el('p', {}, [`${t('panel.sources')}: ${view.sources.join('; ')}`]),
+        view.moreSources.length > 0 &&
+          el('details', { class: 'story-more-sources', 'data-testid': 'story-more-sources' }, [
+            el('summary', {}, [t('story.moreSources', { n: view.moreSources.length })]),
+            el('p', {}, [view.moreSources.join('; ')]),
+          ]),
+      ]),
       el('div', { class: 'story-nav' }, [
         button(`◀ ${t('story.previous')}`, () => this.actions.previous(), {
           'data-testid': 'story-previous',

@@ -236,6 +236,15 @@ describe('languages', () => {
     expect(labels).toContain('Абай');
     expect(labels).toContain('Ұлытау');
     expect(labels.join(' ')).toMatch(/[әғқңөұүһі]/);
+    // The national node is named apart from the regions: the country as a whole.
+    expect(labels).toContain('Қазақстан\n(тұтас ел)');
+    // Periods and source names in Kazakh, never the English of the data files.
+    await page.evaluate(() => window.__app!.update({ selected: 'KZ-SEV', year: 2020 }));
+    await settle(page, "app.state.selected === 'KZ-SEV' && app.state.year === 2020");
+    const panel = (await page.getByTestId('region-panel').textContent()) ?? '';
+    expect(panel).toContain('қаңтар–маусым 2020');
+    expect(panel).toContain('деректері бойынша');
+    expect(panel).not.toMatch(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|citing|Bureau| via /);
     expect(shared!.consoleErrors).toEqual([]);
   });
 });

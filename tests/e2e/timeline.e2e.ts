@@ -151,6 +151,17 @@ describe('timeline', () => {
     );
     expect(await status.getAttribute('data-arcs')).toBe('0');
     expect(countArcPixels(await readCanvas(page), kz)).toBeLessThan(arcs2024 * 0.03);
+    // No net migration for 2013: the status line offers the measures that have a figure, and one
+    // chosen from the keyboard switches the map to it.
+    expect(await status.textContent()).toMatch(
+      /^No figure for “Net inter-regional migration” in 2013\. Figures for 2013: /,
+    );
+    await page.getByTestId('status-measure-density').focus();
+    await page.keyboard.press('Enter');
+    await settle(page, "app.state.measure === 'density'");
+    expect(await page.getByTestId('status-no-figure').count()).toBe(0);
+    await updateAndDraw(page, { measure: 'net' });
+    await page.getByTestId('year-slider').focus();
     // The next flow year draws arcs again.
     await page.keyboard.press('PageUp');
     await expectYear(page, 2018);

@@ -5,6 +5,7 @@
  * shows each count where it exists, and a gap where it does not.
  */
 import type { Translator } from '../../i18n';
+import { sourceName } from '../../i18n/names';
 import { formatNumber } from '../format';
 import type { Lang, Model } from '../model';
 import type { ExternalRow } from '../tables';
@@ -92,9 +93,7 @@ export function borderCounts(model: Model, year: number, lang: Lang, t: Translat
       ),
     ),
     year,
-    sources: `${t('panel.sources')}: ${[...sources]
-      .map((id) => `${id} ${model.sources.get(id)?.publisher ?? ''}`.trim())
-      .join('; ')}`,
+    sources: `${t('panel.sources')}: ${[...sources].map((id) => `${id} ${sourceName(model, id, lang)}`).join('; ')}`,
   };
 }
 

@@ -8,6 +8,7 @@ import { placeName } from '../../i18n/names';
 import { polygonName } from '../labels';
 import type { Regions } from '../map-data';
 import type { Geography, Lang, Model } from '../model';
+import { NATIONAL_ANCHOR } from '../prepared';
 
 export interface LabelDatum {
   position: [number, number];
@@ -16,8 +17,8 @@ export interface LabelDatum {
   text: string;
   /** Which label stays when two collide (higher wins): cities, Kazakh regions, Russian ones, countries. */
   priority: number;
-  /** Cities get a smaller, darker label at their centre; districts a smaller one, giving way to regions. */
-  kind: 'region' | 'district' | 'city' | 'anchor';
+  /** Cities get a smaller, darker label at their centre; districts a smaller one, giving way to regions; the national node's hangs below its wide ring. */
+  kind: 'region' | 'district' | 'city' | 'anchor' | 'national';
 }
 
 /** Label size in CSS px (also used to place labels without overlaps). */
@@ -26,6 +27,9 @@ export const labelSize = (d: LabelDatum, textScale: number): number =>
 
 /** Region and district labels are centred on their point; the others hang below theirs. */
 export const centredLabel = (d: LabelDatum): boolean => d.kind === 'region' || d.kind === 'district';
+
+/** How far below its point a label hangs, in CSS px (a region's or district's is centred on it; the national ring is 13 px wide). */
+export const labelOffset = (d: LabelDatum): number => (centredLabel(d) ? 0 : d.kind === 'national' ? 16 : 6);
 
 export function mapLabels(
   model: Model,
@@ -51,11 +55,17 @@ export function mapLabels(
             : 2,
     }));
   for (const code of anchors)
-    labels.push({
-      position: model.anchors.get(code)!,
-      text: code === 'KZ' ? t('tooltip.nationalAnchor') : placeName(model, code, lang),
-      kind: 'anchor',
-      priority: 0,
-    });
+    labels.push(
+      code === NATIONAL_ANCHOR
+        ? {
+            position: model.anchors.get(code)!,
+            // "Kazakhstan" over "(the country as a whole)": named apart from the regions around it.
+            text: t('tooltip.nationalAnchor').replace(' (', '\n('),
+            kind: 'national',
+            // Above the oblasts' names (which can move to their centres), below the two cities'.
+            priority: 2.5,
+          }
+        : { position: model.anchors.get(code)!, text: placeName(model, code, lang), kind: 'anchor', priority: 0 },
+    );
   return labels;
 }

@@ -159,6 +159,19 @@ describe('the region panel', () => {
   const panel = (lang: 'en' | 'ru' | 'kk', polygon = 'KZ-VOS', year = 2024) =>
     regionPanelContent(regionSummary(measures, polygon, year)!, model, lang, translator(lang));
 
+  it('says the periods and names the sources in the interface’s language', () => {
+    const other = (lang: 'en' | 'ru' | 'kk') => panel(lang, 'KZ-SEV', 2020).other.map(plain);
+    expect(other('en').some((l) => l.includes('January–June 2020'))).toBe(true);
+    expect(other('ru').some((l) => l.includes('январь–июнь 2020'))).toBe(true);
+    expect(other('kk').some((l) => l.includes('қаңтар–маусым 2020'))).toBe(true);
+    for (const lang of ['ru', 'kk'] as const) {
+      const text = [...other(lang), panel(lang, 'KZ-SEV', 2020).sources].join(' ');
+      expect(text).not.toMatch(/\b(Jan|Jun|Sep|Dec)\b|citing|Bureau|via /);
+    }
+    expect(panel('ru', 'KZ-SEV', 2020).sources).toContain('по данным');
+    expect(panel('kk', 'KZ-SEV', 2020).sources).toContain('деректері бойынша');
+  });
+
   it('names the area and every unit it sums, with their flows, in each language', () => {
     const en = panel('en');
     expect(en.title).toBe('East Kazakhstan Region + Abai Region');
@@ -216,7 +229,7 @@ describe('the region panel', () => {
   it('says where S170 revises S01’s 1 January 2023 and which figure the map shows', () => {
     const abai = panel('en', 'KZ-10', 2024);
     expect(abai.other).toContain(
-      'Abai Region: 610,205, 1 Jan 2023 (S01) — revised by S170 to 610,198, the figure shown',
+      'Abai Region: 610,205, 1 January 2023 (S01) — revised by S170 to 610,198, the figure shown',
     );
     expect(panel('en', 'KZ-10', 2023).figures[0]).toEqual(['Population 1 Jan 2023', '610,198']);
   });

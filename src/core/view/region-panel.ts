@@ -4,7 +4,8 @@
  * (each with its period and source) and the sources.
  */
 import { hasMessage, type MessageKey, type Translator } from '../../i18n';
-import { countryName, placeName } from '../../i18n/names';
+import { countryName, placeName, sourceName } from '../../i18n/names';
+import { periodText, referenceText } from '../../i18n/periods';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
 import { borderCounts, type BorderCounts } from './border-counts';
@@ -104,7 +105,7 @@ export function regionPanelContent(
     other: otherFigures(summary, model, lang, t),
     sources: `${t('panel.sources')}: ${[...sources]
       .filter((id) => model.sources.has(id))
-      .map((id) => `${id} ${model.sources.get(id)!.publisher}`)
+      .map((id) => `${id} ${sourceName(model, id, lang)}`)
       .join('; ')}`,
   };
 }
@@ -122,7 +123,7 @@ function otherFigures(summary: RegionSummary, model: Model, lang: Lang, t: Trans
   return [
     ...summary.otherRegional.map(
       (r) =>
-        `${name(r.unit_code)}, ${r.period} ${r.year}, ${label('scope', r.flow_scope)}: ${join([
+        `${name(r.unit_code)}, ${periodText(r.period, lang)} ${r.year}, ${label('scope', r.flow_scope)}: ${join([
           r.arrivals !== null ? `${t('panel.arrivals')} ${n(r.arrivals)}` : '',
           r.departures !== null ? `${t('panel.departures')} ${n(r.departures)}` : '',
           r.net !== null ? `${t('panel.net')} ${n(r.net, true)}` : '',
@@ -130,7 +131,7 @@ function otherFigures(summary: RegionSummary, model: Model, lang: Lang, t: Trans
     ),
     ...summary.external.map(
       (r) =>
-        `${name(r.unit_code)} ↔ ${partner(r.partner)}, ${r.period} ${r.year}: ${join([
+        `${name(r.unit_code)} ↔ ${partner(r.partner)}, ${periodText(r.period, lang)} ${r.year}: ${join([
           r.immigrants !== null ? `${n(r.immigrants)} ${t('panel.immigrants')}` : '',
           r.emigrants !== null ? `${n(r.emigrants)} ${t('panel.emigrants')}` : '',
           r.net !== null ? `${t('panel.net')} ${n(r.net, true)}` : '',
@@ -138,7 +139,7 @@ function otherFigures(summary: RegionSummary, model: Model, lang: Lang, t: Trans
     ),
     ...summary.russia.map(
       (r) =>
-        `${r.period} ${r.year}: ${join([
+        `${periodText(r.period, lang)} ${r.year}: ${join([
           r.arrivals_from_kz !== null ? `${n(r.arrivals_from_kz)} ${t('panel.fromKZ')}` : '',
           r.departures_to_kz !== null ? `${n(r.departures_to_kz)} ${t('panel.toKZ')}` : '',
           r.net_with_kz !== null ? `${t('panel.net')} ${n(r.net_with_kz, true)}` : '',
@@ -151,7 +152,7 @@ function otherFigures(summary: RegionSummary, model: Model, lang: Lang, t: Trans
         shown && shown.source_id !== r.source_id
           ? ` — ${t('panel.revisedBy', { source: shown.source_id, value: n(shown.population) })}`
           : '';
-      return `${name(r.unit_code)}: ${n(r.population)}, ${r.reference} ${r.year} (${r.source_id})${revised}`;
+      return `${name(r.unit_code)}: ${n(r.population)}, ${referenceText(r.reference, lang)} ${r.year} (${r.source_id})${revised}`;
     }),
   ];
 }

@@ -23,9 +23,33 @@ describe('the status line', () => {
     expect(statusLine(viewInput('en', { year: 2013 }))).toEqual({
       text:
         '2013: the sources hold no origin–destination flows between regions for this year, so no arcs between regions are drawn. ' +
-        'No full-year flows with other countries by country for this year. Regions in grey have no figure for this measure in 2013.',
+        'No full-year flows with other countries by country for this year.',
       arcs: 0,
+      noFigure: {
+        text: 'No figure for “Net inter-regional migration” in 2013.',
+        offer: 'Figures for 2013:',
+        measures: [
+          { id: 'population', label: 'Population (1 January)' },
+          { id: 'density', label: 'Population density' },
+          { id: 'change', label: 'Population change during the year' },
+        ],
+      },
     });
+  });
+
+  it('offers the measures that have a figure where the chosen one has none, in each language', () => {
+    expect(statusLine(viewInput('en')).noFigure).toBeNull();
+    expect(statusLine(viewInput('en', { year: 2013, measure: 'population' })).noFigure).toBeNull();
+    const ru = statusLine(viewInput('ru', { year: 2026 })).noFigure!;
+    expect(ru.text).toBe('Нет данных по показателю «Сальдо межрегиональной миграции» за 2026 год.');
+    expect(ru.offer).toBe('Данные за 2026 год есть для показателей:');
+    expect(ru.measures.map((m) => m.id)).toEqual(['population', 'density']);
+    const kk = statusLine(viewInput('kk', { year: 2013, measure: 'arrivals' })).noFigure!;
+    expect(kk.text).toBe('2013 жылға «Басқа өңірлерден келгендер» көрсеткішінің мәні жоқ.');
+    expect(kk.offer).toBe('2013 жылға мәні бар көрсеткіштер:');
+    expect(kk.measures.map((m) => m.id)).toEqual(['population', 'density', 'change']);
+    // Before 2000 the line already says that no measure has a figure for Kazakhstan's regions.
+    expect(statusLine(viewInput('en', { year: 1995 })).noFigure).toBeNull();
   });
 
   it('before 2000 says that only the Russian side holds figures, in each language', () => {
@@ -46,6 +70,7 @@ describe('the status line', () => {
     expect(statusLine(viewInput('ru', { hidden: true }))).toEqual({
       text: translator('ru')('story.hidden'),
       arcs: 0,
+      noFigure: null,
     });
   });
 

@@ -6,8 +6,8 @@
 import { arcFilterRange, passingArcs } from '../flow-columns';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
-import { measureInfo, type PolygonValue } from '../measures';
-import { measureText } from './measure-text';
+import { measureInfo, type MeasureId, type PolygonValue } from '../measures';
+import { measureOptions, measureText } from './measure-text';
 import { qualityNote } from './tooltip';
 import type { ViewInput } from './view-input';
 
@@ -29,19 +29,30 @@ export interface StatusLine {
   text: string;
   /** Flows between regions drawn (0 while a question hides the values). */
   arcs: number;
+  /** The chosen measure has no figure for any Kazakh region in the year: said, with the measures that have one. */
+  noFigure: MeasureOffer | null;
+}
+
+export interface MeasureOffer {
+  /** "No figure for … in 2013." */
+  text: string;
+  /** "Figures for 2013:" before the measures, or "No other measure …" when there is none. */
+  offer: string;
+  measures: { id: MeasureId; label: string }[];
 }
 
 export function statusLine(input: ViewInput): StatusLine {
   const { data, year, showExternal, t } = input;
   const { model, measures } = data.dataset;
-  if (input.hidden) return { text: t('story.hidden'), arcs: 0 };
+  if (input.hidden) return { text: t('story.hidden'), arcs: 0, noFigure: null };
+  const noFigure = measureOffer(input);
   const internal = visibleFlows(input);
   const external = visibleFlows(input, 'external');
   const quality = model.flows.find((f) => f.year === year)?.quality_flag;
   const values = measures.values(input.measure, year);
   // Before Kazakhstan's first regional figure only the Russian side holds figures: said instead of the gaps.
   if (year < model.firstKazakhYear && !internal.total)
-    return { text: t('status.beforeKazakh', { year, first: model.firstKazakhYear }), arcs: 0 };
+    return { text: t('status.beforeKazakh', { year, first: model.firstKazakhYear }), arcs: 0, noFigure: null };
   const parts = [
     internal.total
       ? t('status.flows', { year, count: internal.total, shown: internal.shown })
@@ -49,11 +60,32 @@ export function statusLine(input: ViewInput): StatusLine {
     quality ? qualityNote(quality, t) : '',
     showExternal ? (external.total ? t('status.external', { count: external.total }) : t('status.noExternal')) : '',
     showExternal ? nationalExternal(input) : '',
-    [...values.values()].some((v) => v.value === null && model.polygons.get(v.polygonId)?.country === 'KZ')
+    !noFigure && [...values.values()].some((v) => v.value === null && model.polygons.get(v.polygonId)?.country === 'KZ')
       ? t('status.gap', { year })
       : '',
   ];
-  return { text: parts.filter(Boolean).join(' '), arcs: internal.shown };
+  return { text: parts.filter(Boolean).join(' '), arcs: internal.shown, noFigure };
+}
+
+/** Whether a measure has a figure for at least one Kazakh region in the year. */
+function hasKazakhFigure({ data }: ViewInput, measure: MeasureId, year: number): boolean {
+  const { model, measures } = data.dataset;
+  for (const v of measures.values(measure, year).values())
+    if (v.value !== null && model.polygons.get(v.polygonId)?.country === 'KZ') return true;
+  return false;
+}
+
+/** Where the chosen measure leaves Kazakhstan grey for the year, the measures that do have a figure. */
+export function measureOffer(input: ViewInput): MeasureOffer | null {
+  const { data, year, measure, t } = input;
+  const { model } = data.dataset;
+  if (hasKazakhFigure(input, measure, year)) return null;
+  const measures = measureOptions(model, year, t).filter((m) => m.id !== measure && hasKazakhFigure(input, m.id, year));
+  return {
+    text: t('status.noFigure', { measure: measureText(model, measure, year, t).label, year }),
+    offer: measures.length > 0 ? t('status.figuresFor', { year }) : t('status.noOtherFigure', { year }),
+    measures,
+  };
 }
 
 /** Kazakhstan's full-year immigrants and emigrants (all countries), where the sources give them. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInData, plain, viewInput } from './test-data';
+import { translator } from '../../i18n';
+import { labelOffset, mapLabels } from './map-labels';
 import type { DistrictProps } from '../district-level';
 import { pickedPolygon, tooltipText, type Picked } from './tooltip';
 
@@ -114,10 +116,27 @@ describe('the tooltip of a flow', () => {
     expect(plain(kk.lines[0]!)).toMatch(/^[\d ]+ мигрант$/);
   });
 
+  it('says the period and names the source in the interface’s language, never in English', () => {
+    const item = arcItem('internal', 2024, 'KZ-75', 'KZ-71');
+    const lines = (lang: 'en' | 'ru' | 'kk') =>
+      tooltipText({ kind: 'arc', set: 'internal', item }, viewInput(lang))!.lines.map(plain);
+    expect(lines('en')).toContain('Period: January–December');
+    expect(lines('en')).toContain('Source: S02 (D. Islambekov (GitHub Diar299/kz-migration), citing BNS stat.gov.kz)');
+    expect(lines('ru')).toContain('Период: январь–декабрь');
+    expect(lines('ru')).toContain(
+      'Источник: S02 (Д. Исламбеков (GitHub Diar299/kz-migration), по данным БНС (stat.gov.kz))',
+    );
+    expect(lines('kk')).toContain('Кезең: қаңтар–желтоқсан');
+    expect(lines('kk')).toContain(
+      'Дереккөз: S02 (Д. Исламбеков (GitHub Diar299/kz-migration), ҰСБ (stat.gov.kz) деректері бойынша)',
+    );
+    for (const lang of ['ru', 'kk'] as const) expect(lines(lang).join(' ')).not.toMatch(/Jan|Dec|citing|Bureau/);
+  });
+
   it('names Kazakhstan as a whole and the side that reported an external flow', () => {
     const item = arcItem('external', 2024, 'KZ', 'RU');
     const text = tooltipText({ kind: 'arc', set: 'external', item }, viewInput('en'))!;
-    expect(text.title).toBe('Kazakhstan as a whole → Russia');
+    expect(text.title).toBe('Kazakhstan (the country as a whole) → Russia');
     expect(text.lines).toContain('8,800 migrants');
     expect(text.lines).toContain('Reported by Kazakhstan’s statistics');
     expect(text.lines).toContain('Russia’s count: none for 2024 (published for 1997–2019).');
@@ -133,6 +152,39 @@ describe('the tooltip of a flow', () => {
     expect(ru.lines.map(plain)).toContain('Россия учла 86 311 прибывших из Казахстана в 2019 году (S174).');
     const kk = tooltipText({ kind: 'arc', set: 'external', item }, viewInput('kk', { year: 2019 }))!;
     expect(kk.lines.map(plain)).toContain('Қазақстан 2019 жылы Ресейге кеткен 39 800 адамды есепке алды (S97).');
+  });
+});
+
+describe('the national node', () => {
+  it('is named and explained as the country as a whole, not a place, in each language, and selects no region', () => {
+    const national: Picked = { kind: 'national' };
+    const en = tooltipText(national, viewInput('en'))!;
+    expect(en.title).toBe('Kazakhstan (the country as a whole)');
+    expect(en.lines[0]).toMatch(/^Not a place: this ring stands for the whole country\./);
+    expect(tooltipText(national, viewInput('ru'))!.title).toBe('Казахстан (страна в целом)');
+    expect(tooltipText(national, viewInput('ru'))!.lines[0]).toMatch(/^Это не место/);
+    expect(tooltipText(national, viewInput('kk'))!.title).toBe('Қазақстан (тұтас ел)');
+    expect(tooltipText(national, viewInput('kk'))!.lines[0]).toMatch(/^Бұл орын емес/);
+    expect(pickedPolygon(national, builtInData())).toBeNull();
+  });
+
+  it('is drawn apart from the capitals and labelled on two lines', () => {
+    const { model } = builtInData().dataset;
+    const anchors = builtInData().prepared.anchorsByYear.get(2024)!;
+    expect(anchors.national).toEqual([model.anchors.get('KZ')]);
+    expect(anchors.positions).not.toContainEqual(model.anchors.get('KZ'));
+    expect(anchors.positions).toHaveLength(anchors.codes.length - 1);
+    const labels = mapLabels(
+      model,
+      builtInData().drawn('net', 2024).regions,
+      null,
+      anchors.codes,
+      'kk',
+      translator('kk'),
+    );
+    const national = labels.filter((l) => l.kind === 'national');
+    expect(national.map((l) => l.text)).toEqual(['Қазақстан\n(тұтас ел)']);
+    expect(labelOffset(national[0]!)).toBeGreaterThan(labelOffset(labels.find((l) => l.kind === 'anchor')!));
   });
 });
 

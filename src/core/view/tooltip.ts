@@ -4,7 +4,8 @@
  * sources, or a node's arrivals and departures.
  */
 import { hasMessage, type MessageKey, type Translator } from '../../i18n';
-import { placeName } from '../../i18n/names';
+import { placeName, sourceName } from '../../i18n/names';
+import { periodText } from '../../i18n/periods';
 import { districtName, type DistrictProps } from '../district-level';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
@@ -22,6 +23,8 @@ export type Picked =
   | { kind: 'arc'; set: 'internal' | 'external'; item: number }
   /** An item of the prepared nodes. */
   | { kind: 'node'; item: number }
+  /** Kazakhstan as a whole, the end of the flows with other countries. */
+  | { kind: 'national' }
   /** Described where it was picked (a cluster of places or an arc between clusters: src/core/points/point-view.ts). */
   | { kind: 'described'; text: TooltipText };
 
@@ -43,6 +46,8 @@ export function tooltipText(picked: Picked, input: TooltipInput): TooltipText | 
   if (picked.kind === 'district') return districtTooltip(picked.district, picked.polygonId, input);
   if (picked.kind === 'arc') return arcTooltip(picked.set, picked.item, input);
   if (picked.kind === 'described') return picked.text;
+  if (picked.kind === 'national')
+    return { title: input.t('tooltip.nationalAnchor'), lines: [input.t('tooltip.nationalNote')] };
   return nodeTooltip(picked.item, input);
 }
 
@@ -125,10 +130,10 @@ function arcTooltip(set: 'internal' | 'external', item: number, { data, lang, t 
       ...(r.kind === 'external' && (r.origin === 'RU' || r.destination === 'RU')
         ? arcComparison(model, r.year, lang, t)
         : []),
-      t('tooltip.period', { period: r.period }),
+      t('tooltip.period', { period: periodText(r.period, lang) }),
       r.kind === 'internal' ? qualityNote(r.qualityFlag, t) : '',
       t('tooltip.source', {
-        source: r.sourceIds.map((s) => `${s} (${model.sources.get(s)?.publisher ?? '?'})`).join(', '),
+        source: r.sourceIds.map((s) => `${s} (${sourceName(model, s, lang)})`).join(', '),
       }),
     ].filter(Boolean),
   };
