@@ -179,6 +179,7 @@ export const en = {
   'panel.sources': 'Sources',
   'panel.immigrants': 'arrived from abroad',
   'panel.emigrants': 'left for abroad',
+  'panel.notComparable': 'not Rosstat’s migration count',
   'panel.fromKZ': 'arrived from Kazakhstan',
   'panel.toKZ': 'left for Kazakhstan',
   'scope.interregional': 'between regions',

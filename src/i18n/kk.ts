@@ -191,6 +191,7 @@ export const kk: Messages = {
   'panel.sources': 'Дереккөздер',
   'panel.immigrants': 'шетелден келді',
   'panel.emigrants': 'шетелге кетті',
+  'panel.notComparable': 'Росстаттың көші-қон есебі емес',
   'panel.fromKZ': 'Қазақстаннан келді',
   'panel.toKZ': 'Қазақстанға кетті',
   'scope.interregional': 'өңірлер арасында',

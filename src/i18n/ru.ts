@@ -189,6 +189,7 @@ export const ru: Messages = {
   'panel.sources': 'Источники',
   'panel.immigrants': 'прибыло из-за рубежа',
   'panel.emigrants': 'выбыло за рубеж',
+  'panel.notComparable': 'не миграционный учёт Росстата',
   'panel.fromKZ': 'прибыло из Казахстана',
   'panel.toKZ': 'выбыло в Казахстан',
   'scope.interregional': 'между регионами',

@@ -223,6 +223,19 @@ describe('the region panel', () => {
       'Казахстан учёл 39 800 выбывших в Россию в 2019 году (S97). Казахстан учёл 3 300 прибывших из России (S97).',
     ]);
     expect(panel('kk', 'RU-OMS', 2018).border!.note).toMatch(/^Екі ел әртүрлі есептейді/);
+    // A regional office's figure quoted by the press: named in the interface's language, never the data file's English.
+    for (const lang of ['ru', 'kk'] as const) {
+      const lines = panel(lang, 'RU-OMS', 2022)
+        .other.map(plain)
+        .filter((l) => l.includes('(S27)'));
+      expect(lines.length, lang).toBeGreaterThan(0);
+      for (const line of lines) expect(line).not.toMatch(/\b(via|citing|news)\b|Omskstat/);
+    }
+    expect(
+      panel('en', 'RU-NVS', 2024)
+        .other.map(plain)
+        .find((l) => l.includes('(S28)')),
+    ).toContain('not Rosstat’s migration count');
     expect(panel('en', 'KZ-AST', 2018).border).toBeNull();
   });
 

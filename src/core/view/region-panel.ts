@@ -143,7 +143,7 @@ function otherFigures(summary: RegionSummary, model: Model, lang: Lang, t: Trans
           r.arrivals_from_kz !== null ? `${n(r.arrivals_from_kz)} ${t('panel.fromKZ')}` : '',
           r.departures_to_kz !== null ? `${n(r.departures_to_kz)} ${t('panel.toKZ')}` : '',
           r.net_with_kz !== null ? `${t('panel.net')} ${n(r.net_with_kz, true)}` : '',
-        ])} — ${r.statistic} (${r.source_id})`,
+        ])} — ${sourceName(model, r.source_id, lang)}${r.comparable === 'no' ? `, ${t('panel.notComparable')}` : ''} (${r.source_id})`,
     ),
     ...summary.otherPopulation.map((r) => {
       // An alternative 1 January count (S01's 2023, revised by S170) says which figure the map shows.
