@@ -48,11 +48,15 @@ describe('greyscale', () => {
   });
 
   it('the print palette keeps a sequential scale as on screen: it darkens all the way', () => {
-    const scale = makeScale('population', [1e5, 2e6]);
-    const stops = legendStops(scale, 32, 'print');
-    expect(stops).toEqual(legendStops(scale));
-    const luminance = stops.map(relativeLuminance);
-    for (let i = 1; i < luminance.length; i++) expect(luminance[i]!).toBeLessThan(luminance[i - 1]!);
-    expect(luminance[0]! - luminance[31]!).toBeGreaterThan(GREYSCALE_APART);
+    // A continuous sequential scale (arrivals) and one in colour classes (population).
+    const populations = Array.from({ length: 40 }, (_, i) => 1e5 * 1.08 ** i);
+    for (const scale of [makeScale('arrivals', [0, 5e4]), makeScale('population', populations)]) {
+      const stops = legendStops(scale, 32, 'print');
+      expect(stops).toEqual(legendStops(scale));
+      expect(stops.length).toBeGreaterThan(5);
+      const luminance = stops.map(relativeLuminance);
+      for (let i = 1; i < luminance.length; i++) expect(luminance[i]!).toBeLessThan(luminance[i - 1]!);
+      expect(luminance[0]! - luminance.at(-1)!).toBeGreaterThan(GREYSCALE_APART);
+    }
   });
 });
