@@ -17,18 +17,8 @@ import { isValidPolygonal, simplifyTopology } from './topology';
 
 export type BoundaryRow = { version: string; polygon_id: string; units: string; stat_unit: string };
 
-export type DistrictProps = {
-  district_id: string; // KATO, 9 digits
-  unit_code: string; // the unit (admin-1) it lies in, as in data/units.csv
-  pcode: string; // OCHA P-code, e.g. KZ431900
-  name_en: string;
-  name_ru: string;
-  name_kk: string;
-  area_km2: number;
-  label_lon: number;
-  label_lat: number;
-  note?: string;
-};
+// One definition of a district's properties, shared with the app that reads the same file.
+export type { DistrictProps } from '../src/core/district-level';
 
 export type PolygonProps = {
   polygon_id: string;
