@@ -76,11 +76,14 @@ export function withoutPreloads(): Plugin {
 }
 
 /**
- * luma.gl (in deck.gl's chunk, src/render/drawing.ts) imports its WebGL
- * device dynamically: a chunk of a few bytes that re-exports from deck.gl's
- * chunk, requested only once that chunk has run, one more round trip before
- * the first frame (0.6 s on a link with 300 ms latency). It is preloaded
- * with deck.gl's chunk instead.
+ * deck.gl's chunk (src/render/drawing.ts, imported dynamically so that the
+ * map's outline and maplibre can start first) is fetched from the page's
+ * head with the entry script, not once that script has run: on a slow link
+ * the request would otherwise wait for the entry's 460 kB and its running
+ * (10.0 s to the last byte on 1 Mbps with 300 ms latency, against about 7 s
+ * when both travel at once; bench/slow-link.md). Its own imports come with
+ * it, and luma.gl's WebGL device chunk, which luma imports dynamically (a
+ * few bytes re-exporting from deck.gl's chunk: one more round trip).
  */
 export function preloadWithDrawing(): Plugin {
   let deviceChunk: string | undefined;
@@ -100,6 +103,30 @@ export function preloadWithDrawing(): Plugin {
       order: 'pre',
       handler(_, bundle) {
         deviceChunk = Object.keys(bundle).find((f) => /(^|\/)webgl-device-[^/]*\.js$/.test(f));
+      },
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_, { bundle, chunk }) {
+        if (!bundle || !chunk) return [];
+        const drawing = chunk.dynamicImports.find((f) => /(^|\/)drawing-[^/]*\.js$/.test(f));
+        if (!drawing) throw new Error("kz:preload-with-drawing: no drawing chunk among the entry's dynamic imports");
+        const loaded = new Set([chunk.fileName, ...chunk.imports]);
+        const files: string[] = [];
+        const add = (file: string) => {
+          if (loaded.has(file)) return;
+          loaded.add(file);
+          files.push(file);
+          const imported = bundle[file];
+          if (imported?.type === 'chunk') imported.imports.forEach(add);
+        };
+        add(drawing);
+        if (deviceChunk) add(deviceChunk);
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };

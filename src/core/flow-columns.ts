@@ -111,18 +111,21 @@ export function prepareFlows(table: FlowTable, locations: Float64Array): Prepare
 
 /**
  * Filter values for a selection: flows into or out of it (`inSelection` of
- * their table row) get selection 1 and a rank among themselves, largest first
+ * their table row, and of their item: their place in the prepared arrays) get selection 1 and a rank among themselves, largest first
  * (their order in the slice, so no sort); the rest are unranked. Without a
  * selection every flow is in, and the prepared values serve as they are. Runs
  * when the selection changes, never on a year step.
  */
-export function selectionFilter(prepared: PreparedFlows, inSelection: ((row: number) => boolean) | null): Float32Array {
+export function selectionFilter(
+  prepared: PreparedFlows,
+  inSelection: ((row: number, item: number) => boolean) | null,
+): Float32Array {
   if (!inSelection) return prepared.filterValues;
   const values = prepared.filterValues.slice();
   for (const { offset, length } of prepared.slices.values()) {
     let rank = 0;
     for (let i = offset; i < offset + length; i++) {
-      const inside = inSelection(prepared.rows[i]!);
+      const inside = inSelection(prepared.rows[i]!, i);
       values[i * FILTER_SIZE + 2] = inside ? rank++ : UNRANKED;
       values[i * FILTER_SIZE + 3] = inside ? 1 : 0;
     }

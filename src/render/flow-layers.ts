@@ -115,7 +115,13 @@ export class FlowLayers {
     this.years = new YearLayers(registry, kind);
   }
 
-  layers(input: FlowLayerInput): ArcLayer[] {
+  /** Years whose layer is still to be made (when `layers` was given the shown year). */
+  get missing(): number {
+    return this.years.missing;
+  }
+
+  /** `shown`: spread a change over frames, the shown year first (YearLayers.layers). */
+  layers(input: FlowLayerInput, shown?: number): ArcLayer[] {
     const { prepared, filter, style, minFlow, topN, visible } = input;
     return this.years.layers(
       [prepared, filter, minFlow, topN, style.from, style.to, style.height, visible],
@@ -147,6 +153,7 @@ export class FlowLayers {
           filterRange: arcFilterRange(year, minFlow, topN),
         });
       },
+      shown,
     );
   }
 
@@ -172,17 +179,27 @@ export class NodeLayers {
     this.years = new YearLayers(registry, kind);
   }
 
-  layers(nodes: PreparedNodes, theme: Theme, visible: boolean): ScatterplotLayer[] {
-    return this.years.layers([nodes, theme, visible], nodes.slices.keys(), (year) =>
-      nodeLayer(
-        yearLayerId(this.kind, year),
-        this.tables.get(nodes, nodes.slices.get(year), {
-          getPosition: { value: nodes.positions, size: 2 },
-          getRadius: { value: nodes.radii, size: 1 },
-        }),
-        theme,
-        visible,
-      ),
+  /** Years whose layer is still to be made (when `layers` was given the shown year). */
+  get missing(): number {
+    return this.years.missing;
+  }
+
+  /** `shown`: spread a change over frames, the shown year first (YearLayers.layers). */
+  layers(nodes: PreparedNodes, theme: Theme, visible: boolean, shown?: number): ScatterplotLayer[] {
+    return this.years.layers(
+      [nodes, theme, visible],
+      nodes.slices.keys(),
+      (year) =>
+        nodeLayer(
+          yearLayerId(this.kind, year),
+          this.tables.get(nodes, nodes.slices.get(year), {
+            getPosition: { value: nodes.positions, size: 2 },
+            getRadius: { value: nodes.radii, size: 1 },
+          }),
+          theme,
+          visible,
+        ),
+      shown,
     );
   }
 }

@@ -54,12 +54,20 @@ const drawn = (s: AppState) => ({
   textScale: textScaleOf(s),
 });
 
+/** Runs work when the page is idle (Safari has no requestIdleCallback: there, shortly after). */
+const whenIdle = (work: () => void): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(work);
+  else setTimeout(work, 200);
+};
+
 export class MapRenderer {
   /** Frames deck.gl has drawn since the layers last changed; tests and the benchmark wait on it. */
   framesSinceUpdate = 0;
   framesDrawn = 0;
   /** performance.now() at the end of the first map frame drawn with the layers (arcs included). */
   firstFrameAt: number | null = null;
+  /** Main-thread milliseconds spent making the layers and handing them to deck.gl, all renders together (the benchmark's CPU part). */
+  layersMs = 0;
   readonly labels: LabelCache;
   /** The labels placed in the last render (for the tests). */
   placedLabels: readonly LabelDatum[] = [];
@@ -111,6 +119,24 @@ export class MapRenderer {
       // Not from inside deck.gl's frame: the labels come with the next one.
       setTimeout(() => this.showRestWhenReady());
     }
+    // A new cluster level was shown with the shown year's layers: the other years' come after each frame.
+    if (this.points && this.points.missing > 0 && !this.fillInScheduled) {
+      this.fillInScheduled = true;
+      setTimeout(() => {
+        this.fillInScheduled = false;
+        this.render();
+      });
+    }
+    this.frameListeners.forEach((listener) => listener());
+  }
+
+  private fillInScheduled = false;
+  private readonly frameListeners = new Set<() => void>();
+
+  /** Calls `listener` at the end of every frame deck.gl draws, before anything the frame scheduled (for the benchmark); returns its removal. */
+  onFrame(listener: () => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
   }
 
   /**
@@ -227,28 +253,36 @@ export class MapRenderer {
 
   /** The districts' outlines when the level is drawn (fetching the file on first use), else null. */
   private districtOutlines(s: AppState) {
-    if (!districtsOf(s)) return null;
-    if (!this.districtSet && this.districtsLoad === 'idle') {
-      this.districtsLoad = 'loading';
-      void Promise.all([
-        import('../core/districts'),
-        fetch(districtsUrl).then((r) => {
-          if (!r.ok) throw new Error(`${districtsUrl}: HTTP ${r.status}`);
-          return r.json() as Promise<Topology>;
-        }),
-      ]).then(
-        ([{ districtSetFromTopology }, topology]) => {
-          this.districtSet = districtSetFromTopology(topology);
-          this.render();
-        },
-        (error: unknown) => {
-          // The regions stay drawn; the legend's district note still says there are no district figures.
-          this.districtsLoad = 'failed';
-          console.error('The districts could not be loaded', error);
-        },
-      );
+    if (!districtsOf(s)) {
+      // One zoom level before they appear, fetched and read while the map is idle, so that the zoom
+      // step that shows them does not wait for the file or spend its frame decoding it.
+      if (s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 1) whenIdle(() => this.loadDistricts());
+      return null;
     }
+    this.loadDistricts();
     return this.districtSet?.outlines ?? null;
+  }
+
+  private loadDistricts(): void {
+    if (this.districtSet || this.districtsLoad !== 'idle') return;
+    this.districtsLoad = 'loading';
+    void Promise.all([
+      import('../core/districts'),
+      fetch(districtsUrl).then((r) => {
+        if (!r.ok) throw new Error(`${districtsUrl}: HTTP ${r.status}`);
+        return r.json() as Promise<Topology>;
+      }),
+    ]).then(
+      ([{ districtSetFromTopology }, topology]) => {
+        this.districtSet = districtSetFromTopology(topology);
+        if (districtsOf(this.store.get())) this.render();
+      },
+      (error: unknown) => {
+        // The regions stay drawn; the legend's district note still says there are no district figures.
+        this.districtsLoad = 'failed';
+        console.error('The districts could not be loaded', error);
+      },
+    );
   }
 
   /** The places' layers for the data shown (loading their module on first use), or none. */
@@ -276,6 +310,7 @@ export class MapRenderer {
       topN: s.topN,
       theme,
       visible: !s.hidden,
+      year: s.year,
     });
   }
 
@@ -287,6 +322,12 @@ export class MapRenderer {
 
   private render(): void {
     if (!this.started) return;
+    const started = performance.now();
+    this.renderNow();
+    this.layersMs += performance.now() - started;
+  }
+
+  private renderNow(): void {
     const s = this.store.get();
     const { data, year } = s;
     const { prepared } = data;

@@ -63,7 +63,21 @@ const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 
 /** What MapView reaches inside the overlay's deck.gl instance (no public accessor). */
 interface DeckInternals {
-  layerManager: { setNeedsRedraw(reason: string): void } | null;
+  layerManager: { setNeedsRedraw(reason: string): void; updateLayers(): void } | null;
+}
+
+type LayerManagerClass = { updateLayers(this: unknown): void };
+const deckUpdates = { ms: 0, counted: null as LayerManagerClass | null };
+
+function countDeckUpdates(managerClass: LayerManagerClass): void {
+  if (deckUpdates.counted === managerClass) return;
+  deckUpdates.counted = managerClass;
+  const update = managerClass.updateLayers;
+  managerClass.updateLayers = function (this: unknown) {
+    const started = performance.now();
+    update.call(this);
+    deckUpdates.ms += performance.now() - started;
+  };
 }
 
 export interface MapViewOptions {
@@ -322,6 +336,19 @@ export class MapView {
   /** Asks deck.gl for a frame: a flag its frame loop (which runs anyway) reads on the next one. */
   requestFrame(): void {
     (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck?.layerManager?.setNeedsRedraw('requested');
+  }
+
+  /**
+   * Main-thread milliseconds deck.gl has spent updating its layers (data,
+   * attributes, buffers) since first asked: the benchmark's CPU part of a
+   * step. Counting starts with the first call, which wraps the update of
+   * deck.gl's layer manager (on its class: its instances are sealed), so
+   * nothing is counted in a page that never asks.
+   */
+  deckUpdateMs(): number {
+    const manager = (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck?.layerManager;
+    if (manager) countDeckUpdates(Object.getPrototypeOf(manager) as LayerManagerClass);
+    return deckUpdates.ms;
   }
 
   /** Hands deck.gl its layers, with the test of which year each draws in (src/render/year-layers.ts). */

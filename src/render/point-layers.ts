@@ -39,6 +39,8 @@ export interface PointLayersState {
   selectedPlace: number | null;
   /** The cluster of several places with the most arrivals plus departures in the year. */
   busiest: { lon: number; lat: number; members: number; total: number } | null;
+  /** Years of the level whose layers are still to be made (in the frames after a change). */
+  yearsToMake: number;
 }
 
 export interface PointLayerInput {
@@ -50,6 +52,8 @@ export interface PointLayerInput {
   topN: number | null;
   theme: Theme;
   visible: boolean;
+  /** The year shown: its layers are made first when the level or the selection changes. */
+  year: number;
 }
 
 /** The level whose zooms hold `zoom` (levels are coarsest first; the last holds the places). */
@@ -108,7 +112,7 @@ export class PointLayers {
         if (members > 1 && (!busiest || prepared.nodes.totals[i]! > busiest.total))
           busiest = { lon: level.positions[cluster * 2]!, lat: level.positions[cluster * 2 + 1]!, members, total: prepared.nodes.totals[i]! }; // prettier-ignore
       }
-    return { level: this.drawn, levels: this.hierarchy.levels.length, clusters: level.length, arcs, selectedPlace: this.selectedPlace, busiest }; // prettier-ignore
+    return { level: this.drawn, levels: this.hierarchy.levels.length, clusters: level.length, arcs, selectedPlace: this.selectedPlace, busiest, yearsToMake: this.missing }; // prettier-ignore
   }
 
   layers(input: PointLayerInput): Layer[] {
@@ -130,15 +134,24 @@ export class PointLayers {
     }
     const level = this.drawn === null ? undefined : this.levels.get(this.drawn);
     if (!level) return [];
-    const arcs = this.arcs.layers({
-      prepared: level.flows,
-      filter: this.selectionFilter(level),
-      minFlow: input.minFlow,
-      topN: input.topN,
-      style: internalArcStyle(input.theme),
-      visible: input.visible,
-    });
-    return [...arcs, ...this.nodes.layers(level.nodes, input.theme, input.visible)];
+    // A zoom step shows the new level with the shown year's layers; the other years' come in the frames after.
+    const arcs = this.arcs.layers(
+      {
+        prepared: level.flows,
+        filter: this.selectionFilter(level),
+        minFlow: input.minFlow,
+        topN: input.topN,
+        style: internalArcStyle(input.theme),
+        visible: input.visible,
+      },
+      input.year,
+    );
+    return [...arcs, ...this.nodes.layers(level.nodes, input.theme, input.visible, input.year)];
+  }
+
+  /** Years of the drawn level whose layers are still to be made (the map draws again after each frame while there are). */
+  get missing(): number {
+    return this.arcs.missing + this.nodes.missing;
   }
 
   /** What a picked point layer item is, described (null: not a point layer). */
@@ -213,11 +226,8 @@ export class PointLayers {
       const { sourcePositions: from, targetPositions: to } = level.flows;
       const inView = (p: Float64Array | Float32Array, i: number) =>
         p[i * 2]! >= west && p[i * 2]! <= east && p[i * 2 + 1]! >= south && p[i * 2 + 1]! <= north;
-      // rows index the level's flows in the worker; the item of each row is its place in `rows`.
-      const itemOf = new Map<number, number>();
-      level.flows.rows.forEach((row, item) => itemOf.set(row, item));
-      this.filter = selectionFilter(level.flows, (row) => {
-        const i = itemOf.get(row)!;
+      // Items are the level's flows in their prepared order, as origin and destination hold them.
+      this.filter = selectionFilter(level.flows, (_row, i) => {
         if (cluster !== null && level.origin[i] !== cluster && level.destination[i] !== cluster) return false;
         return inView(from, i) || inView(to, i);
       });

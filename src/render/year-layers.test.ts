@@ -35,6 +35,29 @@ describe('YearLayers', () => {
     cache.layers([filter, 'other style'], [2020, 2021], make);
     expect(made).toHaveLength(6);
   });
+
+  it('given the shown year, makes it alone on a change and the others on the next call, the shown year always', () => {
+    const cache = new YearLayers(new LayerRegistry(), 'arcs');
+    const { made, make } = maker();
+    const years = Array.from({ length: 20 }, (_, i) => 2005 + i);
+    const deps = [{}];
+    const first = cache.layers(deps, years, make, 2015);
+    expect(first.map((l) => l.id)).toEqual(['arcs-2015']);
+    expect(cache.missing).toBe(19);
+    const second = cache.layers(deps, years, make, 2015);
+    expect(cache.missing).toBe(0);
+    expect(second.map((l) => l.id)).toEqual(years.map((y) => yearLayerId('arcs', y)));
+    expect(second[10]).toBe(first[0]);
+    expect(new Set(made).size).toBe(20);
+    expect(made).toHaveLength(20);
+    const calls = [second];
+    // Once all are made, the same objects come back.
+    cache.layers(deps, years, make, 2015).forEach((l, i) => expect(l).toBe(calls.at(-1)![i]));
+    // A year step right after a change finds the new year's layer made at once.
+    const next = [{}];
+    cache.layers(next, years, make, 2015);
+    expect(cache.layers(next, years, make, 2006).map((l) => l.id)).toContain('arcs-2006');
+  });
 });
 
 describe('the draw-time year filter', () => {

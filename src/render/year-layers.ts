@@ -38,6 +38,8 @@ export class LayerRegistry {
 export class YearLayers<L extends Layer = Layer> {
   private deps: readonly unknown[] | null = null;
   private readonly byYear = new Map<number, L>();
+  /** Years of the last call whose layer is still to be made (only when made over several calls). */
+  missing = 0;
 
   constructor(
     private readonly registry: LayerRegistry,
@@ -48,20 +50,33 @@ export class YearLayers<L extends Layer = Layer> {
    * The layers of every year. `deps` are what `make` reads besides the year
    * (arrays, filter range, style): when one of them changes (by identity),
    * every year's layer is made anew; otherwise the same objects come back.
+   *
+   * With `shown`, the change is spread over two frames: the call that sees
+   * new deps makes only the shown year's layer (so the frame that shows the
+   * change updates one layer in deck.gl, not twenty), and the next call
+   * makes the rest; `missing` says how many are left, and the caller asks
+   * for another frame while there are. (One frame for the rest, not a few
+   * years a frame: each frame redraws the whole map, which a software
+   * renderer pays for.) The shown year is always made, so a year step never
+   * finds its layer missing.
    */
-  layers(deps: readonly unknown[], years: Iterable<number>, make: (year: number) => L): L[] {
+  layers(deps: readonly unknown[], years: Iterable<number>, make: (year: number) => L, shown?: number): L[] {
+    let rest = true;
     if (!this.deps || deps.length !== this.deps.length || deps.some((d, i) => d !== this.deps![i])) {
       this.deps = deps;
       this.byYear.clear();
+      rest = shown === undefined;
     }
     const out: L[] = [];
+    this.missing = 0;
     for (const y of years) {
       let layer = this.byYear.get(y);
-      if (!layer) {
+      if (!layer && (y === shown || rest)) {
         this.byYear.set(y, (layer = make(y)));
         this.registry.add(layer, this.kind, y);
       }
-      out.push(layer);
+      if (layer) out.push(layer);
+      else this.missing++;
     }
     return out;
   }

@@ -34,6 +34,14 @@ export interface AppApi {
   readonly framesSinceUpdate: number;
   /** performance.now() at the end of the first map frame drawn with its layers (the benchmark reads it). */
   readonly firstFrameAt: number | null;
+  /**
+   * Main-thread milliseconds so far making layers (every render of the app)
+   * and in deck.gl's layer updates (counted from the first call): a step's
+   * CPU part is the difference of the sums before and after it.
+   */
+  mainThreadMs(): { layers: number; deckUpdates: number };
+  /** Calls `listener` at the end of each frame deck.gl draws (before what the frame scheduled runs); returns its removal. */
+  onFrame(listener: () => void): () => void;
   /** Resolves after deck.gl's next frame. */
   nextFrame(): Promise<void>;
   /** Page coordinates of a longitude/latitude on the map (null without a map). */
@@ -112,6 +120,8 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
     get firstFrameAt() {
       return renderer()?.firstFrameAt ?? null;
     },
+    mainThreadMs: () => ({ layers: renderer()?.layersMs ?? 0, deckUpdates: renderer()?.view.deckUpdateMs() ?? 0 }),
+    onFrame: (listener) => renderer()?.onFrame(listener) ?? (() => false),
     nextFrame: () => renderer()?.nextFrame() ?? Promise.resolve(),
     project: (lon, lat) => renderer()?.project(lon, lat) ?? null,
     camera: () => view()?.camera() ?? null,
