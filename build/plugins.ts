@@ -124,7 +124,8 @@ export function preloadWithDrawing(): Plugin {
         if (deviceChunk) add(deviceChunk);
         return files.map((file) => ({
           tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` },
+          // Marked, so that the bundle test tells the drawing's chunks from the entry's own imports.
+          attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}`, 'data-with': 'drawing' },
           injectTo: 'head' as const,
         }));
       },
