@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepareMapData } from '../core/map-data';
-import { builtInData } from '../core/view/test-data';
+import { statusLine } from '../core/view/status';
+import { builtInData, viewInput } from '../core/view/test-data';
+import { tooltipText } from '../core/view/tooltip';
 import { importPoints } from '../import/points/point-import';
 import { loadUnits } from '../import/test-support';
 import { flowRowsFromColumns } from '../import/to-model';
@@ -74,6 +76,22 @@ describe('a places dataset on the map', () => {
     for (let i = slice.offset; i < slice.offset + slice.length; i++) drawn += records[prepared.rows[i]!]!.count;
     expect(drawn).toBe(154);
     expect(data.points).toBe(composed.points);
+  });
+
+  it('cites its file by name, not by its made-up id, and says its flows are between places', async () => {
+    const dataset = await imported();
+    const base = builtInData();
+    const composed = composeDataset(base.dataset, base.regions, dataset);
+    const data = prepareMapData(composed.dataset, composed.regions, composed.points);
+    const input = viewInput('en', { data, year: 2021, measure: 'net' });
+    const lines = tooltipText({ kind: 'region', polygonId: 'KZ-AST' }, input)!.lines.join('\n');
+    expect(lines).toContain('Source: locations.csv + flows.csv');
+    expect(lines).not.toContain('user-places');
+    const arc = data.prepared.internal.prepared.slices.get(2021)!.offset;
+    const arcText = tooltipText({ kind: 'arc', set: 'internal', item: arc }, input)!.lines.join('\n');
+    expect(arcText).toContain('locations.csv + flows.csv');
+    expect(arcText).not.toContain('user-places');
+    expect(statusLine(input).text).toMatch(/^2021: 4 flows between your 4 places, drawn between clusters/);
   });
 
   it('is stored and read back whole, and exported as a flows file with coordinates', async () => {

@@ -56,6 +56,8 @@ export const en = {
   'coverage.none': 'No regional figures',
   'coverage.external': 'Flows with other countries',
   'status.flows': '{year}: {shown} of the {count} flows between regions are drawn.',
+  'status.placeFlows':
+    '{year}: {count} flows between your {places} places, drawn between clusters of places that split as you zoom in (the panels sum them by region).',
   'status.noFlows':
     '{year}: the sources hold no origin–destination flows between regions for this year, so no arcs between regions are drawn.',
   'status.external': '{count} flows with other countries.',

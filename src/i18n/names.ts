@@ -25,6 +25,16 @@ export function placeName(model: Model, code: string, lang: Lang, opts: { short?
   return model.countries.get(code)?.[lang] ?? countryName(code, lang);
 }
 
+/**
+ * How a figure cites its source: the published sources by their id (S06), which
+ * the sources list explains; a file imported in this browser by its file name
+ * (its id is a string made at import that nobody can look up).
+ */
+export function sourceCitation(model: Model, id: string): string {
+  const source = model.sources.get(id);
+  return source?.kind === 'imported' ? source.publisher : id;
+}
+
 /** A source's name in the interface's language: its publisher in English, the project's short name otherwise. */
 export function sourceName(model: Model, id: string, lang: Lang): string {
   const source = model.sources.get(id);

@@ -251,6 +251,17 @@ export class MapRenderer {
     return this.labelsWithDistricts.all;
   }
 
+  /** Labels with the places' (one array per pair, as withDistrictLabels). */
+  private withPlaceLabels(labels: LabelDatum[], places: LabelDatum[]): LabelDatum[] {
+    if (places.length === 0) return labels;
+    const last = this.labelsWithPlaces;
+    if (last?.labels === labels && last.places === places) return last.all;
+    this.labelsWithPlaces = { labels, places, all: [...labels, ...places] };
+    return this.labelsWithPlaces.all;
+  }
+
+  private labelsWithPlaces: { labels: LabelDatum[]; places: LabelDatum[]; all: LabelDatum[] } | null = null;
+
   /** The districts' outlines when the level is drawn (fetching the file on first use), else null. */
   private districtOutlines(s: AppState) {
     if (!districtsOf(s)) {
@@ -339,6 +350,8 @@ export class MapRenderer {
     const fill = this.fillColours(s);
     const drawn = data.drawn(s.measure, year);
     const districtOutlines = this.districtOutlines(s);
+    // Before the labels: they name the clusters of the level these layers draw.
+    const pointLayers = this.pointLayers(s, theme);
     this.framesSinceUpdate = 0;
     const layers = this.layers.build({
       regions: drawn.regions,
@@ -362,17 +375,21 @@ export class MapRenderer {
       // Placed only once the font has loaded: their widths are measured in it.
       labels: (this.placedLabels = this.restShown
         ? this.labels.place(
-            this.withDistrictLabels(
-              this.labels.labelsFor(
-                data,
-                drawn,
-                geographyOf(data.dataset.measures.values(s.measure, year)),
-                s.showExternal && !data.points ? anchors.codes : [],
-                s.lang,
-                translatorOf(s),
+            this.withPlaceLabels(
+              this.withDistrictLabels(
+                this.labels.labelsFor(
+                  data,
+                  drawn,
+                  geographyOf(data.dataset.measures.values(s.measure, year)),
+                  s.showExternal && !data.points ? anchors.codes : [],
+                  s.lang,
+                  translatorOf(s),
+                ),
+                // Named only from the zoom where a district has room for its name (not the whole country's mesh).
+                districtOutlines && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM ? s.lang : null,
               ),
-              // Named only from the zoom where a district has room for its name (not the whole country's mesh).
-              districtOutlines && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM ? s.lang : null,
+              // The year's busiest clusters of places of the user's own, named.
+              data.points ? (this.points?.labels(year) ?? []) : [],
             ),
             this.view.map,
             textScale,
@@ -386,7 +403,7 @@ export class MapRenderer {
     });
     const { registry } = this.layers;
     // Over the regions, under the labels.
-    layers.splice(layers.length - 1, 0, ...this.pointLayers(s, theme));
+    layers.splice(layers.length - 1, 0, ...pointLayers);
     this.view.showYear(year);
     this.view.setLayers(
       this.restShown ? layers : layers.filter((layer) => layer.id !== 'labels' && registry.drawsIn(layer, year)),

@@ -19,9 +19,10 @@ import { arcFilterRange, FILTER_SIZE, passingArcs, selectionFilter } from '../co
 import type { ClusterHierarchy } from '../core/points/clusters';
 import type { PreparedLevel } from '../core/points/level-flows';
 import { POINT_TOP_N, type PointData } from '../core/points/point-data';
-import { clusterArcTooltip, clusterTooltip, membersOf } from '../core/points/point-view';
+import { clusterArcTooltip, clusterName, clusterTooltip, membersOf } from '../core/points/point-view';
 import type { Lang } from '../core/model';
 import type { Theme } from '../core/theme';
+import type { LabelDatum } from '../core/view/map-labels';
 import type { Picked } from '../core/view/tooltip';
 import type { Translator } from '../i18n';
 import { PointsClient } from '../import/points/points-client';
@@ -55,6 +56,9 @@ export interface PointLayerInput {
   /** The year shown: its layers are made first when the level or the selection changes. */
   year: number;
 }
+
+/** Clusters named on the map at most (the year's busiest; the rest are named by their tooltip). */
+export const PLACE_LABELS = 12;
 
 /** The level whose zooms hold `zoom` (levels are coarsest first; the last holds the places). */
 export function levelForZoom(hierarchy: ClusterHierarchy, zoom: number): number {
@@ -114,6 +118,37 @@ export class PointLayers {
       }
     return { level: this.drawn, levels: this.hierarchy.levels.length, clusters: level.length, arcs, selectedPlace: this.selectedPlace, busiest, yearsToMake: this.missing }; // prettier-ignore
   }
+
+  /**
+   * Names for the year's largest clusters of the drawn level (PLACE_LABELS of
+   * them, busiest first, each named by its heaviest place and how many more it
+   * holds), for the map's label placement, which drops those that would
+   * collide. The same array while the level and the year stay.
+   */
+  labels(year: number): LabelDatum[] {
+    if (this.drawn === null || !this.hierarchy || !this.data) return [];
+    const key = `${this.drawn}|${year}`;
+    if (this.placeLabels?.key === key) return this.placeLabels.labels;
+    const level = this.hierarchy.levels[this.drawn]!;
+    const { nodes } = this.levels.get(this.drawn)!;
+    const slice = nodes.slices.get(year);
+    const items = slice ? Array.from({ length: slice.length }, (_, k) => slice.offset + k) : [];
+    items.sort((a, b) => nodes.totals[b]! - nodes.totals[a]!);
+    const labels = items.slice(0, PLACE_LABELS).map((i, rank): LabelDatum => {
+      const cluster = nodes.locations[i]!;
+      return {
+        position: [level.positions[cluster * 2]!, level.positions[cluster * 2 + 1]!],
+        text: clusterName(this.data!, level, cluster),
+        // Above the regions' names: the places are what the map shows now; the busiest first.
+        priority: 100 - rank,
+        kind: 'city',
+      };
+    });
+    this.placeLabels = { key, labels };
+    return labels;
+  }
+
+  private placeLabels: { key: string; labels: LabelDatum[] } | null = null;
 
   layers(input: PointLayerInput): Layer[] {
     if (input.data !== this.data) this.reset(input.data);

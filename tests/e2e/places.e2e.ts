@@ -105,6 +105,12 @@ describe('places of your own', () => {
     expect(coarse.clusters).toBeLessThan(places.length);
     expect(coarse.busiest).not.toBeNull();
     expect(await page.getByTestId('legend').textContent()).toContain('merged into clusters by zoom');
+    // The year's busiest clusters are named on the map ("Name +N"), and the status line counts flows between places.
+    const named = await page.evaluate(() => window.__app!.placedLabels());
+    expect(named.some((label) => /^\S.* \+\d+$/.test(label))).toBe(true);
+    expect(await page.getByTestId('status').textContent()).toMatch(
+      /flows between your \d+ places, drawn between clusters/,
+    );
     expect(countArcPixels(await readCanvas(page))).toBeGreaterThan(before + 500);
     // Region totals come from the places: Bishkek's flows are in no region, the rest are.
     expect(await page.evaluate(() => window.__app!.dataset.model.flowYears.includes(window.__app!.state.year))).toBe(

@@ -51,6 +51,11 @@ export async function sharedDefaultView(): Promise<Watched> {
   const { page } = defaultView;
   await page.bringToFront();
   await page.evaluate(() => window.__app!.playback.pause());
+  // Over bare basemap first (south-west of the Caspian), so that deck.gl picks nothing there and
+  // drops the highlight of a region an earlier file hovered, then off the map.
+  const bare = await page.evaluate(() => window.__app!.project(47, 38));
+  if (bare) await page.mouse.move(bare[0], bare[1]);
+  await page.evaluate(() => window.__app!.nextFrame());
   await pointerOffMap(page);
   const { camera: _camera, ...view } = DEFAULT_VIEW;
   await page.evaluate((v) => window.__app!.update(v), view);

@@ -19,6 +19,39 @@ describe('the status line', () => {
     );
   });
 
+  it("with places of the user's own, counts the year's flows between them and says they are drawn between clusters", () => {
+    const base = viewInput('en').data;
+    const flows = {
+      length: 3,
+      origin: Uint32Array.of(0, 1, 0),
+      destination: Uint32Array.of(1, 2, 2),
+      year: Uint16Array.of(2024, 2024, 2023),
+      count: Float64Array.of(5, 7, 9),
+    };
+    const places = {
+      length: 1200,
+      ids: [],
+      names: [],
+      positions: new Float64Array(0),
+      population: new Float64Array(0),
+    };
+    const points = { places, placeRegion: new Int32Array(0), regionIds: [], flows } as unknown as NonNullable<
+      typeof base.points
+    >;
+    const withPlaces = { ...base, points };
+    expect(statusLine(viewInput('en', { data: withPlaces })).text).toMatch(
+      /^2024: 2 flows between your 1,200 places, drawn between clusters of places that split as you zoom in \(the panels sum them by region\)\. /,
+    );
+    expect(statusLine(viewInput('en', { data: withPlaces, year: 2023 })).text).toMatch(
+      /^2023: 1 flows between your 1,200 places/,
+    );
+    expect(plain(statusLine(viewInput('ru', { data: withPlaces })).text)).toMatch(
+      /^2024: потоков между вашими местами \(1 200\) — 2;/,
+    );
+    // Never "flows between regions" for places.
+    expect(statusLine(viewInput('en', { data: withPlaces })).text).not.toContain('between regions are drawn');
+  });
+
   it('says plainly when a year has no flows and where the map has gaps', () => {
     expect(statusLine(viewInput('en', { year: 2013 }))).toEqual({
       text:

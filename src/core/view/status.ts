@@ -6,6 +6,7 @@
 import { arcFilterRange, passingArcs } from '../flow-columns';
 import { formatNumber } from '../format';
 import { polygonName } from '../labels';
+import type { PointFlowTable } from '../points/point-flows';
 import { measureInfo, type MeasureId, type PolygonValue } from '../measures';
 import { measureOptions, measureText } from './measure-text';
 import { qualityNote } from './tooltip';
@@ -53,10 +54,18 @@ export function statusLine(input: ViewInput): StatusLine {
   // Before Kazakhstan's first regional figure only the Russian side holds figures: said instead of the gaps.
   if (year < model.firstKazakhYear && !internal.total)
     return { text: t('status.beforeKazakh', { year, first: model.firstKazakhYear }), arcs: 0, noFigure: null };
+  const placeFlows = data.points ? pointFlowsIn(data.points.flows, year) : 0;
   const parts = [
-    internal.total
-      ? t('status.flows', { year, count: internal.total, shown: internal.shown })
-      : t('status.noFlows', { year }),
+    // Places of the user's own: the map draws flows between clusters of them, not between regions.
+    data.points && placeFlows
+      ? t('status.placeFlows', {
+          year,
+          count: formatNumber(placeFlows, input.lang),
+          places: formatNumber(data.points.places.length, input.lang),
+        })
+      : internal.total
+        ? t('status.flows', { year, count: internal.total, shown: internal.shown })
+        : t('status.noFlows', { year }),
     quality ? qualityNote(quality, t) : '',
     showExternal ? (external.total ? t('status.external', { count: external.total }) : t('status.noExternal')) : '',
     showExternal ? nationalExternal(input) : '',
@@ -65,6 +74,19 @@ export function statusLine(input: ViewInput): StatusLine {
       : '',
   ];
   return { text: parts.filter(Boolean).join(' '), arcs: internal.shown, noFigure };
+}
+
+const pointFlowsByYear = new WeakMap<PointFlowTable, Map<number, number>>();
+
+/** How many flows between places a year holds (counted once per table). */
+export function pointFlowsIn(flows: PointFlowTable, year: number): number {
+  let byYear = pointFlowsByYear.get(flows);
+  if (!byYear) {
+    byYear = new Map();
+    for (let i = 0; i < flows.length; i++) byYear.set(flows.year[i]!, (byYear.get(flows.year[i]!) ?? 0) + 1);
+    pointFlowsByYear.set(flows, byYear);
+  }
+  return byYear.get(year) ?? 0;
 }
 
 /** Whether a measure has a figure for at least one Kazakh region in the year. */

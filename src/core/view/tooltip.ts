@@ -4,7 +4,7 @@
  * sources, or a node's arrivals and departures.
  */
 import { hasMessage, type MessageKey, type Translator } from '../../i18n';
-import { placeName, sourceName } from '../../i18n/names';
+import { placeName, sourceCitation, sourceName } from '../../i18n/names';
 import { periodText } from '../../i18n/periods';
 import { districtName, type DistrictProps } from '../district-level';
 import { formatNumber } from '../format';
@@ -80,7 +80,9 @@ function regionTooltip(polygonId: string, { data, year, measure, hidden, lang, t
             : 'tooltip.russiaMigration',
         )
       : '',
-    v.sourceIds.length ? t('tooltip.source', { source: v.sourceIds.join(', ') }) : '',
+    v.sourceIds.length
+      ? t('tooltip.source', { source: v.sourceIds.map((s) => sourceCitation(model, s)).join(', ') })
+      : '',
     t('tooltip.clickHint'),
   ];
   return { title, lines: lines.filter(Boolean) };
@@ -133,7 +135,12 @@ function arcTooltip(set: 'internal' | 'external', item: number, { data, lang, t 
       t('tooltip.period', { period: periodText(r.period, lang) }),
       r.kind === 'internal' ? qualityNote(r.qualityFlag, t) : '',
       t('tooltip.source', {
-        source: r.sourceIds.map((s) => `${s} (${sourceName(model, s, lang)})`).join(', '),
+        // An imported file by its name; a published source by its id and name.
+        source: r.sourceIds
+          .map((s) =>
+            sourceCitation(model, s) !== s ? sourceCitation(model, s) : `${s} (${sourceName(model, s, lang)})`,
+          )
+          .join(', '),
       }),
     ].filter(Boolean),
   };
