@@ -45,6 +45,7 @@ export class LabelCache {
   /** The labels that fit without overlapping at the map's current camera. */
   place(labels: LabelDatum[], map: MapLibreMap, textScale: number): LabelDatum[] {
     const ctx = (this.context ??= document.createElement('canvas').getContext('2d')!);
+    const { clientWidth: w, clientHeight: h } = map.getContainer();
     const placed = placeLabels(labels, {
       project: (p) => {
         const { x, y } = map.project(p);
@@ -60,6 +61,8 @@ export class LabelCache {
         return width;
       },
       size: (l) => labelSize(l, textScale),
+      // The map and a screen's width or height around it: a pan shows labels before the map stops.
+      area: [-w, -h, 2 * w, 2 * h],
     });
     const key = placed.map((l) => `${l.text}@${l.position.join(' ')}`).join(',');
     const cached = this.placed.get(labels);

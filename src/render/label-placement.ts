@@ -12,6 +12,12 @@ export interface Placement {
   /** Width in CSS px of one line of text at the label size. */
   measure(line: string, size: number): number;
   size(label: LabelDatum): number;
+  /**
+   * The screen area (CSS px: left, top, right, bottom) a label must touch to
+   * be kept; labels far off screen (the 224 districts' when zoomed in) are
+   * left out, so that the text layer holds only what a pan can soon show.
+   */
+  area?: [number, number, number, number];
 }
 
 const LINE_HEIGHT = 1.2;
@@ -33,6 +39,8 @@ export function placeLabels(labels: readonly LabelDatum[], placement: Placement)
       const box: [number, number, number, number] = centredLabel(label)
         ? [x - w / 2, y - h / 2, x + w / 2, y + h / 2]
         : [x - w / 2, y + labelOffset(label), x + w / 2, y + labelOffset(label) + h];
+      const { area } = placement;
+      if (area && (box[2] < area[0] || box[0] > area[2] || box[3] < area[1] || box[1] > area[3])) continue;
       if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
       boxes.push(box);
       kept.set(index, position === label.position ? label : { ...label, position });

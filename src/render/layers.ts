@@ -20,8 +20,14 @@ export interface LayerInputs {
   regions: Regions;
   /** The regions' outlines (src/core/outlines.ts), prepared with the regions. */
   outlines: OutlineSegments;
-  /** The districts' outlines (src/core/districts.ts) when the district level is drawn, else null. */
+  /** The districts' outlines (src/core/districts.ts) once their file is loaded, else null. */
   districts: OutlineSegments | null;
+  /**
+   * Whether the district level is drawn. Loaded districts keep their layer
+   * while hidden, so that a zoom across the level's threshold only shows or
+   * hides it (no layer made, nothing uploaded).
+   */
+  districtsShown: boolean;
   /** The selected polygon, outlined over the others. */
   selected: string | null;
   /** Colour per polygon id for the current measure and year. */
@@ -49,6 +55,12 @@ export interface LayerInputs {
   /** Multiplies label sizes (projector view, large text). */
   textScale: number;
   theme: Theme;
+  /**
+   * The year shown: when the flows' inputs change (the first frame, a
+   * selection, a filter), its year layers are made first and the other
+   * years' in the next frame (YearLayers' `shown`; MapRenderer asks again).
+   */
+  year: number;
 }
 
 /**
@@ -77,6 +89,11 @@ export class MapLayers {
   private readonly anchorTables = new WeakMap<[number, number][], BinaryTable>();
   private readonly outlineTables = new WeakMap<OutlineSegments, Map<string | null | undefined, BinaryTable>>();
 
+  /** Year layers still to be made after the last build (the map draws again after each frame while there are). */
+  get missing(): number {
+    return this.internal.missing + this.external.missing + this.nodes.missing;
+  }
+
   build(input: LayerInputs): Layer[] {
     const { theme } = input;
     const choropleth = new GeoJsonLayer<RegionProps>({
@@ -99,6 +116,7 @@ export class MapLayers {
             this.outlineTable(input.districts, undefined),
             theme.districtOutline,
             1,
+            input.districtsShown,
           ),
         ]
       : [];
@@ -106,7 +124,7 @@ export class MapLayers {
       'outlines',
       this.outlineTable(input.outlines, undefined),
       theme.outline,
-      input.districts ? 2 : 1,
+      input.districts && input.districtsShown ? 2 : 1,
     );
     const selectedOutline = this.outlineLayer(
       'outline-selected',
@@ -115,21 +133,27 @@ export class MapLayers {
       3,
     );
     const flows = { minFlow: input.minFlow, topN: input.topN };
-    const internal = this.internal.layers({
-      ...flows,
-      prepared: input.internal,
-      filter: input.internalFilter,
-      style: internalArcStyle(theme),
-      visible: input.showFlows && input.regionFlows !== false,
-    });
-    const external = this.external.layers({
-      ...flows,
-      prepared: input.external,
-      filter: input.externalFilter,
-      style: externalArcStyle(theme),
-      visible: input.showFlows && input.showExternal,
-    });
-    const nodes = this.nodes.layers(input.nodes, theme, input.showFlows && input.regionFlows !== false);
+    const internal = this.internal.layers(
+      {
+        ...flows,
+        prepared: input.internal,
+        filter: input.internalFilter,
+        style: internalArcStyle(theme),
+        visible: input.showFlows && input.regionFlows !== false,
+      },
+      input.year,
+    );
+    const external = this.external.layers(
+      {
+        ...flows,
+        prepared: input.external,
+        filter: input.externalFilter,
+        style: externalArcStyle(theme),
+        visible: input.showFlows && input.showExternal,
+      },
+      input.year,
+    );
+    const nodes = this.nodes.layers(input.nodes, theme, input.showFlows && input.regionFlows !== false, input.year);
     // Whole-country anchors are rings, unlike region nodes, so they are not read as a region's centre.
     const anchors = new ScatterplotLayer({
       id: 'anchors',
@@ -234,9 +258,10 @@ export class MapLayers {
     return table;
   }
 
-  private outlineLayer(id: string, data: BinaryTable, colour: Rgba, widthPixels: number): ArcLayer {
+  private outlineLayer(id: string, data: BinaryTable, colour: Rgba, widthPixels: number, visible = true): ArcLayer {
     return new ArcLayer({
       id,
+      visible,
       data,
       getSourceColor: colour,
       getTargetColor: colour,

@@ -119,8 +119,8 @@ export class MapRenderer {
       // Not from inside deck.gl's frame: the labels come with the next one.
       setTimeout(() => this.showRestWhenReady());
     }
-    // A new cluster level was shown with the shown year's layers: the other years' come after each frame.
-    if (this.points && this.points.missing > 0 && !this.fillInScheduled) {
+    // Flows or a new cluster level were shown with the shown year's layers: the other years' come after the frame.
+    if (this.layers.missing + (this.points?.missing ?? 0) > 0 && !this.fillInScheduled) {
       this.fillInScheduled = true;
       setTimeout(() => {
         this.fillInScheduled = false;
@@ -356,7 +356,8 @@ export class MapRenderer {
     const layers = this.layers.build({
       regions: drawn.regions,
       outlines: drawn.outlines,
-      districts: districtOutlines,
+      districts: this.districtSet?.outlines ?? null,
+      districtsShown: districtOutlines !== null,
       // A region selected in other borders is outlined by the polygon that holds it here.
       selected: data.shown(s.selected, s.measure, year),
       fillColours: fill.colours,
@@ -400,6 +401,7 @@ export class MapRenderer {
       fontFamily: this.fontFamily,
       textScale,
       theme,
+      year,
     });
     const { registry } = this.layers;
     // Over the regions, under the labels.

@@ -128,7 +128,7 @@ export class PointLayers {
   labels(year: number): LabelDatum[] {
     if (this.drawn === null || !this.hierarchy || !this.data) return [];
     const key = `${this.drawn}|${year}`;
-    if (this.placeLabels?.key === key) return this.placeLabels.labels;
+    if (this.namedClusters?.key === key) return this.namedClusters.labels;
     const level = this.hierarchy.levels[this.drawn]!;
     const { nodes } = this.levels.get(this.drawn)!;
     const slice = nodes.slices.get(year);
@@ -144,11 +144,11 @@ export class PointLayers {
         kind: 'city',
       };
     });
-    this.placeLabels = { key, labels };
+    this.namedClusters = { key, labels };
     return labels;
   }
 
-  private placeLabels: { key: string; labels: LabelDatum[] } | null = null;
+  private namedClusters: { key: string; labels: LabelDatum[] } | null = null;
 
   layers(input: PointLayerInput): Layer[] {
     if (input.data !== this.data) this.reset(input.data);

@@ -445,6 +445,12 @@ function report(
       '',
     );
   }
+  lines.push(
+    '## A first visit over a slow link',
+    '',
+    "Measured apart (issue 14): `npm run bench:slow-link` (1 Mbps, 300 ms latency, Chromium's throttling), results and the download waterfall in [slow-link.md](slow-link.md).",
+    '',
+  );
   return lines.join('\n');
 }
 

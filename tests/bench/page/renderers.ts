@@ -81,19 +81,24 @@ function ours(
   return {
     setYear(year) {
       shown = year;
-      // The map draws the year's layers; the layers themselves were handed over once.
+      // The map draws the year's layers; the layers themselves are handed over once, as the app
+      // does: the first frame with the shown year's layer, the other years' on the next step (the
+      // app makes them in the frame after its first; the warm-up step here).
       showYear(year);
-      if (made) return;
+      if (made && arcs.missing === 0) return;
       made = true;
       setLayers(
-        arcs.layers({
-          prepared: flows,
-          filter: flows.filterValues,
-          minFlow: 0,
-          topN: TOP_N,
-          style: internalArcStyle(THEME),
-          visible: true,
-        }),
+        arcs.layers(
+          {
+            prepared: flows,
+            filter: flows.filterValues,
+            minFlow: 0,
+            topN: TOP_N,
+            style: internalArcStyle(THEME),
+            visible: true,
+          },
+          year,
+        ),
         (layer, y) => registry.drawsIn(layer, y),
       );
     },
