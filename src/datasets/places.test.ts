@@ -92,6 +92,8 @@ describe('a places dataset on the map', () => {
     expect(arcText).toContain('locations.csv + flows.csv');
     expect(arcText).not.toContain('user-places');
     expect(statusLine(input).text).toMatch(/^2021: 4 flows between your 4 places, drawn between clusters/);
+    // The country's flows abroad are not drawn over places: the status line does not count them.
+    expect(statusLine(input).text).not.toMatch(/other countries|Kazakhstan as a whole/);
   });
 
   it('is stored and read back whole, and exported as a flows file with coordinates', async () => {

@@ -120,19 +120,28 @@ export class PointLayers {
   }
 
   /**
-   * Names for the year's largest clusters of the drawn level (PLACE_LABELS of
-   * them, busiest first, each named by its heaviest place and how many more it
+   * Names for the year's largest clusters of the drawn level in view (PLACE_LABELS
+   * of them, busiest first, each named by its heaviest place and how many more it
    * holds), for the map's label placement, which drops those that would
    * collide. The same array while the level and the year stay.
    */
   labels(year: number): LabelDatum[] {
     if (this.drawn === null || !this.hierarchy || !this.data) return [];
-    const key = `${this.drawn}|${year}`;
+    // Among the clusters in view: zoomed in, the country's busiest would mostly lie off screen.
+    const [west, south, east, north] = this.lastInput?.bounds ?? [-180, -90, 180, 90];
+    const key = `${this.drawn}|${year}|${west},${south},${east},${north}`;
     if (this.namedClusters?.key === key) return this.namedClusters.labels;
     const level = this.hierarchy.levels[this.drawn]!;
     const { nodes } = this.levels.get(this.drawn)!;
     const slice = nodes.slices.get(year);
-    const items = slice ? Array.from({ length: slice.length }, (_, k) => slice.offset + k) : [];
+    const inView = (cluster: number) => {
+      const lon = level.positions[cluster * 2]!;
+      const lat = level.positions[cluster * 2 + 1]!;
+      return lon >= west && lon <= east && lat >= south && lat <= north;
+    };
+    const items = slice
+      ? Array.from({ length: slice.length }, (_, k) => slice.offset + k).filter((i) => inView(nodes.locations[i]!))
+      : [];
     items.sort((a, b) => nodes.totals[b]! - nodes.totals[a]!);
     const labels = items.slice(0, PLACE_LABELS).map((i, rank): LabelDatum => {
       const cluster = nodes.locations[i]!;

@@ -67,8 +67,13 @@ export function statusLine(input: ViewInput): StatusLine {
         ? t('status.flows', { year, count: internal.total, shown: internal.shown })
         : t('status.noFlows', { year }),
     quality ? qualityNote(quality, t) : '',
-    showExternal ? (external.total ? t('status.external', { count: external.total }) : t('status.noExternal')) : '',
-    showExternal ? nationalExternal(input) : '',
+    // Over places of the user's own the country's flows abroad are not drawn (src/render/map-renderer.ts): not counted here.
+    showExternal && !data.points
+      ? external.total
+        ? t('status.external', { count: external.total })
+        : t('status.noExternal')
+      : '',
+    showExternal && !data.points ? nationalExternal(input) : '',
     !noFigure && [...values.values()].some((v) => v.value === null && model.polygons.get(v.polygonId)?.country === 'KZ')
       ? t('status.gap', { year })
       : '',
