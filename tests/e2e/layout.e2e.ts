@@ -236,10 +236,13 @@ describe('a tablet held upright (768×1024, touch)', () => {
       timeout: 15_000,
       polling: 100,
     });
+    // The closed sheet gives the map its room back: the camera may move to keep Kazakhstan in view.
+    await page.waitForFunction(() => !window.__app!.isMoving(), null, { timeout: 15_000, polling: 100 });
     await settle(page);
     expect(await page.getByTestId('notice').count()).toBe(1);
     const frame = await readCanvas(page);
-    const { spot } = await cleanSpotIn(page, 'KZ-35', frame);
+    // A clean patch of the colour shown around Karaganda's label (the arcs from Astana cross it).
+    const { spot } = await cleanSpotIn(page, 'KZ-35', frame, { match: 'shown' });
     expect(spot).not.toBeNull();
     await page.touchscreen.tap(spot![0], spot![1]);
     const input = page.getByTestId('note-input');
