@@ -59,3 +59,40 @@ export function polygonSegments(outlines: OutlineSegments, polygonId: string | n
     byPolygon: new Map(at && polygonId !== null ? [[polygonId, { offset: 0, length }]] : []),
   };
 }
+
+/** Vertices of segments drawn as triangles, six a segment (two triangles), each with its segment's ends. */
+export interface SegmentTriangles {
+  /** Vertices: six times the segments. */
+  length: number;
+  /** [lon, lat] of the vertex's segment's start and end. */
+  sourcePositions: Float64Array;
+  targetPositions: Float64Array;
+  /** Where the vertex lies on its segment's rectangle: x 0 at the start, 1 at the end; y -1 or 1, the side. */
+  corners: Float32Array;
+}
+
+/** The corners of a segment's two triangles, in the order deck.gl's line shader reads them. */
+const CORNERS = [0, -1, 0, 0, 1, 0, 1, -1, 0, 1, -1, 0, 0, 1, 0, 1, 1, 0];
+const VERTICES_PER_SEGMENT = CORNERS.length / 3;
+
+/**
+ * Segments as triangles (render/segment-layer.ts draws them in one call): a
+ * software rasteriser sets up each instance of an instanced draw as a draw of
+ * its own, which made the outlines the dearest part of every frame.
+ */
+export function segmentTriangles(segments: OutlineSegments): SegmentTriangles {
+  const length = segments.length * VERTICES_PER_SEGMENT;
+  const sourcePositions = new Float64Array(length * 2);
+  const targetPositions = new Float64Array(length * 2);
+  const corners = new Float32Array(length * 3);
+  for (let s = 0; s < segments.length; s++)
+    for (let v = 0; v < VERTICES_PER_SEGMENT; v++) {
+      const i = s * VERTICES_PER_SEGMENT + v;
+      sourcePositions[i * 2] = segments.sourcePositions[s * 2]!;
+      sourcePositions[i * 2 + 1] = segments.sourcePositions[s * 2 + 1]!;
+      targetPositions[i * 2] = segments.targetPositions[s * 2]!;
+      targetPositions[i * 2 + 1] = segments.targetPositions[s * 2 + 1]!;
+      corners.set(CORNERS.slice(v * 3, v * 3 + 3), i * 3);
+    }
+  return { length, sourcePositions, targetPositions, corners };
+}

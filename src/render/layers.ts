@@ -6,14 +6,15 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { FILTER_SIZE, type PreparedNodes, type PreparedFlows } from '../core/flow-columns';
 import type { RegionProps, Regions } from '../core/map-data';
-import { polygonSegments, type OutlineSegments } from '../core/outlines';
+import { polygonSegments, segmentTriangles, type OutlineSegments } from '../core/outlines';
 import { NO_DATA, type Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
 import { centredLabel, labelOffset, labelSize, type LabelDatum } from '../core/view/map-labels';
 import { externalArcStyle, FlowLayers, internalArcStyle, NodeLayers, ON_TOP, type BinaryTable } from './flow-layers';
+import { SegmentLayer } from './segment-layer';
 import { LayerRegistry } from './year-layers';
 
 export interface LayerInputs {
@@ -63,18 +64,6 @@ export interface LayerInputs {
   year: number;
 }
 
-/**
- * Outlines are drawn by the arcs' pipeline (flat arcs of two points, the
- * same filter extension with a range that lets every segment through): under
- * software WebGL every other shader is another compilation in the first frame.
- */
-const OUTLINE_FILTER_VALUE = [0, 0, 0, 1];
-const OUTLINE_FILTER_RANGE: [number, number][] = [
-  [0, 0],
-  [0, 0],
-  [0, 0],
-  [1, 1],
-];
 const ANCHOR_RADIUS = 5;
 /** The national node's ring: larger and thicker than a capital's, unlike a region's filled circle. */
 const NATIONAL_RADIUS = 13;
@@ -239,18 +228,19 @@ export class MapLayers {
     return table;
   }
 
-  /** Outline segments as a binary table: all of them, or one polygon's; made once per outlines and polygon. */
+  /** Outline segments as a binary table of triangles: all of them, or one polygon's; made once per outlines and polygon. */
   private outlineTable(outlines: OutlineSegments, polygonId: string | null | undefined): BinaryTable {
     let byPolygon = this.outlineTables.get(outlines);
     if (!byPolygon) this.outlineTables.set(outlines, (byPolygon = new Map()));
     let table = byPolygon.get(polygonId);
     if (!table) {
-      const segments = polygonId === undefined ? outlines : polygonSegments(outlines, polygonId);
+      const triangles = segmentTriangles(polygonId === undefined ? outlines : polygonSegments(outlines, polygonId));
       table = {
-        length: segments.length,
+        length: triangles.length,
         attributes: {
-          getSourcePosition: { value: segments.sourcePositions, size: 2 },
-          getTargetPosition: { value: segments.targetPositions, size: 2 },
+          getSourcePosition: { value: triangles.sourcePositions, size: 2 },
+          getTargetPosition: { value: triangles.targetPositions, size: 2 },
+          getCorner: { value: triangles.corners, size: 3 },
         },
       };
       byPolygon.set(polygonId, table);
@@ -258,22 +248,15 @@ export class MapLayers {
     return table;
   }
 
-  private outlineLayer(id: string, data: BinaryTable, colour: Rgba, widthPixels: number, visible = true): ArcLayer {
-    return new ArcLayer({
+  private outlineLayer(id: string, data: BinaryTable, colour: Rgba, widthPixels: number, visible = true): SegmentLayer {
+    return new SegmentLayer({
       id,
       visible,
       data,
-      getSourceColor: colour,
-      getTargetColor: colour,
-      getHeight: 0,
-      // Two points: one straight segment.
-      numSegments: 2,
+      getColor: colour,
       getWidth: widthPixels,
       widthUnits: 'pixels',
-      extensions: [this.filter],
-      getFilterValue: OUTLINE_FILTER_VALUE,
-      filterRange: OUTLINE_FILTER_RANGE,
-      updateTriggers: { getSourceColor: colour.join(','), getTargetColor: colour.join(',') },
+      updateTriggers: { getColor: colour.join(',') },
     });
   }
 }

@@ -16,7 +16,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
-import { basemapLayers, basemapPaint, LIGHT, offlineStyle, type BasemapColours } from './basemap-style';
+import { basemapLayers, basemapPaint, LIGHT, offlineStyle, sameColours, type BasemapColours } from './basemap-style';
 import { isSoftwareRenderer } from './gpu';
 
 // The worker starts with the map (src/main.ts makes it once deck.gl's chunk has arrived, so that the
@@ -103,6 +103,8 @@ export class MapView {
   private overlay: MapLibreOverlay | null = null;
   private basemapShown = false;
   private basemapColours = LIGHT;
+  /** The colours the map's style holds now (null: not yet painted since the style loaded). */
+  private paintedColours: BasemapColours | null = null;
   private loaded = false;
   private Overlay: typeof MapLibreOverlay | null = null;
   /** The canvases whose graphics context is lost. */
@@ -154,6 +156,7 @@ export class MapView {
     this.ready = new Promise((resolve) =>
       this.map.once('load', () => {
         this.loaded = true;
+        this.paintBasemap();
         resolve();
       }),
     );
@@ -318,7 +321,18 @@ export class MapView {
 
   setBasemapColours(colours: BasemapColours): void {
     this.basemapColours = colours;
-    if (!this.loaded) return;
+    this.paintBasemap();
+  }
+
+  /**
+   * Paints the basemap in its colours when they differ from the map's:
+   * maplibre redraws the whole basemap at every setPaintProperty, even of the
+   * same colour, and the app sets the colours at every render (a year step).
+   */
+  private paintBasemap(): void {
+    const colours = this.basemapColours;
+    if (!this.loaded || (this.paintedColours && sameColours(this.paintedColours, colours))) return;
+    this.paintedColours = colours;
     for (const [layer, property, colour] of basemapPaint(colours))
       if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, colour);
   }

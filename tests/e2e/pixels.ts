@@ -38,19 +38,20 @@ export const BASEMAP: Rgb[] = [
 
 /** Copies the map's current frame (basemap and deck.gl's canvas, whole) and returns its pixels. */
 export async function readCanvas(page: Page): Promise<Pixels> {
-  // The bytes come back as a typed array (Playwright serialises it whole).
-  return page.evaluate(() => {
+  // The frame travels as a PNG data URL: Playwright serialises a 5 MB typed array (1400×900) in
+  // about 0.9 s, the PNG in a fraction of that, and the picture is lossless.
+  const dataUrl = await page.evaluate(() => {
     const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#map canvas')];
     const source = canvases[0];
     if (!source) throw new Error('no map canvas');
     const copy = document.createElement('canvas');
     copy.width = source.width;
     copy.height = source.height;
-    const ctx = copy.getContext('2d', { willReadFrequently: true })!;
+    const ctx = copy.getContext('2d')!;
     for (const c of canvases) ctx.drawImage(c, 0, 0, copy.width, copy.height);
-    const data = new Uint8Array(ctx.getImageData(0, 0, copy.width, copy.height).data.buffer);
-    return { width: copy.width, height: copy.height, data };
+    return copy.toDataURL('image/png');
   });
+  return decodePng(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
 }
 
 export function pixelAt(p: Pixels, x: number, y: number): Rgb {
