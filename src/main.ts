@@ -17,6 +17,7 @@ import { loadDataset } from './core/load';
 import type { Topology } from 'topojson-specification';
 import { prepareMapData, regionsFromTopology } from './core/map-data';
 import { DataManager } from './datasets/data-manager';
+import { keptDatabaseExists, openDatasetStore } from './datasets/dataset-store';
 import { initialLanguage, rememberLanguage } from './i18n/index';
 import { Presenter } from './presenter/presenter';
 import { storyLibrary } from './presenter/story-controller';
@@ -56,6 +57,12 @@ function onFirstUse<T>(make: () => Promise<T>): () => Promise<T> {
 
 async function main(): Promise<void> {
   bootProgress();
+  // The browser's storage opens (on a first visit it creates its database: a second or more here)
+  // while the regions and data are read. Whether it holds the database is asked first, before the
+  // opening creates it.
+  const keptDatabase = keptDatabaseExists();
+  const storage = keptDatabase.then(() => openDatasetStore());
+  storage.catch(() => undefined); // awaited in data.start(), which says why it failed
   const root = document.getElementById('app')!;
 
   // The regions and the data are read and the panels built while deck.gl's chunk downloads
@@ -75,6 +82,9 @@ async function main(): Promise<void> {
     location.search,
     urlContext({ ...DEFAULT_VIEW, year: Math.min(DEFAULT_VIEW.year, model.yearRange[1]), lang: initialLanguage() }),
   );
+  // Only a link naming a kept dataset, or a visit without a view in the link once the browser keeps
+  // the database, can change the first view: otherwise the map draws without waiting for the storage.
+  const keptMayChangeView = link.state.dataset !== null || (location.search.length <= 1 && keptDatabase);
   const darkScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
   // Imported figures arrive once storage has opened; until then the measure cannot be theirs.
   const store = createAppStore(
@@ -89,7 +99,7 @@ async function main(): Promise<void> {
   const urlSync = new UrlSync(store);
   const notices = new NoticeArea();
   const presenter = new Presenter(store, playback, stories, notices, FONT_FAMILY);
-  const data = new DataManager(store, base, notices);
+  const data = new DataManager(store, base, notices, () => storage);
   data.keepSettings(savedSettingsOf, settingsQuery);
   const tooltip = new Tooltip(store);
   // The table view and the keyboard help are built when first opened.
@@ -223,6 +233,7 @@ async function main(): Promise<void> {
     if (!store.get().camera) store.set({ camera: view.camera() });
     urlSync.writeSoon();
     presenter.attach(renderer);
+    if (!(await keptMayChangeView)) renderer.start();
     await dataStarted;
     if (location.search.length <= 1) {
       // Without a view in the link, the settings kept from the last visit apply.

@@ -59,3 +59,22 @@ describe('storage failures', () => {
     expect(notices(area)).toContain('Браузер қоймасы баптауларды сақтай алмады; карта онсыз да жұмыс істей береді.');
   });
 });
+
+describe('changes made before the store opens', () => {
+  it('are written once it has opened, not lost in between (the map draws before it opens)', async () => {
+    const store = testStore({ lang: 'en' });
+    const kept = createMemoryDatasetStore();
+    let open!: (s: DatasetStore) => void;
+    const opening = new Promise<DatasetStore>((resolve) => (open = resolve));
+    const data = new DataManager(store, builtInData(), new NoticeArea(), () => opening);
+    data.keepSettings((s) => s.topN, String);
+    const started = data.start();
+    store.set({ topN: 10 });
+    await new Promise((r) => setTimeout(r));
+    expect(await kept.getSetting('view')).toBeUndefined();
+    open(kept);
+    await started;
+    await new Promise((r) => setTimeout(r));
+    expect(await data.savedSettings()).toBe('10');
+  });
+});

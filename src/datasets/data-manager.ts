@@ -47,7 +47,12 @@ export class DataManager {
   readonly importer: ImportFlow;
   /** The places import's button, inside the data panel; its code loads when first used. */
   private readonly placesEntry = new PlacesEntry((files) => void this.importPlaces(files));
-  private store: DatasetStore = createMemoryDatasetStore();
+  /**
+   * The browser's store once start() has opened it, or the memory store it fell back to. Every use
+   * waits for it: the map draws before it opens on a first visit, and a change made meanwhile is kept.
+   */
+  private readonly opened: Promise<DatasetStore>;
+  private resolveOpened!: (store: DatasetStore) => void;
   private persistent = true;
   private items: DatasetMeta[] = [];
   /** Datasets held in memory (just imported, or not saved because storage refused). */
@@ -63,6 +68,7 @@ export class DataManager {
     /** Opens the browser's store (a test hands in its own). */
     private readonly openStore: () => Promise<DatasetStore> = openDatasetStore,
   ) {
+    this.opened = new Promise((resolve) => (this.resolveOpened = resolve));
     this.panel = new DataPanel({
       choose: (id) => void this.choose(id),
       importFile: (file) => this.importer.importFile(file),
@@ -74,8 +80,9 @@ export class DataManager {
       manual: () => this.manual,
       remember: (manual) => {
         this.manual = { ...this.manual, ...manual };
-        void this.store
-          .putSetting(TABLE_SETTINGS, this.manual)
+        const manualNow = this.manual;
+        void this.opened
+          .then((store) => store.putSetting(TABLE_SETTINGS, manualNow))
           .catch((e: unknown) => this.failed('storage.saveMapping', e));
       },
       save: (datasets) => this.save(datasets),
@@ -88,16 +95,21 @@ export class DataManager {
 
   /** Opens the store (or says why it cannot) and shows the dataset the URL names. */
   async start(): Promise<void> {
+    let store: DatasetStore;
     try {
-      this.store = await this.openStore();
+      store = await this.openStore();
     } catch {
       this.persistent = false;
-      this.store = createMemoryDatasetStore();
+      store = createMemoryDatasetStore();
     }
-    this.manual =
-      (await this.store
+    this.resolveOpened(store);
+    // A mapping chosen before the store opened is kept over the stored one.
+    this.manual = {
+      ...((await store
         .getSetting<Record<string, string>>(TABLE_SETTINGS)
-        .catch((e: unknown) => this.failed('storage.readMapping', e))) ?? {};
+        .catch((e: unknown) => this.failed('storage.readMapping', e))) ?? {}),
+      ...this.manual,
+    };
     await this.refresh();
     const wanted = this.app.get().dataset;
     if (wanted) {
@@ -112,14 +124,17 @@ export class DataManager {
 
   /** The user's view settings kept across browser restarts (undefined when none or unavailable). */
   async savedSettings<V>(): Promise<V | undefined> {
-    return this.store.getSetting<V>(VIEW_SETTINGS).catch((e: unknown) => this.failed('storage.readSettings', e));
+    return (await this.opened)
+      .getSetting<V>(VIEW_SETTINGS)
+      .catch((e: unknown) => this.failed('storage.readSettings', e));
   }
 
   /** Keeps the settings `pick` returns whenever they change. */
   keepSettings<V>(pick: (s: AppState) => V, serialise: (v: V) => unknown): void {
     this.app.subscribe(pick, (v) => {
-      void this.store
-        .putSetting(VIEW_SETTINGS, serialise(v))
+      const value = serialise(v);
+      void this.opened
+        .then((store) => store.putSetting(VIEW_SETTINGS, value))
         .catch((e: unknown) => this.failed('storage.saveSettings', e));
     });
   }
@@ -146,14 +161,16 @@ export class DataManager {
   }
 
   private async refresh(): Promise<void> {
-    const stored = (await this.store.list().catch((e: unknown) => this.failed('storage.list', e))) ?? [];
+    const stored = (await (await this.opened).list().catch((e: unknown) => this.failed('storage.list', e))) ?? [];
     const unsaved = [...this.memory.values()].filter((d) => !stored.some((s) => s.id === d.id));
     this.items = [...unsaved.map((d) => ({ ...d, bytes: 0, deletedAt: null })), ...stored];
     this.render();
   }
 
   private async load(id: string): Promise<NewDataset | undefined> {
-    return this.memory.get(id) ?? (await this.store.get(id).catch((e: unknown) => this.failed('storage.read', e)));
+    return (
+      this.memory.get(id) ?? (await (await this.opened).get(id).catch((e: unknown) => this.failed('storage.read', e)))
+    );
   }
 
   private async choose(id: string | null): Promise<void> {
@@ -210,7 +227,7 @@ export class DataManager {
     for (const dataset of datasets) {
       this.memory.set(dataset.id, dataset);
       try {
-        await this.store.put(dataset);
+        await (await this.opened).put(dataset);
         this.memory.delete(dataset.id);
       } catch (error) {
         if (error instanceof QuotaExceededError) this.notice('data.quota', { name: dataset.name }, 'warning');
@@ -225,7 +242,7 @@ export class DataManager {
   private async rename(id: string, name: string): Promise<void> {
     const inMemory = this.memory.get(id);
     if (inMemory) this.memory.set(id, { ...inMemory, name });
-    else await this.store.rename(id, name).catch((e: unknown) => this.failed('storage.rename', e));
+    else await (await this.opened).rename(id, name).catch((e: unknown) => this.failed('storage.rename', e));
     await this.refresh();
   }
 
@@ -233,7 +250,7 @@ export class DataManager {
     const item = this.items.find((d) => d.id === id);
     const inMemory = this.memory.get(id);
     if (inMemory) this.memory.delete(id);
-    else await this.store.remove(id).catch((e: unknown) => this.failed('storage.remove', e));
+    else await (await this.opened).remove(id).catch((e: unknown) => this.failed('storage.remove', e));
     if (this.app.get().dataset === id) this.show(null, this.base);
     await this.refresh();
     const t = translatorOf(this.app.get());
@@ -241,7 +258,7 @@ export class DataManager {
       label: t('data.undo'),
       run: async () => {
         if (inMemory) this.memory.set(id, inMemory);
-        else await this.store.restore(id).catch((e: unknown) => this.failed('storage.restore', e));
+        else await (await this.opened).restore(id).catch((e: unknown) => this.failed('storage.restore', e));
         await this.refresh();
       },
     });

@@ -155,6 +155,19 @@ export interface OpenOptions {
   purge?: boolean;
 }
 
+/**
+ * Whether the browser holds the app's database (true when it cannot tell):
+ * only then can what it keeps change the first view. Asking takes a few ms;
+ * opening the database, on a first visit creating it, up to a second or more.
+ */
+export async function keptDatabaseExists(name = DB_NAME): Promise<boolean> {
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === name);
+  } catch {
+    return true;
+  }
+}
+
 /** Opens the store; rejects with StorageUnavailableError when IndexedDB cannot be used. */
 export async function openDatasetStore(options: OpenOptions = {}): Promise<DatasetStore> {
   if (typeof indexedDB === 'undefined' || indexedDB === null)

@@ -105,6 +105,7 @@ export class MapRenderer {
 
   /** Starts drawing (once the data the URL names is known, so that the first frame shows it). */
   start(): void {
+    if (this.started) return;
     this.started = true;
     this.render();
   }
