@@ -17,6 +17,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
 import { basemapLayers, basemapPaint, LIGHT, offlineStyle, sameColours, type BasemapColours } from './basemap-style';
+import { FramePacer } from './frame-pacer';
 import { isSoftwareRenderer } from './gpu';
 
 // The worker starts with the map (src/main.ts makes it once deck.gl's chunk has arrived, so that the
@@ -64,7 +65,23 @@ const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 /** What MapView reaches inside the overlay's deck.gl instance (no public accessor). */
 interface DeckInternals {
   layerManager: { setNeedsRedraw(reason: string): void; updateLayers(): void } | null;
+  animationLoop: { setProps(props: { animationFrameProvider: FramePacer['provider'] }): void } | null;
 }
+
+/** What wakes deck.gl's paced frame loop (src/render/frame-pacer.ts): the camera, the pointer, a finger, a resize. */
+const WAKING_MAP_EVENTS = [
+  'render',
+  'movestart',
+  'mousemove',
+  'mousedown',
+  'mouseup',
+  'mouseout',
+  'touchstart',
+  'touchmove',
+  'touchend',
+  'wheel',
+  'resize',
+] as const;
 
 type LayerManagerClass = { updateLayers(this: unknown): void };
 const deckUpdates = { ms: 0, counted: null as LayerManagerClass | null };
@@ -109,6 +126,8 @@ export class MapView {
   private Overlay: typeof MapLibreOverlay | null = null;
   /** The canvases whose graphics context is lost. */
   private readonly lost = new Set<'map' | 'deck'>();
+  /** deck.gl's frames: at the display's rate while the map changes, a few a second when idle. */
+  private readonly pacer = new FramePacer();
   private shownYear: number | null = null;
   /** True while the camera is the fit of Kazakhstan (not moved since by the user or a story). */
   private fitted = false;
@@ -139,6 +158,7 @@ export class MapView {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
+    for (const type of WAKING_MAP_EVENTS) this.map.on(type, () => this.pacer.wake());
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.on('moveend', () => opts.onMove(this.camera()));
     // A camera the user moves is theirs: a change of layout no longer fits Kazakhstan again.
@@ -232,12 +252,20 @@ export class MapView {
       onHover: opts.onHover,
       // Year layers draw only in the shown year: a year step changes this, not the layers.
       layerFilter: ({ layer }) => this.shownYear === null || this.drawsIn(layer, this.shownYear),
-      onAfterRender: () => opts.onAfterRender?.(),
+      onAfterRender: () => {
+        this.pacer.drawn();
+        opts.onAfterRender?.();
+      },
       // Kept for export and pixel checks, like the map's (deck.gl's default); no multisampling
       // where a software rasteriser would pay for it.
       deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: !isSoftwareRenderer() } },
     });
     this.map.addControl(this.overlay);
+    this.deck()?.animationLoop?.setProps({ animationFrameProvider: this.pacer.provider });
+  }
+
+  private deck(): DeckInternals | undefined {
+    return (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck;
   }
 
   camera(): Camera {
@@ -312,6 +340,7 @@ export class MapView {
   /** Renders at a pixel ratio (the 2x print picture): the map, and deck.gl's canvas with it. */
   setPixelRatio(ratio: number): void {
     this.map.setPixelRatio(ratio);
+    this.pacer.wake();
     this.overlay?.setProps({ useDevicePixels: ratio });
   }
 
@@ -349,7 +378,8 @@ export class MapView {
 
   /** Asks deck.gl for a frame: a flag its frame loop (which runs anyway) reads on the next one. */
   requestFrame(): void {
-    (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck?.layerManager?.setNeedsRedraw('requested');
+    this.pacer.wake();
+    this.deck()?.layerManager?.setNeedsRedraw('requested');
   }
 
   /**
@@ -360,7 +390,7 @@ export class MapView {
    * nothing is counted in a page that never asks.
    */
   deckUpdateMs(): number {
-    const manager = (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck?.layerManager;
+    const manager = this.deck()?.layerManager;
     if (manager) countDeckUpdates(Object.getPrototypeOf(manager) as LayerManagerClass);
     return deckUpdates.ms;
   }
@@ -368,6 +398,7 @@ export class MapView {
   /** Hands deck.gl its layers, with the test of which year each draws in (src/render/year-layers.ts). */
   setLayers(layers: Layer[], drawsIn: (layer: Layer, year: number) => boolean = () => true): void {
     this.drawsIn = drawsIn;
+    this.pacer.wake();
     this.overlay?.setProps({ layers });
   }
 
