@@ -170,6 +170,9 @@ export default defineConfig(({ mode }) => {
         'tests/unit/**/*.test.ts',
       ],
       environment: 'node',
+      // Worker threads rather than processes: 16 s less CPU over the suite here (84 → 68 s), and no
+      // test needs a process of its own.
+      pool: 'threads',
       // The unit tests run beside the type check, lint and build (tests/tools/parallel.mjs) on two
       // cores: a DOM test that takes 1 s alone can take several then. Nothing here is timed.
       testTimeout: 20_000,
