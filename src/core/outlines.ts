@@ -1,7 +1,7 @@
 /**
  * The regions' outlines as line segments in flat typed arrays, grouped by
  * polygon, so that deck.gl draws every outline with one layer of segments
- * (no path joins to tessellate, no shader of their own) and the selected region's
+ * (no path joins to tessellate) and the selected region's
  * outline is a view of the same arrays. Built once per boundary set.
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
@@ -92,7 +92,7 @@ export function segmentTriangles(segments: OutlineSegments): SegmentTriangles {
       sourcePositions[i * 2 + 1] = segments.sourcePositions[s * 2 + 1]!;
       targetPositions[i * 2] = segments.targetPositions[s * 2]!;
       targetPositions[i * 2 + 1] = segments.targetPositions[s * 2 + 1]!;
-      corners.set(CORNERS.slice(v * 3, v * 3 + 3), i * 3);
+      for (let c = 0; c < 3; c++) corners[i * 3 + c] = CORNERS[v * 3 + c]!;
     }
   return { length, sourcePositions, targetPositions, corners };
 }

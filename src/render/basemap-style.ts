@@ -86,10 +86,11 @@ export function basemapLayers(colours: BasemapColours): LayerSpecification[] {
   ];
 }
 
-/** Each basemap layer's paint property that takes a colour, and the colour it takes. */
+/** Whether two sets of basemap colours are the same (MapView paints only a change). */
 export const sameColours = (a: BasemapColours, b: BasemapColours): boolean =>
   a.water === b.water && a.land === b.land && a.country === b.country && a.border === b.border;
 
+/** Each basemap layer's paint property that takes a colour, and the colour it takes. */
 export function basemapPaint(
   colours: BasemapColours,
 ): [layer: string, property: 'background-color' | 'fill-color' | 'line-color', colour: string][] {

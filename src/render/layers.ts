@@ -89,7 +89,7 @@ export class MapLayers {
       id: 'choropleth',
       data: input.regions,
       filled: true,
-      // Outlines are drawn as segments (below): no path joins to tessellate, no shader of their own.
+      // Outlines are drawn as segments (below, SegmentLayer): no path joins to tessellate.
       stroked: false,
       getFillColor: (f) => input.fillColours.get(f.properties.polygon_id) ?? NO_DATA,
       pickable: true,

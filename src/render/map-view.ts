@@ -376,7 +376,7 @@ export class MapView {
     this.requestFrame();
   }
 
-  /** Asks deck.gl for a frame: a flag its frame loop (which runs anyway) reads on the next one. */
+  /** Asks deck.gl for a frame: wakes its paced loop and sets a flag the loop reads on its next frame. */
   requestFrame(): void {
     this.pacer.wake();
     this.deck()?.layerManager?.setNeedsRedraw('requested');

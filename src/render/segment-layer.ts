@@ -8,7 +8,7 @@
  * Its data: core/outlines.ts segmentTriangles, as a binary table.
  */
 import type { UpdateParameters } from '@deck.gl/core';
-import { LineLayer, type LineLayerProps } from '@deck.gl/layers';
+import { LineLayer } from '@deck.gl/layers';
 import { Model } from '@luma.gl/engine';
 
 export class SegmentLayer extends LineLayer {
@@ -57,5 +57,3 @@ export class SegmentLayer extends LineLayer {
     });
   }
 }
-
-export type SegmentLayerProps = LineLayerProps;
