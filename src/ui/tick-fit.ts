@@ -30,8 +30,13 @@ export function fitTicks(
   spans.forEach((span, i) => span.classList.toggle(TICK_OFF, !shown.has(i)));
 }
 
-/** Calls `fit` whenever the element's width changes (and when it is first laid out). */
+/**
+ * Calls `fit` whenever the element's width changes (and when it is first laid
+ * out), and when a web font arrives: labels measured in the fallback font are
+ * narrower or wider than in Noto Sans.
+ */
 export function watchWidth(element: HTMLElement, fit: () => void): void {
+  if (typeof document !== 'undefined' && document.fonts) document.fonts.addEventListener('loadingdone', () => fit());
   if (typeof ResizeObserver === 'undefined') return;
   let last = -1;
   new ResizeObserver((entries) => {

@@ -141,6 +141,8 @@ async function shownLabels(page: Page, selector: string): Promise<{ text: string
 
 /** Shown labels of a scale (legend ticks, timeline years) do not overlap and stay in the window; the ends are shown. */
 async function expectApart(page: Page, selector: string): Promise<void> {
+  // A resize is fitted by a ResizeObserver, which runs in the page's next rendering step: wait for two.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const labels = await shownLabels(page, selector);
   const width = page.viewportSize()!.width;
   expect(labels.length, selector).toBeGreaterThanOrEqual(2);
