@@ -39,19 +39,6 @@ export type Condition = string;
  * a frame since the layers last changed. Call after an action that re-renders.
  */
 export async function settle(page: Page, ready?: Condition, timeout = FRAME_TIMEOUT): Promise<void> {
-  await waitForApp(page, ready, true, timeout);
-}
-
-/**
- * Waits until the app's state satisfies `ready`, drawn or not: for checks of
- * the page around the map (a caption's layout), so that a walk through many
- * views does not pay for a frame of each under software WebGL.
- */
-export async function reached(page: Page, ready: Condition, timeout = FRAME_TIMEOUT): Promise<void> {
-  await waitForApp(page, ready, false, timeout);
-}
-
-async function waitForApp(page: Page, ready: Condition | undefined, drawn: boolean, timeout: number): Promise<void> {
   const clauses = (ready ?? '')
     .split('&&')
     .map((c) => c.trim())
@@ -63,7 +50,7 @@ async function waitForApp(page: Page, ready: Condition | undefined, drawn: boole
       return { not: m[1] === '!', path: m[2]!.split('.'), compare: m[3] !== undefined, literal };
     });
   await page.waitForFunction(
-    ({ list, drawn }) => {
+    (list) => {
       const app = window.__app;
       if (!app) return false;
       for (const c of list) {
@@ -72,9 +59,9 @@ async function waitForApp(page: Page, ready: Condition | undefined, drawn: boole
         const ok = c.compare ? v === c.literal : Boolean(v);
         if (ok === c.not) return false;
       }
-      return !drawn || app.isDrawn();
+      return app.isDrawn();
     },
-    { list: clauses, drawn },
+    clauses,
     { timeout, polling: 50 },
   );
 }

@@ -16,7 +16,6 @@ import {
   fullyVisible,
   kazakhstanRect,
   pointerOffMap,
-  reached,
   settle,
   shippedStory,
   waitForUrlParam,
@@ -383,9 +382,7 @@ describe('projector view', () => {
       // The previous walk ended at the first step.
       for (let n = 1; n <= STEPS.length; n++) {
         if (n > 1) await page.keyboard.press('PageDown');
-        // The card's layout, not the map: after the resize's frame, the walk does not wait for each step's.
-        if (n === 1) await settle(page, 'app.state.step === 0');
-        else await reached(page, `app.state.step === ${n - 1}`);
+        await settle(page, `app.state.step === ${n - 1}`);
         // The buttons stay in sight; a long caption scrolls within its card and, scrolled to, shows whole.
         for (const id of width === 1920
           ? ['story-previous', 'story-next', 'story-sources']
