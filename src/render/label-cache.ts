@@ -44,22 +44,13 @@ export class LabelCache {
 
   /** The labels that fit without overlapping at the map's current camera. */
   place(labels: LabelDatum[], map: MapLibreMap, textScale: number): LabelDatum[] {
-    const ctx = (this.context ??= document.createElement('canvas').getContext('2d')!);
     const { clientWidth: w, clientHeight: h } = map.getContainer();
     const placed = placeLabels(labels, {
       project: (p) => {
         const { x, y } = map.project(p);
         return [x, y];
       },
-      measure: (line, size) => {
-        const key = `${size}|${line}`;
-        let width = this.widths.get(key);
-        if (width === undefined) {
-          ctx.font = `600 ${size}px ${this.font}`;
-          this.widths.set(key, (width = ctx.measureText(line).width));
-        }
-        return width;
-      },
+      measure: (line, size) => this.measure(line, size),
       size: (l) => labelSize(l, textScale),
       // The map and a screen's width or height around it: a pan shows labels before the map stops.
       area: [-w, -h, 2 * w, 2 * h],
@@ -69,5 +60,25 @@ export class LabelCache {
     if (cached?.key === key) return cached.labels;
     this.placed.set(labels, { key, labels: placed });
     return placed;
+  }
+
+  /**
+   * Measures labels before they are placed (the districts' names, loaded ahead of
+   * their zoom): the zoom that brings them then only places them.
+   */
+  measureAhead(labels: readonly LabelDatum[], textScale: number): void {
+    for (const label of labels)
+      for (const line of label.text.split('\n')) this.measure(line, labelSize(label, textScale));
+  }
+
+  private measure(line: string, size: number): number {
+    const key = `${size}|${line}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      const ctx = (this.context ??= document.createElement('canvas').getContext('2d')!);
+      ctx.font = `600 ${size}px ${this.font}`;
+      this.widths.set(key, (width = ctx.measureText(line).width));
+    }
+    return width;
   }
 }

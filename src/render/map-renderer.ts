@@ -287,7 +287,16 @@ export class MapRenderer {
     ]).then(
       ([{ districtSetFromTopology }, topology]) => {
         this.districtSet = districtSetFromTopology(topology);
+        // Shown now: drawn at once. Loaded ahead of the threshold: their hidden layer is made (its
+        // triangles and buffers, ~85 ms here) and their names measured while the map is idle, so that
+        // the zoom across it only shows them.
         if (districtsOf(this.store.get())) this.render();
+        else
+          whenIdle(() => {
+            const s = this.store.get();
+            this.labels.measureAhead(this.districtSet!.labels(s.lang), textScaleOf(s));
+            this.render();
+          });
       },
       (error: unknown) => {
         // The regions stay drawn; the legend's district note still says there are no district figures.
