@@ -163,9 +163,14 @@ export class MapRenderer {
     this.showRestWhenReady();
   }
 
-  /** True once deck.gl has drawn the current layers, labels included, at least once. */
+  /**
+   * True once deck.gl has drawn the current layers, labels included, at least
+   * once, and the basemap has drawn what it loads (maplibre's `loaded`: style,
+   * the basemap's tiles, no transition). Under load the basemap's land can
+   * arrive after deck.gl's first frame: a picture taken then showed only water.
+   */
   isDrawn(): boolean {
-    return this.restShown && this.framesSinceUpdate > 0;
+    return this.restShown && this.framesSinceUpdate > 0 && this.view.map.loaded();
   }
 
   /** Resolves after deck.gl's next frame, or after 30 s (deck.gl draws only on change). */

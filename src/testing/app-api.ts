@@ -28,7 +28,7 @@ export interface AppApi {
     pause(): void;
     subscribe(listener: (s: PlaybackState) => void): () => void;
   };
-  /** True once the map exists and deck.gl has drawn the current layers, labels included, at least once. */
+  /** True once the map exists, deck.gl has drawn the current layers (labels included) at least once, and the basemap has drawn what it loads. */
   isDrawn(): boolean;
   readonly framesDrawn: number;
   readonly framesSinceUpdate: number;
