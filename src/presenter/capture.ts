@@ -12,7 +12,7 @@ import { flowsText } from '../core/view/status';
 import { exportPicture, recordTimeline, videoMimeType } from '../render/export';
 import type { MapRenderer } from '../render/map-renderer';
 import { translatorOf, viewInputOf, type AppStore } from '../state/app-state';
-import type { Playback } from '../state/playback';
+import { SPEEDS, type Playback } from '../state/playback';
 import { writeUrlState } from '../state/url-state';
 import { viewOf } from '../state/url-sync';
 import { download } from '../ui/download';
@@ -109,7 +109,8 @@ export class Capture {
         title: `${t('app.title')} — ${measureText(s.data.dataset.model, s.measure, s.year, t).label}`,
         credit: t('about.credit'),
         font: this.fontFamily,
-        msPerYear: 700,
+        // At the timeline's chosen speed: the video plays as the class saw the map play.
+        msPerYear: SPEEDS[s.speedIndex] ?? SPEEDS[1],
         onYear: (year) => this.setRecording(t('present.recording', { year })),
       });
       download(blob, `kz-migration-${s.measure}-timeline.webm`);

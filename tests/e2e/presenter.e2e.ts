@@ -337,8 +337,12 @@ describe('video', () => {
       await notice(page, 'cannot record video').waitFor({ timeout: 5_000 });
       return;
     }
-    // Measured once: 27 years at 0.7 s each take about 20 s here, so the test waits for the file.
+    // The video follows the timeline's speed: the fastest (0.4 s a year) keeps the wait short.
+    await page.getByTestId('speed').selectOption('3');
+    const years = await page.locator('.tl-cell[data-year]').count();
+    expect(years).toBeGreaterThan(30);
     const downloading = page.waitForEvent('download', { timeout: 90_000 });
+    const started = Date.now();
     await button.click();
     await page.waitForFunction(
       () => /^Recording… \d{4}$/.test(document.querySelector('[data-testid="record-video"]')?.textContent ?? ''),
@@ -348,6 +352,9 @@ describe('video', () => {
     // The timeline plays from the first year.
     await page.waitForFunction((y) => window.__app!.state.year < y, startYear, { timeout: 10_000, polling: 100 });
     const download = await downloading;
+    // Each year held at least the chosen 0.4 s, and the whole well under the default speed's 1.2 s a year.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(years * 400);
+    expect(Date.now() - started).toBeLessThan(years * 1200);
     expect(download.suggestedFilename()).toBe('kz-migration-net-timeline.webm');
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3'); // EBML (WebM)
@@ -371,6 +378,7 @@ describe('video', () => {
     await settle(page, `app.state.year === ${startYear}`);
     expect(await page.getByTestId('year-label').textContent()).toBe(String(startYear));
     expect(await button.textContent()).toBe('Record the timeline (WebM)');
+    await page.getByTestId('speed').selectOption('1');
     expect(main.consoleErrors).toEqual([]);
   });
 });
