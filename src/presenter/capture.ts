@@ -12,7 +12,7 @@ import { flowsText } from '../core/view/status';
 import { exportPicture, recordTimeline, videoMimeType } from '../render/export';
 import type { MapRenderer } from '../render/map-renderer';
 import { translatorOf, viewInputOf, type AppStore } from '../state/app-state';
-import { SPEEDS, type Playback } from '../state/playback';
+import type { Playback } from '../state/playback';
 import { writeUrlState } from '../state/url-state';
 import { viewOf } from '../state/url-sync';
 import { download } from '../ui/download';
@@ -110,7 +110,7 @@ export class Capture {
         credit: t('about.credit'),
         font: this.fontFamily,
         // At the timeline's chosen speed: the video plays as the class saw the map play.
-        msPerYear: SPEEDS[s.speedIndex] ?? SPEEDS[1],
+        msPerYear: playback.msPerYear,
         onYear: (year) => this.setRecording(t('present.recording', { year })),
       });
       download(blob, `kz-migration-${s.measure}-timeline.webm`);

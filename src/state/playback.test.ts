@@ -37,7 +37,9 @@ describe('Playback', () => {
     p.subscribe((s) => {
       if (s.year !== seen[seen.length - 1]) seen.push(s.year);
     });
+    expect(p.msPerYear).toBe(SPEEDS[1]);
     p.setSpeed(3);
+    expect(p.msPerYear).toBe(SPEEDS[3]);
     p.play();
     expect(clock.tick()).toBe(SPEEDS[3]);
     clock.tick();

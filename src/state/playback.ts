@@ -105,6 +105,11 @@ export class Playback {
     else this.play();
   }
 
+  /** How long each year is shown at the chosen speed (playback, and the recorded video). */
+  get msPerYear(): number {
+    return SPEEDS[this.current.speedIndex]!;
+  }
+
   setSpeed(index: number): void {
     this.set({ speedIndex: Math.max(0, Math.min(SPEEDS.length - 1, index)) });
   }
@@ -123,7 +128,7 @@ export class Playback {
   }
 
   private schedule(): void {
-    this.timer = this.scheduler.set(() => this.tick(), SPEEDS[this.current.speedIndex]!);
+    this.timer = this.scheduler.set(() => this.tick(), this.msPerYear);
   }
 
   private clearTimer(): void {
