@@ -13,7 +13,7 @@ import { placeLabels } from './label-placement';
 
 export class LabelCache {
   private readonly labels = new WeakMap<MapData, Map<string, LabelDatum[]>>();
-  private readonly placed = new WeakMap<LabelDatum[], { key: string; labels: LabelDatum[] }>();
+  private readonly placed = new WeakMap<LabelDatum[], { key: string; view: string; labels: LabelDatum[] }>();
   /** Label widths by size and text: measured once (labels are placed again on every camera stop). */
   private readonly widths = new Map<string, number>();
   private context: CanvasRenderingContext2D | null = null;
@@ -45,6 +45,12 @@ export class LabelCache {
   /** The labels that fit without overlapping at the map's current camera. */
   place(labels: LabelDatum[], map: MapLibreMap, textScale: number): LabelDatum[] {
     const { clientWidth: w, clientHeight: h } = map.getContainer();
+    // The map renders several times at one camera (a new cluster level, the other years' layers, the
+    // labels' font): each label's projection through maplibre is then done once, not at each.
+    const { lng, lat } = map.getCenter();
+    const view = `${w}x${h}|${lng},${lat},${map.getZoom()},${map.getBearing()},${map.getPitch()}|${textScale}`;
+    const known = this.placed.get(labels);
+    if (known?.view === view) return known.labels;
     const placed = placeLabels(labels, {
       project: (p) => {
         const { x, y } = map.project(p);
@@ -56,9 +62,11 @@ export class LabelCache {
       area: [-w, -h, 2 * w, 2 * h],
     });
     const key = placed.map((l) => `${l.text}@${l.position.join(' ')}`).join(',');
-    const cached = this.placed.get(labels);
-    if (cached?.key === key) return cached.labels;
-    this.placed.set(labels, { key, labels: placed });
+    if (known?.key === key) {
+      known.view = view;
+      return known.labels;
+    }
+    this.placed.set(labels, { key, view, labels: placed });
     return placed;
   }
 

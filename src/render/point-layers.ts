@@ -267,13 +267,21 @@ export class PointLayers {
     const key = `${this.drawn}|${cluster}|${west},${south},${east},${north}`;
     if (key !== this.filterKey || !this.filter) {
       this.filterKey = key;
-      const { sourcePositions: from, targetPositions: to } = level.flows;
-      const inView = (p: Float64Array | Float32Array, i: number) =>
-        p[i * 2]! >= west && p[i * 2]! <= east && p[i * 2 + 1]! >= south && p[i * 2 + 1]! <= north;
+      // Which clusters lie in view, once each (a level has far fewer clusters than flows).
+      const { positions, length: clusters } = this.hierarchy!.levels[this.drawn!]!;
+      const inView = new Uint8Array(clusters);
+      for (let c = 0; c < clusters; c++) {
+        const lon = positions[c * 2]!;
+        const lat = positions[c * 2 + 1]!;
+        inView[c] = lon >= west && lon <= east && lat >= south && lat <= north ? 1 : 0;
+      }
+      const { origin, destination } = level;
       // Items are the level's flows in their prepared order, as origin and destination hold them.
       this.filter = selectionFilter(level.flows, (_row, i) => {
-        if (cluster !== null && level.origin[i] !== cluster && level.destination[i] !== cluster) return false;
-        return inView(from, i) || inView(to, i);
+        const o = origin[i]!;
+        const d = destination[i]!;
+        if (cluster !== null && o !== cluster && d !== cluster) return false;
+        return inView[o] === 1 || inView[d] === 1;
       });
     }
     return this.filter;

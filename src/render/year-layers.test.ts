@@ -6,7 +6,11 @@ const maker = () => {
   const made: string[] = [];
   const make = (year: number) => {
     made.push(yearLayerId('arcs', year));
-    return { id: yearLayerId('arcs', year) } as unknown as Layer;
+    const layer = { id: yearLayerId('arcs', year), props: { visible: true } };
+    return {
+      ...layer,
+      clone: (props: object) => ({ ...layer, props: { ...layer.props, ...props } }),
+    } as unknown as Layer;
   };
   return { made, make };
 };
@@ -55,8 +59,17 @@ describe('YearLayers', () => {
     cache.layers(deps, years, make, 2015).forEach((l, i) => expect(l).toBe(calls.at(-1)![i]));
     // A year step right after a change finds the new year's layer made at once.
     const next = [{}];
-    cache.layers(next, years, make, 2015);
+    const changed = cache.layers(next, years, make, 2015);
     expect(cache.layers(next, years, make, 2006).map((l) => l.id)).toContain('arcs-2006');
+    // On a change the other years' old layers come back hidden under the same ids (deck.gl keeps
+    // their models and updates them when their new layers come), the shown year's new one shown.
+    expect(changed.map((l) => l.id)).toEqual(years.map((y) => yearLayerId('arcs', y)));
+    expect(changed.filter((l) => l.props.visible).map((l) => l.id)).toEqual(['arcs-2015']);
+    expect(made.filter((id) => id === 'arcs-2015')).toHaveLength(2);
+    const after = cache.layers(next, years, make, 2015);
+    expect(cache.missing).toBe(0);
+    expect(after.every((l) => l.props.visible)).toBe(true);
+    expect(made).toHaveLength(40);
   });
 });
 

@@ -53,8 +53,9 @@ export class YearLayers<L extends Layer = Layer> {
    *
    * With `shown`, the change is spread over two frames: the call that sees
    * new deps makes only the shown year's layer (so the frame that shows the
-   * change updates one layer in deck.gl, not twenty), and the next call
-   * makes the rest; `missing` says how many are left, and the caller asks
+   * change updates one layer in deck.gl, not twenty; the other years' old
+   * layers are handed back hidden, so that deck.gl keeps their models), and
+   * the next call makes the rest; `missing` says how many are left, and the caller asks
    * for another frame while there are. (One frame for the rest, not a few
    * years a frame: each frame redraws the whole map, which a software
    * renderer pays for.) The shown year is always made, so a year step never
@@ -64,6 +65,8 @@ export class YearLayers<L extends Layer = Layer> {
     let rest = true;
     if (!this.deps || deps.length !== this.deps.length || deps.some((d, i) => d !== this.deps![i])) {
       this.deps = deps;
+      this.waiting.clear();
+      if (shown !== undefined) for (const [y, layer] of this.byYear) this.waiting.set(y, this.hidden(layer, y));
       this.byYear.clear();
       rest = shown === undefined;
     }
@@ -74,10 +77,26 @@ export class YearLayers<L extends Layer = Layer> {
       if (!layer && (y === shown || rest)) {
         this.byYear.set(y, (layer = make(y)));
         this.registry.add(layer, this.kind, y);
+        this.waiting.delete(y);
       }
       if (layer) out.push(layer);
-      else this.missing++;
+      else {
+        this.missing++;
+        // Kept, hidden, until its new layer is made: deck.gl then updates it in place (same id)
+        // instead of dropping it now and making it again next frame (a model and its shaders each).
+        const old = this.waiting.get(y);
+        if (old) out.push(old);
+      }
     }
     return out;
+  }
+
+  /** Years still to be made, as their last layer hidden (see layers). */
+  private readonly waiting = new Map<number, L>();
+
+  private hidden(layer: L, year: number): L {
+    const clone = layer.clone({ visible: false }) as L;
+    this.registry.add(clone, this.kind, year);
+    return clone;
   }
 }
