@@ -228,6 +228,11 @@ export class MapLayers {
     return table;
   }
 
+  /** Makes the triangles of every outline of a set ahead of its first drawing (the districts', while the map is idle). */
+  prepareOutlines(outlines: OutlineSegments): void {
+    this.outlineTable(outlines, undefined);
+  }
+
   /** Outline segments as a binary table of triangles: all of them, or one polygon's; made once per outlines and polygon. */
   private outlineTable(outlines: OutlineSegments, polygonId: string | null | undefined): BinaryTable {
     let byPolygon = this.outlineTables.get(outlines);

@@ -54,7 +54,7 @@ export class YearLayers<L extends Layer = Layer> {
    * With `shown`, the change is spread over two frames: the call that sees
    * new deps makes only the shown year's layer (so the frame that shows the
    * change updates one layer in deck.gl, not twenty; the other years' old
-   * layers are handed back hidden, so that deck.gl keeps their models), and
+   * layers are handed back unchanged, so that deck.gl keeps their models), and
    * the next call makes the rest; `missing` says how many are left, and the caller asks
    * for another frame while there are. (One frame for the rest, not a few
    * years a frame: each frame redraws the whole map, which a software
@@ -66,7 +66,7 @@ export class YearLayers<L extends Layer = Layer> {
     if (!this.deps || deps.length !== this.deps.length || deps.some((d, i) => d !== this.deps![i])) {
       this.deps = deps;
       this.waiting.clear();
-      if (shown !== undefined) for (const [y, layer] of this.byYear) this.waiting.set(y, this.hidden(layer, y));
+      if (shown !== undefined) for (const [y, layer] of this.byYear) this.waiting.set(y, layer);
       this.byYear.clear();
       rest = shown === undefined;
     }
@@ -82,8 +82,10 @@ export class YearLayers<L extends Layer = Layer> {
       if (layer) out.push(layer);
       else {
         this.missing++;
-        // Kept, hidden, until its new layer is made: deck.gl then updates it in place (same id)
-        // instead of dropping it now and making it again next frame (a model and its shaders each).
+        // The year's old layer is handed back as it was until its new one is made: deck.gl skips it
+        // (the same object), and then updates it in place (the same id) instead of dropping it now
+        // and making it again next frame (a model and its shaders each). It is never drawn: only
+        // the shown year's layers are, and the shown year's is always the new one.
         const old = this.waiting.get(y);
         if (old) out.push(old);
       }
@@ -91,12 +93,6 @@ export class YearLayers<L extends Layer = Layer> {
     return out;
   }
 
-  /** Years still to be made, as their last layer hidden (see layers). */
+  /** Years still to be made after a change, with the layer each had before it (see layers). */
   private readonly waiting = new Map<number, L>();
-
-  private hidden(layer: L, year: number): L {
-    const clone = layer.clone({ visible: false }) as L;
-    this.registry.add(clone, this.kind, year);
-    return clone;
-  }
 }
