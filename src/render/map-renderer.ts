@@ -105,10 +105,16 @@ export class MapRenderer {
 
   /** Starts drawing (once the data the URL names is known, so that the first frame shows it). */
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.render();
+    if (this.starting) return;
+    this.starting = true;
+    // Not before deck.gl's canvas has the map's size: its first frame is then drawn once, sharp.
+    void this.view.whenDeckSized().then(() => {
+      this.started = true;
+      this.render();
+    });
   }
+
+  private starting = false;
 
   /** Called after each frame deck.gl draws. */
   afterRender(): void {

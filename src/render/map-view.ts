@@ -10,6 +10,7 @@
  */
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Device } from '@luma.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 // maplibre-gl 6 locates its worker at run time and Vite does not copy it.
@@ -63,7 +64,18 @@ export interface MapInsets {
 const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 
 /** What MapView reaches inside the overlay's deck.gl instance (no public accessor). */
+/**
+ * Lays deck.gl's canvas over the map as soon as it exists. deck.gl gives it its size (100 %)
+ * only at a later update, and luma.gl reads the size from a ResizeObserver: meanwhile the canvas
+ * is 300 × 150, and a frame drawn then is a small picture stretched over the map.
+ */
+function fillParent(device: Device): void {
+  const { canvas } = device.getDefaultCanvasContext();
+  if (canvas instanceof HTMLCanvasElement) Object.assign(canvas.style, { position: 'absolute', width: '100%', height: '100%' }); // prettier-ignore
+}
+
 interface DeckInternals {
+  device: Device | null;
   layerManager: { setNeedsRedraw(reason: string): void; updateLayers(): void } | null;
   animationLoop: { setProps(props: { animationFrameProvider: FramePacer['provider'] }): void } | null;
 }
@@ -259,9 +271,31 @@ export class MapView {
       // Kept for export and pixel checks, like the map's (deck.gl's default); no multisampling
       // where a software rasteriser would pay for it.
       deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: !isSoftwareRenderer() } },
+      onDeviceInitialized: fillParent,
     });
     this.map.addControl(this.overlay);
     this.deck()?.animationLoop?.setProps({ animationFrameProvider: this.pacer.provider });
+  }
+
+  /**
+   * Resolves once deck.gl's canvas has the map's size (luma.gl's ResizeObserver has run), or
+   * after 3 s: the first frame with layers waits for it (see fillParent), so that it is drawn
+   * at full size, once.
+   */
+  whenDeckSized(): Promise<void> {
+    return new Promise((resolve) => {
+      // Also where no frame comes (a page in the background): the map then starts as it did.
+      setTimeout(resolve, 3000);
+      const check = () => {
+        const context = this.deck()?.device?.getDefaultCanvasContext();
+        const [width, height] = context?.isInitialized ? context.getCSSSize() : [0, 0];
+        const { clientWidth, clientHeight } = this.map.getContainer();
+        const sized = Math.abs(width - clientWidth) < 1 && Math.abs(height - clientHeight) < 1;
+        if (sized) resolve();
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
   }
 
   private deck(): DeckInternals | undefined {

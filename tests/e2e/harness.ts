@@ -125,6 +125,20 @@ export async function openPage(
   // Asks every page of the context for the app's test handle (window.__app, src/testing/app-api.ts).
   await context.addInitScript(() => {
     window.__KZ_TEST_API__ = true;
+    // The drawing-buffer and on-screen sizes of deck.gl's canvas at its first 200 draws to the
+    // screen (load.e2e.ts: a first frame drawn into a canvas not yet sized was a blur).
+    const sizes: number[][] = [];
+    (window as unknown as { __deckDrawSizes: number[][] }).__deckDrawSizes = sizes;
+    const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...args: unknown[]) => void>;
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+      const draw = proto[name]!;
+      proto[name] = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+        const canvas = this.canvas as HTMLCanvasElement;
+        if (sizes.length < 200 && canvas.id === 'deckgl-overlay' && !this.getParameter(this.FRAMEBUFFER_BINDING))
+          sizes.push([this.drawingBufferWidth, this.drawingBufferHeight, canvas.clientWidth, canvas.clientHeight]);
+        draw.apply(this, args);
+      };
+    }
   });
   const offOrigin: string[] = [];
   const consoleErrors: string[] = [];

@@ -44,6 +44,17 @@ describe('load', () => {
     expect(w.consoleErrors).toEqual([]);
   });
 
+  it("draws deck.gl's first frames at the map's full size", async () => {
+    // Not into the canvas's default 300 × 150 before luma.gl's ResizeObserver has sized it (a
+    // small picture stretched over the map, then everything drawn again). The harness records the
+    // sizes at each draw (openPage); the device pixel ratio is 1 here.
+    const sizes = await w.page.evaluate(() => (window as unknown as { __deckDrawSizes: number[][] }).__deckDrawSizes);
+    expect(sizes.length).toBeGreaterThan(3);
+    const { width, height } = w.page.viewportSize()!;
+    for (const [bufferWidth, bufferHeight, cssWidth, cssHeight] of sizes)
+      expect([bufferWidth, bufferHeight, cssWidth, cssHeight]).toEqual([width, height, width, height]);
+  });
+
   it('draws the choropleth: regions show their own fill colours, not the basemap', async () => {
     // Most of Kazakhstan's rectangle is coloured regions, arcs and labels, not bare basemap.
     const share = countNonBasemap(firstFrame, kz) / (kz.width * kz.height);
