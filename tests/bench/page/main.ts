@@ -68,8 +68,9 @@ async function main(): Promise<void> {
   const [locations, bytes] = await Promise.all([
     fetch(`data/locations-${locationsFile}.json`).then((r) => r.json() as Promise<{ lon: number[]; lat: number[] }>),
     fetch(`data/flows-${set}.bin`).then((r) => r.arrayBuffer()),
-    // The map starts while the data downloads.
-    mapReady,
+    // The map starts while the data downloads; every renderer's first frame is drawn once
+    // deck.gl's canvas has the map's size (as the app's: MapView.whenDeckSized).
+    mapReady.then(() => view.whenDeckSized()),
   ]);
   const table = decodeFlows(bytes);
   const years = [...new Set(table.year)].sort((a, b) => a - b);
