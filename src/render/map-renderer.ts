@@ -74,6 +74,8 @@ export class MapRenderer {
   private layers = new MapLayers();
   private readonly fills = new WeakMap<MapData, Map<string, ReadonlyMap<string, Rgba>>>();
   private started = false;
+  /** start() was called: the first layers wait for deck.gl's canvas size (MapView.whenDeckSized). */
+  private starting = false;
   /** The regions' colours: the screen's, or the print handout's while its picture is taken. */
   private palette: Palette = 'screen';
   private restShown = false;
@@ -113,8 +115,6 @@ export class MapRenderer {
       this.render();
     });
   }
-
-  private starting = false;
 
   /** Called after each frame deck.gl draws. */
   afterRender(): void {

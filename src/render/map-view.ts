@@ -63,7 +63,6 @@ export interface MapInsets {
 
 const CLICKABLE_LAYERS = ['nodes', 'choropleth'];
 
-/** What MapView reaches inside the overlay's deck.gl instance (no public accessor). */
 /**
  * Lays deck.gl's canvas over the map as soon as it exists. deck.gl gives it its size (100 %)
  * only at a later update, and luma.gl reads the size from a ResizeObserver: meanwhile the canvas
@@ -74,6 +73,7 @@ function fillParent(device: Device): void {
   if (canvas instanceof HTMLCanvasElement) Object.assign(canvas.style, { position: 'absolute', width: '100%', height: '100%' }); // prettier-ignore
 }
 
+/** What MapView reaches inside the overlay's deck.gl instance (no public accessor). */
 interface DeckInternals {
   device: Device | null;
   layerManager: { setNeedsRedraw(reason: string): void; updateLayers(): void } | null;
@@ -284,14 +284,19 @@ export class MapView {
    */
   whenDeckSized(): Promise<void> {
     return new Promise((resolve) => {
+      let done = false;
+      const finish = () => {
+        done = true;
+        resolve();
+      };
       // Also where no frame comes (a page in the background): the map then starts as it did.
-      setTimeout(resolve, 3000);
+      setTimeout(finish, 3000);
       const check = () => {
+        if (done) return;
         const context = this.deck()?.device?.getDefaultCanvasContext();
         const [width, height] = context?.isInitialized ? context.getCSSSize() : [0, 0];
         const { clientWidth, clientHeight } = this.map.getContainer();
-        const sized = Math.abs(width - clientWidth) < 1 && Math.abs(height - clientHeight) < 1;
-        if (sized) resolve();
+        if (Math.abs(width - clientWidth) < 1 && Math.abs(height - clientHeight) < 1) finish();
         else requestAnimationFrame(check);
       };
       check();

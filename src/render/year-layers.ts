@@ -38,6 +38,8 @@ export class LayerRegistry {
 export class YearLayers<L extends Layer = Layer> {
   private deps: readonly unknown[] | null = null;
   private readonly byYear = new Map<number, L>();
+  /** Years still to be made after a change, with the layer each had before it (see layers). */
+  private readonly waiting = new Map<number, L>();
   /** Years of the last call whose layer is still to be made (only when made over several calls). */
   missing = 0;
 
@@ -92,7 +94,4 @@ export class YearLayers<L extends Layer = Layer> {
     }
     return out;
   }
-
-  /** Years still to be made after a change, with the layer each had before it (see layers). */
-  private readonly waiting = new Map<number, L>();
 }
