@@ -4,10 +4,11 @@
  * once per dataset into the arrays the GPU draws. Items are sorted by year,
  * then by count from the largest, so that a year is one contiguous slice and
  * its N largest flows are the first N items of that slice: a year step or a
- * top-N change hands deck.gl views of these arrays (no copies, no accessor
- * calls), and flows outside the top N are not even sent to the vertex shader.
+ * top-N change only moves which items a layer draws (the arcs read these
+ * arrays as textures made once per array, src/render/arc-table-layer.ts; the
+ * nodes as views), and flows outside the top N are not even drawn.
  * The minimum count, the rank and the selected region are filter values
- * (deck.gl's DataFilterExtension), so those settings only move filter ranges.
+ * (tested in the vertex shader), so those settings only move filter ranges.
  */
 
 /** Filter dimensions packed per item: [year, count, rank within its year, in selection]. */

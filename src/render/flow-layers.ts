@@ -3,18 +3,11 @@
  * columns of the one flow pipeline (src/core/flow-columns.ts) as views, never
  * copies. Used by the app and, the same code, by the benchmark's "ours".
  */
-import { DataFilterExtension } from '@deck.gl/extensions';
-import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
-import {
-  arcFilterRange,
-  FILTER_SIZE,
-  topSlice,
-  type PreparedFlows,
-  type PreparedNodes,
-  type YearSlice,
-} from '../core/flow-columns';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { arcFilterRange, topSlice, type PreparedFlows, type PreparedNodes, type YearSlice } from '../core/flow-columns';
 import type { Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
+import { ArcTableLayer, type ArcColumns } from './arc-table-layer';
 import { LayerRegistry, yearLayerId, YearLayers } from './year-layers';
 
 /** Columns of a binary deck.gl table: views of prepared arrays. */
@@ -106,13 +99,14 @@ const drawnSlice = (input: FlowLayerInput, year: number): YearSlice | undefined 
 
 /** The arcs of one flow set, one layer per year, filtered on the GPU (minimum, rank, selection). */
 export class FlowLayers {
-  private readonly years: YearLayers<ArcLayer>;
+  private readonly years: YearLayers<ArcTableLayer>;
   private readonly tables = new SliceTables();
+  /** One columns object per (prepared, filter): the layers share its textures. */
+  private lastColumns: ArcColumns | null = null;
 
   constructor(
     registry: LayerRegistry,
     private readonly kind: string,
-    private readonly extension = new DataFilterExtension({ filterSize: FILTER_SIZE }),
   ) {
     this.years = new YearLayers(registry, kind);
   }
@@ -123,22 +117,20 @@ export class FlowLayers {
   }
 
   /** `shown`: spread a change over frames, the shown year first (YearLayers.layers). */
-  layers(input: FlowLayerInput, shown?: number): ArcLayer[] {
+  layers(input: FlowLayerInput, shown?: number): ArcTableLayer[] {
     const { prepared, filter, style, minFlow, topN, visible } = input;
     return this.years.layers(
       [prepared, filter, minFlow, topN, style.from, style.to, style.height, visible],
       prepared.slices.keys(),
       (year) => {
         const slice = drawnSlice(input, year);
-        return new ArcLayer({
+        return new ArcTableLayer({
           id: yearLayerId(this.kind, year),
           visible,
-          data: this.tables.get(filter, slice, {
-            getSourcePosition: { value: prepared.sourcePositions, size: 2 },
-            getTargetPosition: { value: prepared.targetPositions, size: 2 },
-            getWidth: { value: prepared.widths, size: 1 },
-            getFilterValue: { value: filter, size: FILTER_SIZE },
-          }),
+          // The arcs' values are read from the whole columns; the data only counts the year's.
+          data: this.tables.get(filter, slice, {}),
+          columns: this.columns(prepared, filter),
+          firstItem: slice?.offset ?? 0,
           getSourceColor: style.from,
           getTargetColor: style.to,
           // A->B and B->A take opposite sides, so direction shows in shape as well as colour.
@@ -151,12 +143,19 @@ export class FlowLayers {
           pickable: true,
           autoHighlight: true,
           highlightColor: [255, 220, 0, 255],
-          extensions: [this.extension],
           filterRange: arcFilterRange(year, minFlow, topN),
         });
       },
       shown,
     );
+  }
+
+  private columns(prepared: PreparedFlows, filter: Float32Array): ArcColumns {
+    const last = this.lastColumns;
+    if (last?.sourcePositions === prepared.sourcePositions && last.filter === filter && last.widths === prepared.widths)
+      return last;
+    const { sourcePositions, targetPositions, widths } = prepared;
+    return (this.lastColumns = { sourcePositions, targetPositions, widths, filter });
   }
 
   /** The prepared item a picked index of a year's layer stands for. */

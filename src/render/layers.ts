@@ -5,9 +5,8 @@
  * which year's layers are drawn.
  */
 import type { Layer } from '@deck.gl/core';
-import { DataFilterExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { FILTER_SIZE, type PreparedNodes, type PreparedFlows } from '../core/flow-columns';
+import { type PreparedNodes, type PreparedFlows } from '../core/flow-columns';
 import type { RegionProps, Regions } from '../core/map-data';
 import { polygonSegments, segmentTriangles, type OutlineSegments } from '../core/outlines';
 import { NO_DATA, type Rgba } from '../core/scales';
@@ -71,9 +70,8 @@ const NATIONAL_RADIUS = 13;
 export class MapLayers {
   /** What each layer is (kind, year): the map's draw-time year filter and picking ask it. */
   readonly registry = new LayerRegistry();
-  private readonly filter = new DataFilterExtension({ filterSize: FILTER_SIZE });
-  private readonly internal = new FlowLayers(this.registry, 'arcs-internal', this.filter);
-  private readonly external = new FlowLayers(this.registry, 'arcs-external', this.filter);
+  private readonly internal = new FlowLayers(this.registry, 'arcs-internal');
+  private readonly external = new FlowLayers(this.registry, 'arcs-external');
   private readonly nodes = new NodeLayers(this.registry);
   private readonly anchorTables = new WeakMap<[number, number][], BinaryTable>();
   private readonly outlineTables = new WeakMap<OutlineSegments, Map<string | null | undefined, BinaryTable>>();

@@ -14,8 +14,7 @@
  * are drawn.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { DataFilterExtension } from '@deck.gl/extensions';
-import { arcFilterRange, FILTER_SIZE, passingArcs, selectionFilter } from '../core/flow-columns';
+import { arcFilterRange, passingArcs, selectionFilter } from '../core/flow-columns';
 import type { ClusterHierarchy } from '../core/points/clusters';
 import type { PreparedLevel } from '../core/points/level-flows';
 import { POINT_TOP_N, type PointData } from '../core/points/point-data';
@@ -90,9 +89,8 @@ export class PointLayers {
     registry: LayerRegistry,
     /** Called when something arrives from the worker: the map draws again. */
     private readonly changed: () => void,
-    extension = new DataFilterExtension({ filterSize: FILTER_SIZE }),
   ) {
-    this.arcs = new FlowLayers(registry, POINT_ARCS, extension);
+    this.arcs = new FlowLayers(registry, POINT_ARCS);
     this.nodes = new NodeLayers(registry, POINT_NODES);
   }
 

@@ -141,12 +141,14 @@ async function oneLoad(browser: Browser, url: string, renderer: RendererName, se
     });
     if (status.error) throw new Error(`${renderer} ${set}: ${status.error}`);
     const heap = await heapMB(w.page);
-    // One played timeline, year by year, after a warm-up step to the last year.
+    // One played timeline, year by year, after a warm-up step to the last year and the page settled
+    // (timed from the first frame on, the steps measured what the page still does after its load).
     const steps = await w.page.evaluate(async () => {
       type Step = { cpu: number; change: number; update: number; busy: number; frame: number };
-      type BenchSteps = { years: number[]; step(y: number): Promise<Step>; repaint(): Promise<Step> };
+      type BenchSteps = { years: number[]; step(y: number): Promise<Step>; repaint(): Promise<Step>; settle(): Promise<void> }; // prettier-ignore
       const b = (window as unknown as { __bench: BenchSteps }).__bench;
       await b.step(b.years[b.years.length - 1]!);
+      await b.settle();
       const out: Step[] = [];
       for (const y of b.years) out.push(await b.step(y));
       const repaints: number[] = [];

@@ -40,6 +40,11 @@ interface Bench {
   /** A frame requested with nothing changed, timed like a step. */
   repaint(): Promise<StepTime>;
   /**
+   * Resolves once the page has settled after a change: the map idle (its labels faded in, its
+   * sources drawn) and then a second more (the GPU process's own work for new layers drained).
+   */
+  settle(): Promise<void>;
+  /**
    * A jump to a zoom, timed like a step until the frame whose flows were
    * computed for it (flowmap.gl recomputes its clusters' flows; others: the
    * first frame). `changed` false: flowmap.gl kept its flows for 5 s.
@@ -53,6 +58,7 @@ const bench: Bench = {
   drawn: () => 0,
   step: () => Promise.reject(new Error('not ready')),
   repaint: () => Promise.reject(new Error('not ready')),
+  settle: () => Promise.reject(new Error('not ready')),
   zoom: () => Promise.reject(new Error('not ready')),
   camera: () => ({ zoom: view.map.getZoom() }),
 };
@@ -172,6 +178,11 @@ async function main(): Promise<void> {
   bench.step = showYear;
   // What every renderer's step includes whatever it computes: asking for a frame.
   bench.repaint = () => timeStep('a repaint', () => view.requestFrame());
+  bench.settle = async () => {
+    if (!view.map.loaded()) await new Promise((resolve) => view.map.once('idle', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+  };
   const lines = () => (current[0] as unknown as { state?: { layersData?: { lineAttributes: unknown } } }).state?.layersData?.lineAttributes; // prettier-ignore
   bench.zoom = async (zoom) => {
     const before = lines();

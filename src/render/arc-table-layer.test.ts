@@ -1,0 +1,67 @@
+import { ArcLayer } from '@deck.gl/layers';
+import { describe, expect, it } from 'vitest';
+import { endsTexels, paddedTexels, TABLE_WIDTH, tableRows, tableVertexShader, texelOf } from './arc-table-layer';
+
+/** deck.gl's ArcLayer vertex shader, as the layer hands it over (no device needed). */
+const arcShader = () => {
+  const layer = new ArcLayer({ id: 'a' });
+  Object.assign(layer, { context: { defaultShaderModules: [] } });
+  return layer.getShaders().vs as string;
+};
+
+describe('ArcTableLayer tables', () => {
+  it('packs each item’s ends into one texel of four values, padded to whole rows', () => {
+    const source = Float64Array.of(71.4, 51.1, 76.9, 43.2, 50.1, 53.2);
+    const target = Float64Array.of(69.6, 42.3, 71.4, 51.1, 82.6, 49.9);
+    const texels = endsTexels(source, target);
+    expect(texels.length).toBe(TABLE_WIDTH * 4);
+    expect(Array.from(texels.subarray(4, 8))).toEqual(Array.from(Float32Array.of(76.9, 43.2, 71.4, 51.1)));
+    expect(Array.from(texels.subarray(12, 16))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('finds item i at texel (i mod width, i div width), across rows', () => {
+    const items = TABLE_WIDTH + 3;
+    const values = Float32Array.from({ length: items * 4 }, (_, i) => i);
+    const texels = paddedTexels(values, 4);
+    expect(tableRows(items)).toBe(2);
+    expect(texels.length).toBe(2 * TABLE_WIDTH * 4);
+    const [x, y] = texelOf(TABLE_WIDTH + 1);
+    expect([x, y]).toEqual([1, 1]);
+    const at = (y * TABLE_WIDTH + x) * 4;
+    expect(Array.from(texels.subarray(at, at + 4))).toEqual(Array.from(values.subarray((TABLE_WIDTH + 1) * 4, (TABLE_WIDTH + 2) * 4))); // prettier-ignore
+    expect(tableRows(0)).toBe(1);
+  });
+});
+
+describe('tableVertexShader', () => {
+  const vs = tableVertexShader(arcShader());
+
+  it('keeps no per-instance input: each is read from the tables or the uniforms', () => {
+    expect(vs).not.toMatch(/^in .* instance\w+;/m);
+    for (const name of ['instanceSourcePositions', 'instanceTargetPositions', 'instanceWidths', 'instanceSourceColors'])
+      expect(vs).toMatch(new RegExp(`^\\s*${name} = `, 'm'));
+    expect(vs.startsWith('#version 300 es\n')).toBe(true);
+  });
+
+  it('takes the vertex within its arc and the picking colour from the arc’s index, not the instance', () => {
+    const main = vs.slice(vs.indexOf('void main(void) {'));
+    // gl_VertexID only where the arc and its vertex are worked out; the ArcLayer's body uses the latter.
+    expect(main.match(/gl_VertexID/g)).toHaveLength(2);
+    expect(main).toContain('float(arcVertexID / 2)');
+    expect(main).toContain('picking_getPickingColorFromIndex(float(arcIndex))');
+    expect(vs).not.toContain('InstanceID');
+  });
+
+  it('drops an arc outside the filter range at the end of main, after the ArcLayer has set gl_Position', () => {
+    const drop = vs.lastIndexOf('if (!arcPasses) gl_Position');
+    expect(drop).toBeGreaterThan(vs.lastIndexOf('gl_Position = curr'));
+    expect(vs.trimEnd().endsWith('}')).toBe(true);
+  });
+
+  it('refuses a shader it does not know rather than drawing wrong arcs', () => {
+    expect(() => tableVertexShader(arcShader().replace('in float instanceTilts;\n', ''))).toThrow(/8 instance inputs/);
+    expect(() => tableVertexShader(arcShader().replace('picking_getPickingColorFromInstanceID()', 'x'))).toThrow(
+      /picking/,
+    );
+  });
+});
