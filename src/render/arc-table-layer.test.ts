@@ -52,6 +52,15 @@ describe('tableVertexShader', () => {
     expect(vs).not.toContain('InstanceID');
   });
 
+  it('keeps only the flat arc: no great circle, globe or antimeridian branch, the flat interpolation intact', () => {
+    const main = vs.slice(vs.indexOf('void main(void) {'));
+    expect(main).not.toMatch(/greatCircle|useShortestPath|PROJECTION_MODE_GLOBE|interpolateGreatCircle\(/);
+    expect(main).toContain('vec3 currPos = interpolateFlat(source, target, segmentRatio);');
+    expect(main).toContain('geometry.position = vec4(currPos, 1.0);');
+    // Braces still balance: the branches were cut whole.
+    expect(main.split('{').length).toBe(main.split('}').length);
+  });
+
   it('drops an arc outside the filter range at the end of main, after the ArcLayer has set gl_Position', () => {
     const drop = vs.lastIndexOf('if (!arcPasses) gl_Position');
     expect(drop).toBeGreaterThan(vs.lastIndexOf('gl_Position = curr'));
@@ -63,5 +72,6 @@ describe('tableVertexShader', () => {
     expect(() => tableVertexShader(arcShader().replace('picking_getPickingColorFromInstanceID()', 'x'))).toThrow(
       /picking/,
     );
+    expect(() => tableVertexShader(arcShader().replace('if ((arc.greatCircle', 'if ((false'))).toThrow(/great-circle/);
   });
 });

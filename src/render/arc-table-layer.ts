@@ -183,6 +183,39 @@ const DROP_FILTERED = /* glsl */ `\
   if (!arcPasses) gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
 `;
 
+/** The index of the `}` that closes the block opened at `open` (a `{`). */
+function closingBrace(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    if (src[i] === '{') depth++;
+    else if (src[i] === '}' && --depth === 0) return i;
+  }
+  throw new Error("ArcLayer's vertex shader changed: a block is not closed");
+}
+
+/**
+ * The ArcLayer's main without what this layer never draws: great circles and
+ * the globe (its first branch; the flat one is kept) and arcs across the
+ * antimeridian (`wrapLongitude`). Less code for the GPU's compiler at the first
+ * frame: a software rasteriser compiles each shader on the page's first draw.
+ */
+export function flatArcsOnly(body: string): string {
+  const globe = body.indexOf('if ((arc.greatCircle');
+  if (globe < 0) throw new Error("ArcLayer's vertex shader changed: no great-circle branch");
+  const globeEnd = closingBrace(body, body.indexOf('{', globe));
+  const elseAt = body.indexOf('else {', globeEnd);
+  if (body.slice(globeEnd + 1, elseAt).trim() !== '')
+    throw new Error("ArcLayer's vertex shader changed: no flat branch");
+  const flatOpen = elseAt + 'else '.length;
+  const flatEnd = closingBrace(body, flatOpen);
+  let out = body.slice(0, globe) + body.slice(flatOpen + 1, flatEnd) + body.slice(flatEnd + 1);
+  for (let at = out.indexOf('if (arc.useShortestPath)'); at >= 0; at = out.indexOf('if (arc.useShortestPath)'))
+    out = out.slice(0, at) + out.slice(closingBrace(out, out.indexOf('{', at)) + 1);
+  if (/greatCircle|useShortestPath|PROJECTION_MODE_GLOBE/.test(out))
+    throw new Error("ArcLayer's vertex shader changed: great circles or wrapping left");
+  return out;
+}
+
 /** The ArcLayer's vertex shader with its instance inputs read from the tables. */
 export function tableVertexShader(vs: string): string {
   const declarations = /^in (vec[34]|float) instance\w+;\n/gm;
@@ -194,8 +227,7 @@ export function tableVertexShader(vs: string): string {
     throw new Error("ArcLayer's vertex shader changed: no main or picking colour");
   const bodyStart = mainAt + 'void main(void) {'.length;
   const head = vs.slice(0, bodyStart).replace(declarations, '');
-  const body = vs
-    .slice(bodyStart, end)
+  const body = flatArcsOnly(vs.slice(bodyStart, end))
     .replaceAll('gl_VertexID', 'arcVertexID')
     .replace('picking_getPickingColorFromInstanceID()', 'picking_getPickingColorFromIndex(float(arcIndex))');
   const version = head.indexOf('\n') + 1;
