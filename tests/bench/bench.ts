@@ -238,7 +238,9 @@ function report(
       '(its default: flows between the clusters of the zoom, fewer than the others draw); no renderer draws location circles ' +
       '(the app does; the naive layer has none), so that the pictures hold the same things. ' +
       `${LOADS} fresh page load${LOADS > 1 ? 's' : ''} per renderer and set, interleaved across renderers; each load plays the timeline once ` +
-      `(${YEARS.length} years for the synthetic sets, the 6 years with flows for the real data) after one warm-up step. ` +
+      `(${YEARS.length} years for the synthetic sets, the 6 years with flows for the real data) after one warm-up step ` +
+      'and once the page has settled (the map idle, then 1 s: timed from the first frame on, the first steps had measured ' +
+      "the load's aftermath, the basemap's labels fading in and the GPU process's work for new layers). " +
       'Medians and 95th percentiles are over all steps of all loads.',
     '',
     '"Ours" is the app\'s shipped code: for region data the page prepares the flows with prepareFlows (src/core/flow-columns.ts, ' +
