@@ -17,7 +17,10 @@ import type { ShaderModule } from '@luma.gl/shadertools';
 import { FILTER_SIZE } from '../core/flow-columns';
 import type { Rgba } from '../core/scales';
 
-/** Texels a row of each table's texture: 2048 is what WebGL 2 guarantees. */
+/**
+ * Texels a row of each table's texture: 2048 is what WebGL 2 guarantees, as
+ * many rows: 4 million items everywhere (16.7 million with SwiftShader's 8192).
+ */
 export const TABLE_WIDTH = 2048;
 
 /** The columns an arc is read from: views of the prepared arrays (whole, not a year's slice). */
@@ -59,14 +62,17 @@ export function paddedTexels(values: Float32Array, size: number): Float32Array {
 }
 
 /**
- * Textures of the columns, one per array, shared by the layers that use it and
- * destroyed when the last of them lets it go (a new data set, a new selection).
+ * Textures of the columns, one per array and device (a lost context's layers
+ * are made again on a new one), shared by the layers that use it and destroyed
+ * when the last of them lets it go (a new data set, a new selection).
  */
 class SharedTextures {
-  private readonly held = new Map<object, { texture: Texture; users: number }>();
+  private readonly held = new WeakMap<Device, Map<object, { texture: Texture; users: number }>>();
 
   take(device: Device, key: object, format: 'rgba32float' | 'r32float', texels: () => Float32Array): Texture {
-    let entry = this.held.get(key);
+    let onDevice = this.held.get(device);
+    if (!onDevice) this.held.set(device, (onDevice = new Map()));
+    let entry = onDevice.get(key);
     if (!entry) {
       const data = texels();
       const components = format === 'r32float' ? 1 : 4;
@@ -80,17 +86,18 @@ class SharedTextures {
         sampler: { minFilter: 'nearest', magFilter: 'nearest' },
       });
       texture.writeData(data, { width: TABLE_WIDTH, height });
-      this.held.set(key, (entry = { texture, users: 0 }));
+      onDevice.set(key, (entry = { texture, users: 0 }));
     }
     entry.users++;
     return entry.texture;
   }
 
-  release(key: object): void {
-    const entry = this.held.get(key);
+  release(device: Device, key: object): void {
+    const onDevice = this.held.get(device);
+    const entry = onDevice?.get(key);
     if (!entry || --entry.users > 0) return;
     entry.texture.destroy();
-    this.held.delete(key);
+    onDevice!.delete(key);
   }
 }
 const shared = new SharedTextures();
@@ -294,9 +301,10 @@ export class ArcTableLayer extends ArcLayer<unknown, ArcTableLayerProps> {
   }
 
   private releaseTextures(columns: ArcColumns): void {
-    shared.release(columns.sourcePositions);
-    shared.release(columns.widths);
-    shared.release(columns.filter);
+    const device = this.context.device;
+    shared.release(device, columns.sourcePositions);
+    shared.release(device, columns.widths);
+    shared.release(device, columns.filter);
   }
 
   override draw(): void {
