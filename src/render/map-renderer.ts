@@ -297,19 +297,30 @@ export class MapRenderer {
       }),
     ]).then(
       ([{ districtSetFromTopology }, topology]) => {
-        this.districtSet = districtSetFromTopology(topology);
-        // Shown now: drawn at once. Loaded ahead of the threshold: their triangles, their names'
-        // widths and their hidden layer (its buffers) are made while the map is idle, one task each
-        // (~20 ms each here rather than one of ~85 ms in the way of a zoom), so that the zoom across
-        // the threshold only shows them.
-        if (districtsOf(this.store.get())) this.render();
-        else
+        // Shown now: read and drawn at once. Loaded ahead of the threshold: read, then their
+        // triangles, their names' widths and their hidden layer (deck.gl's buffers, made then and
+        // not at its next frame) are made while the map is idle, one task each (~20-60 ms each
+        // rather than ~150 ms in the frames of a zoom), so that the zoom across the threshold
+        // only shows them.
+        const read = () => (this.districtSet ??= districtSetFromTopology(topology));
+        if (districtsOf(this.store.get())) {
+          read();
+          this.render();
+        } else
           whenIdle(() => {
-            this.layers.prepareOutlines(this.districtSet!.outlines);
+            read();
+            // The zoom crossed the threshold meanwhile: drawn at once.
+            if (districtsOf(this.store.get())) return this.render();
             whenIdle(() => {
-              const s = this.store.get();
-              this.labels.measureAhead(this.districtSet!.labels(s.lang), textScaleOf(s));
-              whenIdle(() => this.render());
+              this.layers.prepareOutlines(this.districtSet!.outlines);
+              whenIdle(() => {
+                const s = this.store.get();
+                this.labels.measureAhead(this.districtSet!.labels(s.lang), textScaleOf(s));
+                whenIdle(() => {
+                  this.render();
+                  this.view.updateLayersNow();
+                });
+              });
             });
           });
       },

@@ -434,6 +434,15 @@ export class MapView {
     return deckUpdates.ms;
   }
 
+  /**
+   * Makes the layers last handed over now (their models and buffers) rather than at deck.gl's
+   * next frame: for layers prepared while the page is idle, which would otherwise weigh on
+   * whatever frame comes next.
+   */
+  updateLayersNow(): void {
+    this.deck()?.layerManager?.updateLayers();
+  }
+
   /** Hands deck.gl its layers, with the test of which year each draws in (src/render/year-layers.ts). */
   setLayers(layers: Layer[], drawsIn: (layer: Layer, year: number) => boolean = () => true): void {
     this.drawsIn = drawsIn;
