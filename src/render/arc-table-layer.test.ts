@@ -1,6 +1,6 @@
 import { ArcLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
-import { endsTexels, paddedTexels, TABLE_WIDTH, tableRows, tableVertexShader, texelOf } from './arc-table-layer';
+import { endsTexels, paddedTexels, TABLE_WIDTH, tableRows, tableVertexShader } from './arc-table-layer';
 
 /** deck.gl's ArcLayer vertex shader, as the layer hands it over (no device needed). */
 const arcShader = () => {
@@ -25,8 +25,8 @@ describe('ArcTableLayer tables', () => {
     const texels = paddedTexels(values, 4);
     expect(tableRows(items)).toBe(2);
     expect(texels.length).toBe(2 * TABLE_WIDTH * 4);
-    const [x, y] = texelOf(TABLE_WIDTH + 1);
-    expect([x, y]).toEqual([1, 1]);
+    // The texel the shader reads for item TABLE_WIDTH + 1: (1, 1), rows of TABLE_WIDTH texels.
+    const [x, y] = [1, 1];
     const at = (y * TABLE_WIDTH + x) * 4;
     expect(Array.from(texels.subarray(at, at + 4))).toEqual(Array.from(values.subarray((TABLE_WIDTH + 1) * 4, (TABLE_WIDTH + 2) * 4))); // prettier-ignore
     expect(tableRows(0)).toBe(1);

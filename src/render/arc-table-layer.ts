@@ -23,7 +23,10 @@ import type { Rgba } from '../core/scales';
  */
 export const TABLE_WIDTH = 2048;
 
-/** The columns an arc is read from: views of the prepared arrays (whole, not a year's slice). */
+/**
+ * The columns an arc is read from: the prepared arrays (whole, not a year's
+ * slice); item i is at texel (i mod TABLE_WIDTH, i div TABLE_WIDTH).
+ */
 export interface ArcColumns {
   /** Two values (longitude, latitude) per item. */
   sourcePositions: Float64Array;
@@ -33,9 +36,6 @@ export interface ArcColumns {
   /** FILTER_SIZE values per item. */
   filter: Float32Array;
 }
-
-/** The texel of item `item` in a table texture. */
-export const texelOf = (item: number): [number, number] => [item % TABLE_WIDTH, Math.floor(item / TABLE_WIDTH)];
 
 /** The rows of a table texture for `items` items (at least one). */
 export const tableRows = (items: number): number => Math.max(1, Math.ceil(items / TABLE_WIDTH));
@@ -249,6 +249,12 @@ export type ArcTableLayerProps = ArcLayerProps<unknown> & {
   filterRange: [number, number][];
 };
 
+const sameColumns = (a: ArcColumns, b: ArcColumns): boolean =>
+  a.sourcePositions === b.sourcePositions &&
+  a.targetPositions === b.targetPositions &&
+  a.widths === b.widths &&
+  a.filter === b.filter;
+
 const toUnit = (rgba: Rgba): [number, number, number, number] => [
   rgba[0] / 255,
   rgba[1] / 255,
@@ -281,7 +287,7 @@ export class ArcTableLayer extends ArcLayer<unknown, ArcTableLayerProps> {
     super.updateState(params);
     const { columns } = this.props;
     const held = this.state.textures;
-    if (held?.columns === columns) return;
+    if (held && sameColumns(held.columns, columns)) return;
     const device = this.context.device;
     const textures = {
       columns,

@@ -1,13 +1,15 @@
 /**
  * Flows and nodes as deck.gl layers, one per year, drawn from the prepared
- * columns of the one flow pipeline (src/core/flow-columns.ts) as views, never
- * copies. Used by the app and, the same code, by the benchmark's "ours".
+ * columns of the one flow pipeline (src/core/flow-columns.ts): the nodes as
+ * views of them, the arcs from textures made once per column and shared by the
+ * years (src/render/arc-table-layer.ts). Used by the app and, the same code,
+ * by the benchmark's "ours".
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { arcFilterRange, topSlice, type PreparedFlows, type PreparedNodes, type YearSlice } from '../core/flow-columns';
 import type { Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
-import { ArcTableLayer, type ArcColumns } from './arc-table-layer';
+import { ArcTableLayer } from './arc-table-layer';
 import { LayerRegistry, yearLayerId, YearLayers } from './year-layers';
 
 /** Columns of a binary deck.gl table: views of prepared arrays. */
@@ -100,9 +102,6 @@ const drawnSlice = (input: FlowLayerInput, year: number): YearSlice | undefined 
 /** The arcs of one flow set, one layer per year, filtered on the GPU (minimum, rank, selection). */
 export class FlowLayers {
   private readonly years: YearLayers<ArcTableLayer>;
-  private readonly tables = new SliceTables();
-  /** One columns object per (prepared, filter): the layers share its textures. */
-  private lastColumns: ArcColumns | null = null;
 
   constructor(
     registry: LayerRegistry,
@@ -127,9 +126,15 @@ export class FlowLayers {
         return new ArcTableLayer({
           id: yearLayerId(this.kind, year),
           visible,
-          // The arcs' values are read from the whole columns; the data only counts the year's.
-          data: this.tables.get(filter, slice, {}),
-          columns: this.columns(prepared, filter),
+          // The arcs' values are read from the whole columns (textures shared by the years' layers);
+          // the data only counts the year's.
+          data: { length: slice?.length ?? 0 },
+          columns: {
+            sourcePositions: prepared.sourcePositions,
+            targetPositions: prepared.targetPositions,
+            widths: prepared.widths,
+            filter,
+          },
           firstItem: slice?.offset ?? 0,
           getSourceColor: style.from,
           getTargetColor: style.to,
@@ -148,14 +153,6 @@ export class FlowLayers {
       },
       shown,
     );
-  }
-
-  private columns(prepared: PreparedFlows, filter: Float32Array): ArcColumns {
-    const last = this.lastColumns;
-    if (last?.sourcePositions === prepared.sourcePositions && last.filter === filter && last.widths === prepared.widths)
-      return last;
-    const { sourcePositions, targetPositions, widths } = prepared;
-    return (this.lastColumns = { sourcePositions, targetPositions, widths, filter });
   }
 
   /** The prepared item a picked index of a year's layer stands for. */

@@ -60,6 +60,14 @@ const whenIdle = (work: () => void): void => {
   else setTimeout(work, 200);
 };
 
+/** Runs tasks one per idle period, in turn; a task that returns true ends the run. */
+const inIdleTurns = (...tasks: (() => boolean | void)[]): void => {
+  const next = () => {
+    if (tasks.shift()?.() !== true && tasks.length > 0) whenIdle(next);
+  };
+  whenIdle(next);
+};
+
 export class MapRenderer {
   /** Frames deck.gl has drawn since the layers last changed; tests and the benchmark wait on it. */
   framesSinceUpdate = 0;
@@ -307,22 +315,24 @@ export class MapRenderer {
           read();
           this.render();
         } else
-          whenIdle(() => {
-            read();
-            // The zoom crossed the threshold meanwhile: drawn at once.
-            if (districtsOf(this.store.get())) return this.render();
-            whenIdle(() => {
-              this.layers.prepareOutlines(this.districtSet!.outlines);
-              whenIdle(() => {
-                const s = this.store.get();
-                this.labels.measureAhead(this.districtSet!.labels(s.lang), textScaleOf(s));
-                whenIdle(() => {
-                  this.render();
-                  this.view.updateLayersNow();
-                });
-              });
-            });
-          });
+          inIdleTurns(
+            () => {
+              read();
+              // The zoom crossed the threshold meanwhile: drawn at once.
+              if (!districtsOf(this.store.get())) return false;
+              this.render();
+              return true;
+            },
+            () => this.layers.prepareOutlines(this.districtSet!.outlines),
+            () => {
+              const s = this.store.get();
+              this.labels.measureAhead(this.districtSet!.labels(s.lang), textScaleOf(s));
+            },
+            () => {
+              this.render();
+              this.view.updateLayersNow();
+            },
+          );
       },
       (error: unknown) => {
         // The regions stay drawn; the legend's district note still says there are no district figures.
