@@ -1,6 +1,15 @@
 import { ArcLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
-import { endsTexels, paddedTexels, TABLE_WIDTH, tableRows, tableVertexShader } from './arc-table-layer';
+import { FILTER_SIZE } from '../core/flow-columns';
+import {
+  endsTexels,
+  measureTexels,
+  OUTSIDE_SELECTION,
+  rankTexels,
+  TABLE_WIDTH,
+  tableRows,
+  tableVertexShader,
+} from './arc-table-layer';
 
 /** deck.gl's ArcLayer vertex shader, as the layer hands it over (no device needed). */
 const arcShader = () => {
@@ -21,15 +30,29 @@ describe('ArcTableLayer tables', () => {
 
   it('finds item i at texel (i mod width, i div width), across rows', () => {
     const items = TABLE_WIDTH + 3;
-    const values = Float32Array.from({ length: items * 4 }, (_, i) => i);
-    const texels = paddedTexels(values, 4);
+    const widths = Float32Array.from({ length: items }, (_, i) => i / 10);
+    // Year, count, rank, in the selection: item i counts 1000 + i.
+    const filter = Float32Array.from({ length: items * FILTER_SIZE }, (_, j) =>
+      j % FILTER_SIZE === 1 ? 1000 + Math.floor(j / FILTER_SIZE) : 1,
+    );
+    const texels = measureTexels(widths, filter);
     expect(tableRows(items)).toBe(2);
-    expect(texels.length).toBe(2 * TABLE_WIDTH * 4);
+    expect(texels.length).toBe(2 * TABLE_WIDTH * 2);
     // The texel the shader reads for item TABLE_WIDTH + 1: (1, 1), rows of TABLE_WIDTH texels.
-    const [x, y] = [1, 1];
-    const at = (y * TABLE_WIDTH + x) * 4;
-    expect(Array.from(texels.subarray(at, at + 4))).toEqual(Array.from(values.subarray((TABLE_WIDTH + 1) * 4, (TABLE_WIDTH + 2) * 4))); // prettier-ignore
+    const at = (1 * TABLE_WIDTH + 1) * 2;
+    expect(Array.from(texels.subarray(at, at + 2))).toEqual([
+      Math.fround((TABLE_WIDTH + 1) / 10),
+      1000 + TABLE_WIDTH + 1,
+    ]);
     expect(tableRows(0)).toBe(1);
+  });
+
+  it('keeps a rank only for items in the selection, below every range for the rest', () => {
+    // Three items of one year: in the selection with rank 0, outside it, in it with rank 1.
+    const filter = Float32Array.of(2024, 50, 0, 1, 2024, 40, 3.4e38, 0, 2024, 30, 1, 1);
+    const texels = rankTexels(filter);
+    expect(texels.length).toBe(TABLE_WIDTH);
+    expect(Array.from(texels.subarray(0, 4))).toEqual([0, OUTSIDE_SELECTION, 1, 0]);
   });
 });
 

@@ -33,7 +33,13 @@ export interface ArcColumns {
   targetPositions: Float64Array;
   /** One value per item, in pixels. */
   widths: Float32Array;
-  /** FILTER_SIZE values per item. */
+  /**
+   * FILTER_SIZE values per item (year, count, rank in its year, in the
+   * selection: src/core/flow-columns.ts), the prepared ones or a selection's.
+   * A selection's differ from the prepared ones only in rank and membership
+   * (selectionFilter), so the counts are read once, with the widths, and only
+   * the ranks go to the GPU again when the selection or the view changes.
+   */
   filter: Float32Array;
 }
 
@@ -53,30 +59,62 @@ export function endsTexels(source: Float64Array, target: Float64Array): Float32A
   return out;
 }
 
-/** Values of `size` per item, padded to whole rows of a texture. */
-export function paddedTexels(values: Float32Array, size: number): Float32Array {
-  const items = values.length / size;
-  const out = new Float32Array(tableRows(items) * TABLE_WIDTH * size);
-  out.set(values);
+/** Each item's width and count as texels of two values, padded to whole rows. */
+export function measureTexels(widths: Float32Array, filter: Float32Array): Float32Array {
+  const out = new Float32Array(tableRows(widths.length) * TABLE_WIDTH * 2);
+  for (let i = 0; i < widths.length; i++) {
+    out[i * 2] = widths[i]!;
+    out[i * 2 + 1] = filter[i * FILTER_SIZE + 1]!;
+  }
   return out;
+}
+
+/** Not in the selection: below every rank a filter range lets through (ranks start at 0). */
+export const OUTSIDE_SELECTION = -1;
+
+/** Each item's rank in its year among the selection, or OUTSIDE_SELECTION, padded to whole rows. */
+export function rankTexels(filter: Float32Array): Float32Array {
+  const items = filter.length / FILTER_SIZE;
+  const out = new Float32Array(tableRows(items) * TABLE_WIDTH);
+  for (let i = 0; i < items; i++)
+    out[i] = filter[i * FILTER_SIZE + 3] === 1 ? filter[i * FILTER_SIZE + 2]! : OUTSIDE_SELECTION;
+  return out;
+}
+
+type TableFormat = 'rgba32float' | 'rg32float' | 'r32float';
+const COMPONENTS: Record<TableFormat, number> = { rgba32float: 4, rg32float: 2, r32float: 1 };
+
+/**
+ * Textures no layer uses are kept up to this many bytes (the last let go
+ * first kept), so that returning to a level of places or to a dataset finds
+ * them made, and textures made ahead (ArcTableLayer.makeAhead) wait for their
+ * layer. Beyond it the oldest are destroyed.
+ */
+export const UNUSED_TEXTURE_BYTES = 48 * 1024 * 1024;
+
+interface HeldTexture {
+  texture: Texture;
+  users: number;
+  bytes: number;
 }
 
 /**
  * Textures of the columns, one per array and device (a lost context's layers
- * are made again on a new one), shared by the layers that use it and destroyed
- * when the last of them lets it go (a new data set, a new selection).
+ * are made again on a new one), shared by the layers that use it; one no
+ * layer uses is destroyed, or kept while UNUSED_TEXTURE_BYTES allow.
  */
 class SharedTextures {
-  private readonly held = new WeakMap<Device, Map<object, { texture: Texture; users: number }>>();
+  private readonly held = new WeakMap<Device, Map<object, HeldTexture>>();
+  /** Per device, the textures no layer uses, the longest unused first. */
+  private readonly unused = new WeakMap<Device, Map<object, HeldTexture>>();
 
-  take(device: Device, key: object, format: 'rgba32float' | 'r32float', texels: () => Float32Array): Texture {
+  take(device: Device, key: object, format: TableFormat, texels: () => Float32Array): Texture {
     let onDevice = this.held.get(device);
     if (!onDevice) this.held.set(device, (onDevice = new Map()));
     let entry = onDevice.get(key);
     if (!entry) {
       const data = texels();
-      const components = format === 'r32float' ? 1 : 4;
-      const height = data.length / components / TABLE_WIDTH;
+      const height = data.length / COMPONENTS[format] / TABLE_WIDTH;
       const texture = device.createTexture({
         format,
         width: TABLE_WIDTH,
@@ -86,28 +124,59 @@ class SharedTextures {
         sampler: { minFilter: 'nearest', magFilter: 'nearest' },
       });
       texture.writeData(data, { width: TABLE_WIDTH, height });
-      onDevice.set(key, (entry = { texture, users: 0 }));
+      onDevice.set(key, (entry = { texture, users: 0, bytes: data.byteLength }));
     }
+    this.unused.get(device)?.delete(key);
     entry.users++;
     return entry.texture;
   }
 
-  release(device: Device, key: object): void {
-    const onDevice = this.held.get(device);
-    const entry = onDevice?.get(key);
+  /** `keepUnused`: kept while no layer uses it (within UNUSED_TEXTURE_BYTES), else destroyed at once. */
+  release(device: Device, key: object, keepUnused: boolean): void {
+    const entry = this.held.get(device)?.get(key);
     if (!entry || --entry.users > 0) return;
-    entry.texture.destroy();
-    onDevice!.delete(key);
+    if (!keepUnused) {
+      entry.texture.destroy();
+      this.held.get(device)!.delete(key);
+      return;
+    }
+    let unused = this.unused.get(device);
+    if (!unused) this.unused.set(device, (unused = new Map()));
+    unused.set(key, entry);
+    let bytes = 0;
+    for (const e of unused.values()) bytes += e.bytes;
+    for (const [oldest, e] of unused) {
+      if (bytes <= UNUSED_TEXTURE_BYTES) break;
+      bytes -= e.bytes;
+      e.texture.destroy();
+      unused.delete(oldest);
+      this.held.get(device)!.delete(oldest);
+    }
   }
 }
 const shared = new SharedTextures();
+
+function releaseFixed(device: Device, columns: ArcColumns): void {
+  shared.release(device, columns.sourcePositions, true);
+  shared.release(device, columns.widths, true);
+}
+
+/** The textures of columns that do not change with the selection: the ends, and the widths with the counts. */
+function takeFixed(device: Device, columns: ArcColumns): { ends: Texture; measures: Texture } {
+  return {
+    ends: shared.take(device, columns.sourcePositions, 'rgba32float', () =>
+      endsTexels(columns.sourcePositions, columns.targetPositions),
+    ),
+    measures: shared.take(device, columns.widths, 'rg32float', () => measureTexels(columns.widths, columns.filter)),
+  };
+}
 
 const uniformBlock = /* glsl */ `\
 layout(std140) uniform arcTableUniforms {
   highp int offset;
   highp int rowWidth;
-  vec4 filterMin;
-  vec4 filterMax;
+  vec2 countRange;
+  vec2 rankRange;
   vec4 sourceColor;
   vec4 targetColor;
   float height;
@@ -118,8 +187,8 @@ layout(std140) uniform arcTableUniforms {
 type ArcTableProps = {
   offset: number;
   rowWidth: number;
-  filterMin: [number, number, number, number];
-  filterMax: [number, number, number, number];
+  countRange: [number, number];
+  rankRange: [number, number];
   sourceColor: [number, number, number, number];
   targetColor: [number, number, number, number];
   height: number;
@@ -133,8 +202,8 @@ const arcTableUniforms = {
   uniformTypes: {
     offset: 'i32',
     rowWidth: 'i32',
-    filterMin: 'vec4<f32>',
-    filterMax: 'vec4<f32>',
+    countRange: 'vec2<f32>',
+    rankRange: 'vec2<f32>',
     sourceColor: 'vec4<f32>',
     targetColor: 'vec4<f32>',
     height: 'f32',
@@ -145,8 +214,8 @@ const arcTableUniforms = {
 /** The ArcLayer's per-instance inputs, as values read at the top of main. */
 const INSTANCE_INPUTS = /* glsl */ `\
 uniform sampler2D arcEnds;
-uniform sampler2D arcWidths;
-uniform sampler2D arcFilter;
+uniform sampler2D arcMeasures;
+uniform sampler2D arcRanks;
 vec4 instanceSourceColors;
 vec4 instanceTargetColors;
 vec3 instanceSourcePositions;
@@ -172,17 +241,19 @@ const READ_ARC = /* glsl */ `\
   int item = arcTable.offset + arcIndex;
   ivec2 texel = ivec2(item % arcTable.rowWidth, item / arcTable.rowWidth);
   vec4 ends = texelFetch(arcEnds, texel, 0);
-  vec4 filterValues = texelFetch(arcFilter, texel, 0);
+  vec2 measures = texelFetch(arcMeasures, texel, 0).rg;
+  float rank = texelFetch(arcRanks, texel, 0).r;
   instanceSourcePositions = vec3(ends.xy, 0.0);
   instanceTargetPositions = vec3(ends.zw, 0.0);
   instanceSourcePositions64Low = vec3(0.0);
   instanceTargetPositions64Low = vec3(0.0);
-  instanceWidths = texelFetch(arcWidths, texel, 0).r;
+  instanceWidths = measures.x;
   instanceSourceColors = arcTable.sourceColor;
   instanceTargetColors = arcTable.targetColor;
   instanceHeights = arcTable.height;
   instanceTilts = arcTable.tilt;
-  bool arcPasses = all(greaterThanEqual(filterValues, arcTable.filterMin)) && all(lessThanEqual(filterValues, arcTable.filterMax));
+  bool arcPasses = measures.y >= arcTable.countRange.x && measures.y <= arcTable.countRange.y &&
+    rank >= arcTable.rankRange.x && rank <= arcTable.rankRange.y;
 `;
 
 /** An arc outside the filter range: every vertex beyond the clip volume, so its triangles are dropped. */
@@ -243,10 +314,12 @@ export function tableVertexShader(vs: string): string {
 
 export type ArcTableLayerProps = ArcLayerProps<unknown> & {
   columns: ArcColumns;
-  /** The first item of this layer's arcs in the columns (a year's slice). */
+  /** The first item of this layer's arcs in the columns (a year's slice: the year itself is not tested). */
   firstItem: number;
-  /** Per filter value: the range an arc's value must lie in to be drawn (both ends included). */
-  filterRange: [number, number][];
+  /** The counts drawn (both ends included). */
+  countRange: [number, number];
+  /** The ranks in the year drawn (both ends included); items outside the selection are never drawn. */
+  rankRange: [number, number];
 };
 
 const sameColumns = (a: ArcColumns, b: ArcColumns): boolean =>
@@ -268,11 +341,22 @@ export class ArcTableLayer extends ArcLayer<unknown, ArcTableLayerProps> {
     ...(ArcLayer.defaultProps as DefaultProps<ArcTableLayerProps>),
     columns: { type: 'object', value: null, compare: true } as never,
     firstItem: 0,
-    filterRange: { type: 'object', value: [], compare: true } as never,
+    countRange: { type: 'array', value: [-Infinity, Infinity], compare: true } as never,
+    rankRange: { type: 'array', value: [0, Infinity], compare: true } as never,
   };
 
+  /**
+   * Makes the textures of columns that stay the same whatever the selection
+   * (ends, widths and counts) before a layer draws them, e.g. while the page
+   * is idle: they are then kept unused (UNUSED_TEXTURE_BYTES) until it does.
+   */
+  static makeAhead(device: Device, columns: ArcColumns): void {
+    takeFixed(device, columns);
+    releaseFixed(device, columns);
+  }
+
   declare state: ArcLayer['state'] & {
-    textures?: { columns: ArcColumns; ends: Texture; widths: Texture; filter: Texture };
+    textures?: { columns: ArcColumns; ends: Texture; measures: Texture; ranks: Texture };
   };
 
   override getShaders() {
@@ -291,11 +375,8 @@ export class ArcTableLayer extends ArcLayer<unknown, ArcTableLayerProps> {
     const device = this.context.device;
     const textures = {
       columns,
-      ends: shared.take(device, columns.sourcePositions, 'rgba32float', () =>
-        endsTexels(columns.sourcePositions, columns.targetPositions),
-      ),
-      widths: shared.take(device, columns.widths, 'r32float', () => paddedTexels(columns.widths, 1)),
-      filter: shared.take(device, columns.filter, 'rgba32float', () => paddedTexels(columns.filter, FILTER_SIZE)),
+      ...takeFixed(device, columns),
+      ranks: shared.take(device, columns.filter, 'r32float', () => rankTexels(columns.filter)),
     };
     if (held) this.releaseTextures(held.columns);
     this.setState({ textures });
@@ -308,18 +389,17 @@ export class ArcTableLayer extends ArcLayer<unknown, ArcTableLayerProps> {
 
   private releaseTextures(columns: ArcColumns): void {
     const device = this.context.device;
-    shared.release(device, columns.sourcePositions);
-    shared.release(device, columns.widths);
-    shared.release(device, columns.filter);
+    releaseFixed(device, columns);
+    // A selection's ranks are rarely met again (a new view makes new ones).
+    shared.release(device, columns.filter, false);
   }
 
   override draw(): void {
     const { textures } = this.state;
     const model = this.state.model as Model | undefined;
     if (!textures || !model) return;
-    const { widthUnits, widthScale, widthMinPixels, widthMaxPixels, numSegments, filterRange, firstItem } = this.props;
-    const range = (end: 0 | 1) =>
-      Array.from({ length: FILTER_SIZE }, (_, i) => filterRange[i]?.[end] ?? (end ? Infinity : -Infinity)) as [number, number, number, number]; // prettier-ignore
+    const { widthUnits, widthScale, widthMinPixels, widthMaxPixels, numSegments, countRange, rankRange, firstItem } =
+      this.props;
     model.shaderInputs.setProps({
       arc: {
         numSegments,
@@ -333,15 +413,16 @@ export class ArcTableLayer extends ArcLayer<unknown, ArcTableLayerProps> {
       arcTable: {
         offset: firstItem,
         rowWidth: TABLE_WIDTH,
-        filterMin: range(0),
-        filterMax: range(1),
+        countRange,
+        // Never below 0: the rank of an item outside the selection is OUTSIDE_SELECTION.
+        rankRange: [Math.max(0, rankRange[0]), rankRange[1]],
         sourceColor: toUnit(this.props.getSourceColor as Rgba),
         targetColor: toUnit(this.props.getTargetColor as Rgba),
         height: this.props.getHeight as number,
         tilt: this.props.getTilt as number,
       },
     });
-    model.setBindings({ arcEnds: textures.ends, arcWidths: textures.widths, arcFilter: textures.filter });
+    model.setBindings({ arcEnds: textures.ends, arcMeasures: textures.measures, arcRanks: textures.ranks });
     model.setVertexCount(this.getNumInstances() * (2 * numSegments + 2));
     model.draw(this.context.renderPass);
   }

@@ -123,6 +123,8 @@ export class FlowLayers {
       prepared.slices.keys(),
       (year) => {
         const slice = drawnSlice(input, year);
+        // The year is the layer's slice; membership of the selection is in the ranks (ArcTableLayer).
+        const [, countRange, rankRange] = arcFilterRange(year, minFlow, topN);
         return new ArcTableLayer({
           id: yearLayerId(this.kind, year),
           visible,
@@ -148,7 +150,8 @@ export class FlowLayers {
           pickable: true,
           autoHighlight: true,
           highlightColor: [255, 220, 0, 255],
-          filterRange: arcFilterRange(year, minFlow, topN),
+          countRange,
+          rankRange,
         });
       },
       shown,

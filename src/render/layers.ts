@@ -75,6 +75,14 @@ export class MapLayers {
   private readonly nodes = new NodeLayers(this.registry);
   private readonly anchorTables = new WeakMap<[number, number][], BinaryTable>();
   private readonly outlineTables = new WeakMap<OutlineSegments, Map<string | null | undefined, BinaryTable>>();
+  /**
+   * The labels' characters (their font atlas): a new set only when a label
+   * brings a character it lacks, so that deck.gl draws new glyphs then, and
+   * only then (with 'auto' it compares a new set of the data's characters at
+   * every change of labels). Grown ahead by prepareLabels.
+   */
+  private labelCharacters = new Set<string>();
+  private readonly labelsChecked = new WeakSet<readonly LabelDatum[]>();
 
   /** Year layers still to be made after the last build (the map draws again after each frame while there are). */
   get missing(): number {
@@ -183,7 +191,7 @@ export class MapLayers {
       fontFamily: input.fontFamily,
       fontWeight: 600,
       // Kazakh letters (қ ғ ө ү ұ і ә ң һ) are outside the default ASCII atlas.
-      characterSet: 'auto',
+      characterSet: this.charactersOf(input.labels),
       fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
       outlineWidth: 4,
       outlineColor: theme.labelHalo,
@@ -227,6 +235,26 @@ export class MapLayers {
   }
 
   /** Makes the triangles of every outline of a set ahead of its first drawing (the districts', while the map is idle). */
+  /**
+   * Adds labels' characters to the font atlas's set ahead of their first
+   * drawing: the next build draws their glyphs (a new level's names, e.g.
+   * the districts', made while the map is idle rather than in the zoom's frame).
+   */
+  prepareLabels(labels: readonly LabelDatum[]): void {
+    this.charactersOf(labels);
+  }
+
+  private charactersOf(labels: readonly LabelDatum[]): Set<string> {
+    if (this.labelsChecked.has(labels)) return this.labelCharacters;
+    this.labelsChecked.add(labels);
+    let grown: Set<string> | null = null;
+    for (const { text } of labels)
+      for (const character of text)
+        if (!(grown ?? this.labelCharacters).has(character)) (grown ??= new Set(this.labelCharacters)).add(character);
+    if (grown) this.labelCharacters = grown;
+    return this.labelCharacters;
+  }
+
   prepareOutlines(outlines: OutlineSegments): void {
     this.outlineTable(outlines, undefined);
   }

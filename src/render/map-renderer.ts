@@ -32,6 +32,7 @@ import {
   type AppStore,
 } from '../state/app-state';
 import { DARK, HIGH_CONTRAST, LIGHT } from './basemap-style';
+import { ArcTableLayer } from './arc-table-layer';
 import { FlowLayers } from './flow-layers';
 import { LabelCache } from './label-cache';
 import { MapLayers } from './layers';
@@ -129,6 +130,7 @@ export class MapRenderer {
     if (this.started) this.firstFrameAt ??= performance.now();
     this.framesDrawn++;
     this.framesSinceUpdate++;
+    this.layers.registry.frameDrawn();
     if (this.started && !this.restScheduled) {
       this.restScheduled = true;
       // Not from inside deck.gl's frame: the labels come with the next one.
@@ -285,9 +287,11 @@ export class MapRenderer {
   /** The districts' outlines when the level is drawn (fetching the file on first use), else null. */
   private districtOutlines(s: AppState) {
     if (!districtsOf(s)) {
-      // One zoom level before they appear, fetched and read while the map is idle, so that the zoom
-      // step that shows them does not wait for the file or spend its frame decoding it.
-      if (s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 1) whenIdle(() => this.loadDistricts());
+      // Two zoom steps before they appear (the whole country on a computer's screen), fetched and read
+      // while the map is idle, so that the zoom step that shows them does not wait for the file or
+      // spend its frame decoding it, even when the steps follow each other quickly (one step ahead
+      // left them half made when the second step came within a second).
+      if (s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 2) whenIdle(() => this.loadDistricts());
       return null;
     }
     this.loadDistricts();
@@ -306,7 +310,8 @@ export class MapRenderer {
     ]).then(
       ([{ districtSetFromTopology }, topology]) => {
         // Shown now: read and drawn at once. Loaded ahead of the threshold: read, then their
-        // triangles, their names' widths and their hidden layer (deck.gl's buffers, made then and
+        // triangles, their names' widths, and their hidden layer and names' glyphs (deck.gl's
+        // buffers and font atlas, made then and
         // not at its next frame) are made while the map is idle, one task each (~20-60 ms each
         // rather than ~150 ms in the frames of a zoom), so that the zoom across the threshold
         // only shows them.
@@ -326,7 +331,10 @@ export class MapRenderer {
             () => this.layers.prepareOutlines(this.districtSet!.outlines),
             () => {
               const s = this.store.get();
-              this.labels.measureAhead(this.districtSet!.labels(s.lang), textScaleOf(s));
+              const labels = this.districtSet!.labels(s.lang);
+              this.labels.measureAhead(labels, textScaleOf(s));
+              // Their glyphs join the font atlas in the next task's update, not in the zoom's frame.
+              this.layers.prepareLabels(labels);
             },
             () => {
               this.render();
@@ -353,7 +361,16 @@ export class MapRenderer {
       if (!this.pointsLoading) {
         this.pointsLoading = true;
         void import('./point-layers').then(({ PointLayers }) => {
-          this.points = new PointLayers(this.layers.registry, () => this.render());
+          this.points = new PointLayers(
+            this.layers.registry,
+            () => this.render(),
+            // A level laid out ahead of the zoom: its arcs' textures made while the page is idle.
+            (columns) =>
+              whenIdle(() => {
+                const device = this.view.device();
+                if (device) ArcTableLayer.makeAhead(device, columns);
+              }),
+          );
           this.render();
         });
       }

@@ -443,6 +443,11 @@ export class MapView {
     this.deck()?.layerManager?.updateLayers();
   }
 
+  /** deck.gl's GPU device, once it has one (for work done ahead of the layers that need it). */
+  device(): Device | null {
+    return this.deck()?.device ?? null;
+  }
+
   /** Hands deck.gl its layers, with the test of which year each draws in (src/render/year-layers.ts). */
   setLayers(layers: Layer[], drawsIn: (layer: Layer, year: number) => boolean = () => true): void {
     this.drawsIn = drawsIn;

@@ -25,6 +25,7 @@ import type { LabelDatum } from '../core/view/map-labels';
 import type { Picked } from '../core/view/tooltip';
 import type { Translator } from '../i18n';
 import { PointsClient } from '../import/points/points-client';
+import type { ArcColumns } from './arc-table-layer';
 import { FlowLayers, internalArcStyle, NodeLayers } from './flow-layers';
 import type { LayerRegistry } from './year-layers';
 
@@ -89,6 +90,8 @@ export class PointLayers {
     registry: LayerRegistry,
     /** Called when something arrives from the worker: the map draws again. */
     private readonly changed: () => void,
+    /** Called with the arcs of a level that arrived ahead of the zoom, to make what can be made of them ahead. */
+    private readonly ahead: (columns: ArcColumns) => void = () => {},
   ) {
     this.arcs = new FlowLayers(registry, POINT_ARCS);
     this.nodes = new NodeLayers(registry, POINT_NODES);
@@ -315,6 +318,10 @@ export class PointLayers {
         if (this.client !== client) return;
         this.levels.set(k, prepared);
         if (k === this.wanted) this.changed();
+        else {
+          const { sourcePositions, targetPositions, widths, filterValues } = prepared.flows;
+          this.ahead({ sourcePositions, targetPositions, widths, filter: filterValues });
+        }
       },
       (error: Error) => {
         if (error.name !== 'AbortError') console.warn('places worker', error);

@@ -36,14 +36,19 @@ describe('YearLayers', () => {
     expect(made).toHaveLength(6);
   });
 
-  it('given the shown year, makes it alone on a change and the others on the next call, the shown year always', () => {
-    const cache = new YearLayers(new LayerRegistry(), 'arcs');
+  it('given the shown year, makes it alone on a change and the others after the next frame, the shown year always', () => {
+    const registry = new LayerRegistry();
+    const cache = new YearLayers(registry, 'arcs');
     const { made, make } = maker();
     const years = Array.from({ length: 20 }, (_, i) => 2005 + i);
     const deps = [{}];
     const first = cache.layers(deps, years, make, 2015);
     expect(first.map((l) => l.id)).toEqual(['arcs-2015']);
     expect(cache.missing).toBe(19);
+    // Asked again before deck.gl has drawn the change: still only the shown year.
+    expect(cache.layers(deps, years, make, 2015)).toEqual(first);
+    expect(cache.missing).toBe(19);
+    registry.frameDrawn();
     const second = cache.layers(deps, years, make, 2015);
     expect(cache.missing).toBe(0);
     expect(second.map((l) => l.id)).toEqual(years.map((y) => yearLayerId('arcs', y)));
@@ -64,6 +69,7 @@ describe('YearLayers', () => {
     const stepped = cache.layers(next, years, make, 2006);
     expect(stepped[1]).not.toBe(second[1]);
     expect(stepped[1]!.id).toBe('arcs-2006');
+    registry.frameDrawn();
     const after = cache.layers(next, years, make, 2015);
     expect(cache.missing).toBe(0);
     after.forEach((l, i) => expect(l).not.toBe(second[i]));

@@ -14,6 +14,12 @@ export const yearLayerId = (kind: string, year: number): string => `${kind}-${ye
 /** What each layer the app made is: its kind ('arcs-internal', 'nodes'...) and, for a year layer, its year. */
 export class LayerRegistry {
   private readonly entries = new WeakMap<Layer, { kind: string; year: number | null }>();
+  /** Frames deck.gl has drawn with these layers (counted by the map: frameDrawn). */
+  frame = 0;
+
+  frameDrawn(): void {
+    this.frame++;
+  }
 
   add(layer: Layer, kind: string, year: number | null = null): void {
     this.entries.set(layer, { kind, year });
@@ -42,6 +48,8 @@ export class YearLayers<L extends Layer = Layer> {
   private readonly waiting = new Map<number, L>();
   /** Years of the last call whose layer is still to be made (only when made over several calls). */
   missing = 0;
+  /** The registry's frame when the deps last changed with a shown year. */
+  private changedInFrame = -1;
 
   constructor(
     private readonly registry: LayerRegistry,
@@ -57,21 +65,24 @@ export class YearLayers<L extends Layer = Layer> {
    * new deps makes only the shown year's layer (so the frame that shows the
    * change updates one layer in deck.gl, not twenty; the other years' old
    * layers are handed back unchanged, so that deck.gl keeps their models), and
-   * the next call makes the rest; `missing` says how many are left, and the caller asks
-   * for another frame while there are. (One frame for the rest, not a few
+   * the first call after a frame has been drawn makes the rest (not a second
+   * call before it: a zoom across the districts' threshold renders twice in
+   * one task, and made them all in the zoom's frame); `missing` says how
+   * many are left, and the caller asks for another frame while there are. (One frame for the rest, not a few
    * years a frame: each frame redraws the whole map, which a software
    * renderer pays for.) The shown year is always made, so a year step never
    * finds its layer missing.
    */
   layers(deps: readonly unknown[], years: Iterable<number>, make: (year: number) => L, shown?: number): L[] {
-    let rest = true;
+    let rest: boolean;
     if (!this.deps || deps.length !== this.deps.length || deps.some((d, i) => d !== this.deps![i])) {
       this.deps = deps;
       this.waiting.clear();
       if (shown !== undefined) for (const [y, layer] of this.byYear) this.waiting.set(y, layer);
       this.byYear.clear();
       rest = shown === undefined;
-    }
+      if (!rest) this.changedInFrame = this.registry.frame;
+    } else rest = shown === undefined || this.registry.frame !== this.changedInFrame;
     const out: L[] = [];
     this.missing = 0;
     for (const y of years) {

@@ -86,6 +86,8 @@ function ours(
       // app makes them in the frame after its first; the warm-up step here).
       showYear(year);
       if (made && arcs.missing === 0) return;
+      // Called once deck.gl has drawn the step before: the other years' layers may be made now.
+      if (made) registry.frameDrawn();
       made = true;
       setLayers(
         arcs.layers(
