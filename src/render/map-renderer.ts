@@ -291,7 +291,10 @@ export class MapRenderer {
       // while the map is idle, so that the zoom step that shows them does not wait for the file or
       // spend its frame decoding it, even when the steps follow each other quickly (one step ahead
       // left them half made when the second step came within a second).
-      if (s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 2) whenIdle(() => this.loadDistricts());
+      // Not before the first frame and its labels are drawn: the idle periods of the load (waiting on
+      // the GPU process) are not free, and the file's parsing in one of them delayed the first frame.
+      if (this.restShown && s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 2)
+        whenIdle(() => this.loadDistricts());
       return null;
     }
     this.loadDistricts();
