@@ -287,13 +287,14 @@ export class MapRenderer {
   /** The districts' outlines when the level is drawn (fetching the file on first use), else null. */
   private districtOutlines(s: AppState) {
     if (!districtsOf(s)) {
-      // Two zoom steps before they appear (the whole country on a computer's screen), fetched and read
-      // while the map is idle, so that the zoom step that shows them does not wait for the file or
-      // spend its frame decoding it, even when the steps follow each other quickly (one step ahead
-      // left them half made when the second step came within a second).
+      // Two and a half zoom steps before they appear (the whole country on a computer's screen, 3.5
+      // at 1280 × 800; not on a phone's, 2.7), fetched and read while the map is idle, so that the
+      // zoom step that shows them does not wait for the file or spend its frame decoding it, even
+      // when the steps follow each other quickly (one step ahead left them half made when the
+      // second step came within a second).
       // Not before the first frame and its labels are drawn: the idle periods of the load (waiting on
       // the GPU process) are not free, and the file's parsing in one of them delayed the first frame.
-      if (this.restShown && s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 2)
+      if (this.restShown && s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 2.5)
         whenIdle(() => this.loadDistricts());
       return null;
     }
@@ -367,12 +368,13 @@ export class MapRenderer {
           this.points = new PointLayers(
             this.layers.registry,
             () => this.render(),
-            // A level laid out ahead of the zoom: its arcs' textures made while the page is idle.
-            (columns) =>
-              whenIdle(() => {
-                const device = this.view.device();
-                if (device) ArcTableLayer.makeAhead(device, columns);
-              }),
+            // A level laid out ahead of the zoom: its arcs' textures made as it arrives, in a task of
+            // their own (waiting for the page to be idle found the level's zoom step first when the
+            // steps follow each other quickly).
+            (columns) => {
+              const device = this.view.device();
+              if (device) ArcTableLayer.makeAhead(device, columns);
+            },
           );
           this.render();
         });

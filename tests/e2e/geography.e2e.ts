@@ -168,7 +168,7 @@ describe('the districts', () => {
       polling: 50,
     });
   };
-  /** Whether the page has fetched the districts file (not before the view is within two zoom steps of them). */
+  /** Whether the page has fetched the districts file (not before the view is within two and a half zoom steps of them). */
   const fetchedDistricts = () =>
     w.page.evaluate(() =>
       performance.getEntriesByType('resource').some((e) => /\/districts-[\w-]+\.json$/.test(e.name)),
