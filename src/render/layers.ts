@@ -234,7 +234,6 @@ export class MapLayers {
     return table;
   }
 
-  /** Makes the triangles of every outline of a set ahead of its first drawing (the districts', while the map is idle). */
   /**
    * Adds labels' characters to the font atlas's set ahead of their first
    * drawing: the next build draws their glyphs (a new level's names, e.g.
@@ -255,6 +254,7 @@ export class MapLayers {
     return this.labelCharacters;
   }
 
+  /** Makes the triangles of every outline of a set ahead of its first drawing (the districts', while the map is idle). */
   prepareOutlines(outlines: OutlineSegments): void {
     this.outlineTable(outlines, undefined);
   }

@@ -287,7 +287,7 @@ export class MapRenderer {
   /** The districts' outlines when the level is drawn (fetching the file on first use), else null. */
   private districtOutlines(s: AppState) {
     if (!districtsOf(s)) {
-      // Two and a half zoom steps before they appear (the whole country on a computer's screen, 3.5
+      // Two and a half zoom steps before they appear (the whole country on a computer's screen, 3.46
       // at 1280 × 800; not on a phone's, 2.7), fetched and read while the map is idle, so that the
       // zoom step that shows them does not wait for the file or spend its frame decoding it, even
       // when the steps follow each other quickly (one step ahead left them half made when the
@@ -315,10 +315,9 @@ export class MapRenderer {
       ([{ districtSetFromTopology }, topology]) => {
         // Shown now: read and drawn at once. Loaded ahead of the threshold: read, then their
         // triangles, their names' widths, and their hidden layer and names' glyphs (deck.gl's
-        // buffers and font atlas, made then and
-        // not at its next frame) are made while the map is idle, one task each (~20-60 ms each
-        // rather than ~150 ms in the frames of a zoom), so that the zoom across the threshold
-        // only shows them.
+        // buffers and font atlas, made then and not at its next frame) are made while the map is
+        // idle, one task each (~20-60 ms each rather than ~150 ms in the frames of a zoom), so
+        // that the zoom across the threshold only shows them.
         const read = () => (this.districtSet ??= districtSetFromTopology(topology));
         if (districtsOf(this.store.get())) {
           read();
