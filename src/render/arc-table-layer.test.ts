@@ -1,4 +1,5 @@
 import { ArcLayer } from '@deck.gl/layers';
+import type { Device } from '@luma.gl/core';
 import { describe, expect, it } from 'vitest';
 import { FILTER_SIZE } from '../core/flow-columns';
 import {
@@ -6,6 +7,7 @@ import {
   measureTexels,
   OUTSIDE_SELECTION,
   rankTexels,
+  SharedTextures,
   TABLE_WIDTH,
   tableRows,
   tableVertexShader,
@@ -96,5 +98,65 @@ describe('tableVertexShader', () => {
       /picking/,
     );
     expect(() => tableVertexShader(arcShader().replace('if ((arc.greatCircle', 'if ((false'))).toThrow(/great-circle/);
+  });
+});
+
+describe('SharedTextures', () => {
+  /** A device that makes textures of nothing and records which were destroyed. */
+  const fakeDevice = () => {
+    const destroyed: number[] = [];
+    let made = 0;
+    const device = {
+      createTexture: () => {
+        const id = made++;
+        return { id, writeData: () => {}, destroy: () => destroyed.push(id) };
+      },
+    };
+    return { device: device as unknown as Device, destroyed, made: () => made };
+  };
+  const texels = (bytes: number) => () => new Float32Array((bytes / 4 / TABLE_WIDTH) * TABLE_WIDTH);
+  const MB = 2048 * 4 * 128; // 1 MB: 128 rows of TABLE_WIDTH single floats
+
+  it('shares one texture per array and device among the layers that take it', () => {
+    const { device, made } = fakeDevice();
+    const shared = new SharedTextures(2 * MB);
+    const key = {};
+    const a = shared.take(device, key, 'r32float', texels(MB));
+    expect(shared.take(device, key, 'r32float', texels(MB))).toBe(a);
+    expect(made()).toBe(1);
+    // Another device (a context made again after a lost one) gets its own.
+    const other = fakeDevice();
+    expect(shared.take(other.device, key, 'r32float', texels(MB))).not.toBe(a);
+  });
+
+  it('keeps a texture no layer uses within its budget, destroying the longest unused beyond it', () => {
+    const { device, destroyed, made } = fakeDevice();
+    const shared = new SharedTextures(2 * MB);
+    const [a, b, c] = [{}, {}, {}];
+    for (const key of [a, b, c]) shared.take(device, key, 'r32float', texels(MB));
+    shared.release(device, a, true);
+    shared.release(device, b, true);
+    expect(destroyed).toEqual([]);
+    // Taken again while kept: the same texture, nothing made.
+    shared.take(device, a, 'r32float', texels(MB));
+    expect(made()).toBe(3);
+    shared.release(device, a, true);
+    // Over the budget: b, unused the longest, goes first.
+    shared.release(device, c, true);
+    expect(destroyed).toEqual([1]);
+    shared.take(device, b, 'r32float', texels(MB));
+    expect(made()).toBe(4);
+  });
+
+  it('destroys at once what is not to be kept (a selection’s ranks)', () => {
+    const { device, destroyed } = fakeDevice();
+    const shared = new SharedTextures(2 * MB);
+    const key = {};
+    shared.take(device, key, 'r32float', texels(MB));
+    shared.take(device, key, 'r32float', texels(MB));
+    shared.release(device, key, false);
+    expect(destroyed).toEqual([]);
+    shared.release(device, key, false);
+    expect(destroyed).toEqual([0]);
   });
 });

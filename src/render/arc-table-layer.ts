@@ -88,9 +88,10 @@ const COMPONENTS: Record<TableFormat, number> = { rgba32float: 4, rg32float: 2, 
  * Textures no layer uses are kept up to this many bytes (the last let go
  * first kept), so that returning to a level of places or to a dataset finds
  * them made, and textures made ahead (ArcTableLayer.makeAhead) wait for their
- * layer. Beyond it the oldest are destroyed.
+ * layer. Beyond it the oldest are destroyed. A million flows' ends, widths
+ * and counts take 24 MB; a level of places at most 2.4 MB.
  */
-export const UNUSED_TEXTURE_BYTES = 48 * 1024 * 1024;
+export const UNUSED_TEXTURE_BYTES = 32 * 1024 * 1024;
 
 interface HeldTexture {
   texture: Texture;
@@ -103,7 +104,9 @@ interface HeldTexture {
  * are made again on a new one), shared by the layers that use it; one no
  * layer uses is destroyed, or kept while UNUSED_TEXTURE_BYTES allow.
  */
-class SharedTextures {
+export class SharedTextures {
+  constructor(private readonly unusedBytes = UNUSED_TEXTURE_BYTES) {}
+
   private readonly held = new WeakMap<Device, Map<object, HeldTexture>>();
   /** Per device, the textures no layer uses, the longest unused first. */
   private readonly unused = new WeakMap<Device, Map<object, HeldTexture>>();
@@ -146,7 +149,7 @@ class SharedTextures {
     let bytes = 0;
     for (const e of unused.values()) bytes += e.bytes;
     for (const [oldest, e] of unused) {
-      if (bytes <= UNUSED_TEXTURE_BYTES) break;
+      if (bytes <= this.unusedBytes) break;
       bytes -= e.bytes;
       e.texture.destroy();
       unused.delete(oldest);
