@@ -13,6 +13,7 @@ import { NO_DATA, type Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
 import { centredLabel, labelOffset, labelSize, type LabelDatum } from '../core/view/map-labels';
 import { externalArcStyle, FlowLayers, internalArcStyle, NodeLayers, ON_TOP, type BinaryTable } from './flow-layers';
+import { LabelCharacters } from './label-characters';
 import { SegmentLayer } from './segment-layer';
 import { LayerRegistry } from './year-layers';
 
@@ -75,14 +76,8 @@ export class MapLayers {
   private readonly nodes = new NodeLayers(this.registry);
   private readonly anchorTables = new WeakMap<[number, number][], BinaryTable>();
   private readonly outlineTables = new WeakMap<OutlineSegments, Map<string | null | undefined, BinaryTable>>();
-  /**
-   * The labels' characters (their font atlas): a new set only when a label
-   * brings a character it lacks, so that deck.gl draws new glyphs then, and
-   * only then (with 'auto' it compares a new set of the data's characters at
-   * every change of labels). Grown ahead by prepareLabels.
-   */
-  private labelCharacters = new Set<string>();
-  private readonly labelsChecked = new WeakSet<readonly LabelDatum[]>();
+  /** The labels' characters (their font atlas), grown ahead by prepareLabels. */
+  private readonly labelCharacters = new LabelCharacters();
 
   /** Year layers still to be made after the last build (the map draws again after each frame while there are). */
   get missing(): number {
@@ -191,7 +186,7 @@ export class MapLayers {
       fontFamily: input.fontFamily,
       fontWeight: 600,
       // Kazakh letters (қ ғ ө ү ұ і ә ң һ) are outside the default ASCII atlas.
-      characterSet: this.charactersOf(input.labels),
+      characterSet: this.labelCharacters.of(input.labels) as Set<string>,
       fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
       outlineWidth: 4,
       outlineColor: theme.labelHalo,
@@ -240,18 +235,7 @@ export class MapLayers {
    * the districts', made while the map is idle rather than in the zoom's frame).
    */
   prepareLabels(labels: readonly LabelDatum[]): void {
-    this.charactersOf(labels);
-  }
-
-  private charactersOf(labels: readonly LabelDatum[]): Set<string> {
-    if (this.labelsChecked.has(labels)) return this.labelCharacters;
-    this.labelsChecked.add(labels);
-    let grown: Set<string> | null = null;
-    for (const { text } of labels)
-      for (const character of text)
-        if (!(grown ?? this.labelCharacters).has(character)) (grown ??= new Set(this.labelCharacters)).add(character);
-    if (grown) this.labelCharacters = grown;
-    return this.labelCharacters;
+    this.labelCharacters.of(labels);
   }
 
   /** Makes the triangles of every outline of a set ahead of its first drawing (the districts', while the map is idle). */
