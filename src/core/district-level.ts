@@ -2,8 +2,9 @@
  * The districts level (admin-2, geo/districts.topojson: S172's 224 districts
  * and cities of region rank): when it is drawn, and a district's name in the
  * interface's language. Small and pure: the state, the legend and the tooltip
- * read it; the file itself is loaded only when the level is first drawn
- * (src/core/districts.ts, src/render/map-renderer.ts).
+ * read it; the file itself is loaded when the level is first drawn, or
+ * ahead while the map is idle once the view is within two and a half zoom
+ * steps of DISTRICT_ZOOM (src/core/districts.ts, src/render/map-renderer.ts).
  */
 import type { Lang } from './model';
 
