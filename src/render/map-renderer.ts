@@ -96,6 +96,8 @@ export class MapRenderer {
   /** The districts (geo/districts.topojson): fetched and decoded when the district level is first drawn. */
   private districtSet: DistrictSet | null = null;
   private districtsLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  /** Whether loading the districts ahead of their threshold has been scheduled. */
+  private districtsAhead = false;
   private labelsWithDistricts: { regions: LabelDatum[]; districts: LabelDatum[]; all: LabelDatum[] } | null = null;
 
   constructor(
@@ -294,8 +296,12 @@ export class MapRenderer {
       // second step came within a second).
       // Not before the first frame and its labels are drawn: the idle periods of the load (waiting on
       // the GPU process) are not free, and the file's parsing in one of them delayed the first frame.
-      if (this.restShown && s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 2.5)
+      // Scheduled once, not at every render (a playing timeline renders each year).
+      const notAsked = !this.districtSet && this.districtsLoad === 'idle' && !this.districtsAhead;
+      if (notAsked && this.restShown && s.level === 'auto' && (s.camera?.zoom ?? 0) >= DISTRICT_ZOOM - 2.5) {
+        this.districtsAhead = true;
         whenIdle(() => this.loadDistricts());
+      }
       return null;
     }
     this.loadDistricts();

@@ -14,11 +14,15 @@ export const yearLayerId = (kind: string, year: number): string => `${kind}-${ye
 /** What each layer the app made is: its kind ('arcs-internal', 'nodes'...) and, for a year layer, its year. */
 export class LayerRegistry {
   private readonly entries = new WeakMap<Layer, { kind: string; year: number | null }>();
+  private frames = 0;
+
   /** Frames deck.gl has drawn with these layers (counted by the map: frameDrawn). */
-  frame = 0;
+  get frame(): number {
+    return this.frames;
+  }
 
   frameDrawn(): void {
-    this.frame++;
+    this.frames++;
   }
 
   add(layer: Layer, kind: string, year: number | null = null): void {
@@ -68,9 +72,9 @@ export class YearLayers<L extends Layer = Layer> {
    * the first call after a frame has been drawn makes the rest (not a second
    * call before it: a zoom across the districts' threshold renders twice in
    * one task, and made them all in the zoom's frame); `missing` says how
-   * many are left, and the caller asks for another frame while there are. (One frame for the rest, not a few
-   * years a frame: each frame redraws the whole map, which a software
-   * renderer pays for.) The shown year is always made, so a year step never
+   * many are left, and the caller asks for another frame while there are.
+   * (One frame for the rest, not a few years a frame: each frame redraws the
+   * whole map, which a software renderer pays for.) The shown year is always made, so a year step never
    * finds its layer missing.
    */
   layers(deps: readonly unknown[], years: Iterable<number>, make: (year: number) => L, shown?: number): L[] {
