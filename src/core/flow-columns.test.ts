@@ -4,10 +4,12 @@ import {
   arcFilterRange,
   arcWidth,
   FILTER_SIZE,
+  OUTSIDE_SELECTION,
   passingArcs,
   prepareFlows,
   prepareNodes,
   selectionFilter,
+  selectionRanks,
   topSlice,
   UNRANKED,
   type FlowTable,
@@ -136,6 +138,25 @@ describe('prepared flow columns', () => {
             if (!inside(p.rows[i]!)) expect(values[i * FILTER_SIZE + 2]).toBe(UNRANKED);
         }
       }),
+    );
+  });
+
+  it("a selection's ranks alone are the ranks of its filter values, and outside it OUTSIDE_SELECTION", () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { maxLength: 200 }),
+        fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+        (rows, marks) => {
+          const p = prepareFlows(tableOf(rows), LOCATIONS);
+          const inside = Uint8Array.from(marks.slice(0, p.length), Number);
+          const values = selectionFilter(p, (_row, item) => inside[item] === 1);
+          // Padded as a texture's rows are: what lies beyond the items is left as it was.
+          const ranks = selectionRanks(p, inside, new Float32Array(p.length + 3).fill(7));
+          for (let i = 0; i < p.length; i++)
+            expect(ranks[i]).toBe(values[i * FILTER_SIZE + 3] === 1 ? values[i * FILTER_SIZE + 2] : OUTSIDE_SELECTION);
+          expect(Array.from(ranks.subarray(p.length))).toEqual([7, 7, 7]);
+        },
+      ),
     );
   });
 });

@@ -134,6 +134,28 @@ export function selectionFilter(
   return values;
 }
 
+/** A rank for items outside the selection (selectionRanks): below every rank a range lets through. */
+export const OUTSIDE_SELECTION = -1;
+
+/**
+ * Each item's rank in its year among the items `inside` marks (1), largest
+ * first as selectionFilter ranks them, or OUTSIDE_SELECTION, written into
+ * `out` (at least prepared.length long; values beyond it are left). The ranks
+ * alone, where a view changes the selection at every camera (places in view):
+ * a quarter of the filter values to write, and what the GPU reads of them.
+ */
+export function selectionRanks(
+  prepared: Pick<PreparedFlows, 'slices'>,
+  inside: Uint8Array,
+  out: Float32Array,
+): Float32Array {
+  for (const { offset, length } of prepared.slices.values()) {
+    let rank = 0;
+    for (let i = offset; i < offset + length; i++) out[i] = inside[i] === 1 ? rank++ : OUTSIDE_SELECTION;
+  }
+  return out;
+}
+
 /** Filter range for the flows of a year, above a minimum, within the top N (null = all). */
 export function arcFilterRange(year: number, minCount: number, topN: number | null): [number, number][] {
   return [

@@ -1,11 +1,11 @@
 import { ArcLayer } from '@deck.gl/layers';
 import type { Device } from '@luma.gl/core';
 import { describe, expect, it } from 'vitest';
-import { FILTER_SIZE } from '../core/flow-columns';
+import { FILTER_SIZE, OUTSIDE_SELECTION } from '../core/flow-columns';
 import {
   endsTexels,
   measureTexels,
-  OUTSIDE_SELECTION,
+  rankTable,
   rankTexels,
   SharedTextures,
   TABLE_WIDTH,
@@ -55,6 +55,11 @@ describe('ArcTableLayer tables', () => {
     const texels = rankTexels(filter);
     expect(texels.length).toBe(TABLE_WIDTH);
     expect(Array.from(texels.subarray(0, 4))).toEqual([0, OUTSIDE_SELECTION, 1, 0]);
+  });
+
+  it('makes an array for ranks written ahead (ArcColumns.ranks) as long as the texels made from a filter', () => {
+    for (const items of [0, 1, TABLE_WIDTH, TABLE_WIDTH + 1])
+      expect(rankTable(items).length).toBe(rankTexels(new Float32Array(items * FILTER_SIZE)).length);
   });
 });
 

@@ -14,7 +14,7 @@ import { ArcLayer, type ArcLayerProps } from '@deck.gl/layers';
 import type { Device, Texture } from '@luma.gl/core';
 import { Model } from '@luma.gl/engine';
 import type { ShaderModule } from '@luma.gl/shadertools';
-import { FILTER_SIZE } from '../core/flow-columns';
+import { FILTER_SIZE, OUTSIDE_SELECTION } from '../core/flow-columns';
 import type { Rgba } from '../core/scales';
 
 /**
@@ -41,6 +41,13 @@ export interface ArcColumns {
    * the ranks go to the GPU again when the selection or the view changes.
    */
   filter: Float32Array;
+  /**
+   * The ranks' texels made already (selectionRanks into rankTable's array), in
+   * place of those of `filter`, which then only gives the counts: a view that
+   * changes the selection at every camera (places in view) writes the ranks
+   * alone.
+   */
+  ranks?: Float32Array;
 }
 
 /** The rows of a table texture for `items` items (at least one). */
@@ -69,13 +76,13 @@ export function measureTexels(widths: Float32Array, filter: Float32Array): Float
   return out;
 }
 
-/** Not in the selection: below every rank a filter range lets through (ranks start at 0). */
-export const OUTSIDE_SELECTION = -1;
+/** An array for the ranks' texels of `items` items (ArcColumns.ranks), padded to whole rows. */
+export const rankTable = (items: number): Float32Array => new Float32Array(tableRows(items) * TABLE_WIDTH);
 
 /** Each item's rank in its year among the selection, or OUTSIDE_SELECTION, padded to whole rows. */
 export function rankTexels(filter: Float32Array): Float32Array {
   const items = filter.length / FILTER_SIZE;
-  const out = new Float32Array(tableRows(items) * TABLE_WIDTH);
+  const out = rankTable(items);
   for (let i = 0; i < items; i++)
     out[i] = filter[i * FILTER_SIZE + 3] === 1 ? filter[i * FILTER_SIZE + 2]! : OUTSIDE_SELECTION;
   return out;
@@ -329,7 +336,11 @@ const sameColumns = (a: ArcColumns, b: ArcColumns): boolean =>
   a.sourcePositions === b.sourcePositions &&
   a.targetPositions === b.targetPositions &&
   a.widths === b.widths &&
-  a.filter === b.filter;
+  a.filter === b.filter &&
+  a.ranks === b.ranks;
+
+/** What the ranks' texture is made from, and shared by. */
+const ranksKey = (columns: ArcColumns): Float32Array => columns.ranks ?? columns.filter;
 
 const toUnit = (rgba: Rgba): [number, number, number, number] => [
   rgba[0] / 255,
@@ -379,7 +390,7 @@ export class ArcTableLayer extends ArcLayer<unknown, ArcTableLayerProps> {
     const textures = {
       columns,
       ...takeFixed(device, columns),
-      ranks: shared.take(device, columns.filter, 'r32float', () => rankTexels(columns.filter)),
+      ranks: shared.take(device, ranksKey(columns), 'r32float', () => columns.ranks ?? rankTexels(columns.filter)),
     };
     if (held) this.releaseTextures(held.columns);
     this.setState({ textures });
@@ -394,7 +405,7 @@ export class ArcTableLayer extends ArcLayer<unknown, ArcTableLayerProps> {
     const device = this.context.device;
     releaseFixed(device, columns);
     // A selection's ranks are rarely met again (a new view makes new ones).
-    shared.release(device, columns.filter, false);
+    shared.release(device, ranksKey(columns), false);
   }
 
   override draw(): void {

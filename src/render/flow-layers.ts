@@ -87,6 +87,8 @@ export interface FlowLayerInput {
   prepared: PreparedFlows;
   /** Filter values (FILTER_SIZE per item): the prepared ones, or a selection's (flowSetFilter). */
   filter: Float32Array;
+  /** The selection's ranks made already (ArcColumns.ranks): `filter` then gives the counts alone. */
+  ranks?: Float32Array;
   minFlow: number;
   topN: number | null;
   style: ArcStyle;
@@ -95,7 +97,7 @@ export interface FlowLayerInput {
 
 /** Items drawn under a filter: with the prepared values a year's top N is its slice's first N. */
 const drawnSlice = (input: FlowLayerInput, year: number): YearSlice | undefined =>
-  input.filter === input.prepared.filterValues
+  input.filter === input.prepared.filterValues && !input.ranks
     ? topSlice(input.prepared.slices, year, input.topN)
     : input.prepared.slices.get(year);
 
@@ -117,9 +119,9 @@ export class FlowLayers {
 
   /** `shown`: spread a change over frames, the shown year first (YearLayers.layers). */
   layers(input: FlowLayerInput, shown?: number): ArcTableLayer[] {
-    const { prepared, filter, style, minFlow, topN, visible } = input;
+    const { prepared, filter, ranks, style, minFlow, topN, visible } = input;
     return this.years.layers(
-      [prepared, filter, minFlow, topN, style.from, style.to, style.height, visible],
+      [prepared, filter, ranks, minFlow, topN, style.from, style.to, style.height, visible],
       prepared.slices.keys(),
       (year) => {
         const slice = drawnSlice(input, year);
@@ -136,6 +138,7 @@ export class FlowLayers {
             targetPositions: prepared.targetPositions,
             widths: prepared.widths,
             filter,
+            ranks,
           },
           firstItem: slice?.offset ?? 0,
           getSourceColor: style.from,

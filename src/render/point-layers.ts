@@ -14,7 +14,7 @@
  * are drawn.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { arcFilterRange, passingArcs, selectionFilter } from '../core/flow-columns';
+import { arcFilterRange, OUTSIDE_SELECTION, passingArcs, selectionFilter, selectionRanks } from '../core/flow-columns';
 import type { ClusterHierarchy } from '../core/points/clusters';
 import type { PreparedLevel } from '../core/points/level-flows';
 import { POINT_TOP_N, type PointData } from '../core/points/point-data';
@@ -25,7 +25,7 @@ import type { LabelDatum } from '../core/view/map-labels';
 import type { Picked } from '../core/view/tooltip';
 import type { Translator } from '../i18n';
 import { PointsClient } from '../import/points/points-client';
-import type { ArcColumns } from './arc-table-layer';
+import { rankTable, type ArcColumns } from './arc-table-layer';
 import { FlowLayers, internalArcStyle, NodeLayers } from './flow-layers';
 import type { LayerRegistry } from './year-layers';
 
@@ -77,8 +77,8 @@ export class PointLayers {
   private wanted: number | null = null;
   /** The selected place (the heaviest of the clicked cluster), or null. */
   private selectedPlace: number | null = null;
-  private filterKey = '';
-  private filter: Float32Array | null = null;
+  private ranksKey = '';
+  private ranks: Float32Array | null = null;
   private readonly arcs: FlowLayers;
   private readonly nodes: NodeLayers;
   /** Milliseconds from a level being wanted to its layers being handed over (the last one), for the benchmark. */
@@ -107,7 +107,10 @@ export class PointLayers {
     const level = this.hierarchy.levels[this.drawn]!;
     const prepared = this.levels.get(this.drawn)!;
     const { minFlow, topN } = this.lastInput;
-    const arcs = passingArcs(prepared.flows, this.selectionFilter(prepared), year, arcFilterRange(year, minFlow, topN)).length; // prettier-ignore
+    // The filter values the ranks stand for, made here only (a test's and the benchmark's count).
+    const ranks = this.selectionRanks(prepared);
+    const filter = selectionFilter(prepared.flows, (_row, item) => ranks[item] !== OUTSIDE_SELECTION);
+    const arcs = passingArcs(prepared.flows, filter, year, arcFilterRange(year, minFlow, topN)).length;
     const slice = prepared.nodes.slices.get(year);
     let busiest: PointLayersState['busiest'] = null;
     if (slice)
@@ -183,7 +186,8 @@ export class PointLayers {
     const arcs = this.arcs.layers(
       {
         prepared: level.flows,
-        filter: this.selectionFilter(level),
+        filter: level.flows.filterValues,
+        ranks: this.selectionRanks(level),
         minFlow: input.minFlow,
         topN: input.topN,
         style: internalArcStyle(input.theme),
@@ -254,20 +258,21 @@ export class PointLayers {
   }
 
   /**
-   * Filter values of the drawn level: a year's top N counted among the flows
-   * with an end in the visible area (zoomed in, the country's largest flows
-   * would mostly lie off screen), and only the selected cluster's flows when
-   * one is selected. Made again when the map stops somewhere else.
+   * The ranks of the drawn level's flows (ArcColumns.ranks): a year's top N
+   * counted among the flows with an end in the visible area (zoomed in, the
+   * country's largest flows would mostly lie off screen), and only the
+   * selected cluster's flows when one is selected. Made again when the map
+   * stops somewhere else: the ranks alone, not the four filter values.
    */
-  private selectionFilter(level: PreparedLevel): Float32Array {
+  private selectionRanks(level: PreparedLevel): Float32Array {
     const cluster =
       this.selectedPlace === null || this.drawn === null
         ? null
         : this.hierarchy!.levels[this.drawn]!.clusterOf[this.selectedPlace]!;
     const [west, south, east, north] = this.lastInput?.bounds ?? [-180, -90, 180, 90];
     const key = `${this.drawn}|${cluster}|${west},${south},${east},${north}`;
-    if (key !== this.filterKey || !this.filter) {
-      this.filterKey = key;
+    if (key !== this.ranksKey || !this.ranks) {
+      this.ranksKey = key;
       // Which clusters lie in view, once each (a level has far fewer clusters than flows).
       const { positions, length: clusters } = this.hierarchy!.levels[this.drawn!]!;
       const inView = new Uint8Array(clusters);
@@ -276,16 +281,18 @@ export class PointLayers {
         const lat = positions[c * 2 + 1]!;
         inView[c] = lon >= west && lon <= east && lat >= south && lat <= north ? 1 : 0;
       }
-      const { origin, destination } = level;
       // Items are the level's flows in their prepared order, as origin and destination hold them.
-      this.filter = selectionFilter(level.flows, (_row, i) => {
+      const { origin, destination } = level;
+      const inside = new Uint8Array(level.flows.length);
+      for (let i = 0; i < inside.length; i++) {
         const o = origin[i]!;
         const d = destination[i]!;
-        if (cluster !== null && o !== cluster && d !== cluster) return false;
-        return inView[o] === 1 || inView[d] === 1;
-      });
+        inside[i] =
+          (cluster === null || o === cluster || d === cluster) && (inView[o] === 1 || inView[d] === 1) ? 1 : 0;
+      }
+      this.ranks = selectionRanks(level.flows, inside, rankTable(level.flows.length));
     }
-    return this.filter;
+    return this.ranks;
   }
 
   private reset(data: PointData): void {
@@ -295,7 +302,7 @@ export class PointLayers {
     this.levels.clear();
     this.asked.clear();
     this.drawn = this.wanted = this.selectedPlace = null;
-    this.filter = null;
+    this.ranks = null;
     const client = (this.client = new PointsClient());
     client.load(data.places, data.flows).then(
       (hierarchy) => {
