@@ -74,8 +74,8 @@ export class YearLayers<L extends Layer = Layer> {
    * one task, and made them all in the zoom's frame); `missing` says how
    * many are left, and the caller asks for another frame while there are.
    * (One frame for the rest, not a few years a frame: each frame redraws the
-   * whole map, which a software renderer pays for.) The shown year is always made, so a year step never
-   * finds its layer missing.
+   * whole map, which a software renderer pays for.) The shown year is always
+   * made, so a year step never finds its layer missing.
    */
   layers(deps: readonly unknown[], years: Iterable<number>, make: (year: number) => L, shown?: number): L[] {
     let rest: boolean;

@@ -202,7 +202,7 @@ describe('a new deployment', () => {
     const { page } = profile;
     // The next deployment: the built app with one asset changed (the page gains a marker), and the
     // service worker's precache list naming that asset's new revision, as the build writes it
-    // (Workbox's revision is the file's MD5). A rebuild made the same files, at twenty seconds of CPU.
+    // (Workbox's revision is the file's MD5), in place of a second build (twenty seconds of CPU).
     const second = join(tempDir, 'second');
     cpSync(join(REPO_ROOT, 'dist'), second, { recursive: true });
     const html = readFileSync(join(second, 'index.html'), 'utf8');
