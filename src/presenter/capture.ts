@@ -104,7 +104,7 @@ export class Capture {
         years,
         showYear: async (year) => {
           store.set({ year });
-          await renderer.nextFrame();
+          await renderer.nextDeckFrame();
         },
         title: `${t('app.title')} — ${measureText(s.data.dataset.model, s.measure, s.year, t).label}`,
         credit: t('about.credit'),
@@ -112,6 +112,15 @@ export class Capture {
         // At the timeline's chosen speed: the video plays as the class saw the map play.
         msPerYear: playback.msPerYear,
         onYear: (year) => this.setRecording(t('present.recording', { year })),
+        onFrame: (listener) => {
+          const { map } = renderer.view;
+          const offDeck = renderer.onFrame(listener);
+          map.on('render', listener);
+          return () => {
+            offDeck();
+            map.off('render', listener);
+          };
+        },
       });
       download(blob, `kz-migration-${s.measure}-timeline.webm`);
     } finally {

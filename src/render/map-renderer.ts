@@ -191,11 +191,19 @@ export class MapRenderer {
     return this.restShown && this.framesSinceUpdate > 0 && this.view.map.loaded();
   }
 
-  /** Resolves after deck.gl's next frame, or after 30 s (deck.gl draws only on change). */
+  /** Resolves after the next frame of both canvases, or after 30 s (deck.gl draws only on change). */
   nextFrame(): Promise<void> {
+    this.view.map.triggerRepaint();
+    return this.nextDeckFrame();
+  }
+
+  /**
+   * Resolves after deck.gl's next frame, or after 30 s; the basemap is not drawn again
+   * (a year changes only deck.gl's canvas: redrawing the map too doubled a video's cost).
+   */
+  nextDeckFrame(): Promise<void> {
     const start = this.framesDrawn;
     const deadline = performance.now() + 30_000;
-    this.view.map.triggerRepaint();
     this.view.requestFrame();
     return new Promise((resolve) => {
       const poll = () =>
