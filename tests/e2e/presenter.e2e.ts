@@ -370,10 +370,22 @@ describe('video', () => {
         v.onerror = () => reject(new Error('the video does not decode'));
         setTimeout(() => reject(new Error('no metadata in 10 s')), 10_000);
       });
+      // A recorder's WebM carries no duration in its header: the browser finds it by seeking to the end.
+      if (!Number.isFinite(v.duration)) {
+        const found = new Promise<void>(
+          (resolve) => (v.ondurationchange = () => Number.isFinite(v.duration) && resolve()),
+        );
+        v.currentTime = 1e6;
+        await Promise.race([found, new Promise((r) => setTimeout(r, 10_000))]);
+      }
       const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;
-      return { width: v.videoWidth, height: v.videoHeight, mapWidth: canvas.width, mapHeight: canvas.height };
+      return { width: v.videoWidth, height: v.videoHeight, mapWidth: canvas.width, mapHeight: canvas.height, seconds: v.duration }; // prettier-ignore
     }, bytes.toString('base64'));
     expect([video.width, video.height]).toEqual([video.mapWidth, video.mapHeight]);
+    // It lasts as long as the years were shown: frames are taken only when the map changes, so a still
+    // year is one frame held for its time (18.7 s for 37 years at 0.4 s here).
+    expect(Number.isFinite(video.seconds)).toBe(true);
+    expect(video.seconds).toBeGreaterThanOrEqual(years * 0.4 * 0.95);
     // The view is back where it was.
     await settle(page, `app.state.year === ${startYear}`);
     expect(await page.getByTestId('year-label').textContent()).toBe(String(startYear));
