@@ -78,6 +78,8 @@ interface DeckInternals {
   device: Device | null;
   layerManager: { setNeedsRedraw(reason: string): void; updateLayers(): void } | null;
   animationLoop: { setProps(props: { animationFrameProvider: FramePacer['provider'] }): void } | null;
+  isInitialized: boolean;
+  setProps(props: { viewState: Record<string, unknown> }): void;
 }
 
 /** What wakes deck.gl's paced frame loop (src/render/frame-pacer.ts): the camera, the pointer, a finger, a resize. */
@@ -172,6 +174,7 @@ export class MapView {
     this.map.touchZoomRotate.disableRotation();
     for (const type of WAKING_MAP_EVENTS) this.map.on(type, () => this.pacer.wake());
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.on('move', () => this.followCamera());
     this.map.on('moveend', () => opts.onMove(this.camera()));
     // A camera the user moves is theirs: a change of layout no longer fits Kazakhstan again.
     this.map.on('movestart', (e: { originalEvent?: Event }) => {
@@ -305,6 +308,38 @@ export class MapView {
 
   private deck(): DeckInternals | undefined {
     return (this.overlay as unknown as { _deck?: DeckInternals } | null)?._deck;
+  }
+
+  /**
+   * Gives deck.gl the map's camera as soon as it moves. Its overlay takes it only when the map
+   * renders, after deck.gl's own loop has drawn: a story step or a zoom, which change the camera and
+   * the layers in one task, drew the new layers at the old camera (a frame of mismatched picture),
+   * then again at the new one. The same view state as the overlay's (getMapLibreViewState), so that
+   * its own update at the map's render finds nothing changed and draws nothing.
+   */
+  private followCamera(): void {
+    const deck = this.deck();
+    if (!deck?.isInitialized) return;
+    const { lng, lat } = this.map.getCenter();
+    const padding = this.map.getPadding();
+    const elevation = this.map.getCenterElevation();
+    deck.setProps({
+      viewState: {
+        ...(Number.isFinite(elevation) ? { position: [0, 0, elevation] } : {}),
+        longitude: ((lng + 540) % 360) - 180,
+        latitude: lat,
+        zoom: this.map.getZoom(),
+        bearing: this.map.getBearing(),
+        pitch: this.map.getPitch(),
+        padding: {
+          top: padding.top ?? 0,
+          bottom: padding.bottom ?? 0,
+          left: padding.left ?? 0,
+          right: padding.right ?? 0,
+        },
+        repeat: this.map.getRenderWorldCopies(),
+      },
+    });
   }
 
   camera(): Camera {
