@@ -212,9 +212,9 @@ export async function recordTimeline(input: RecordingInput): Promise<Blob> {
     if (e.data.size > 0) chunks.push(e.data);
   };
   const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
-  // Composed again only when the map drew or the year changed, not at every display frame: the
-  // stream takes a frame when the canvas changes, so a still year costs neither copying nor encoding
-  // (2.4 times the frames of a 25 fps stream at 60 Hz, each a copy of both canvases).
+  // Composed again only when the map drew or the year changed, not at every display frame (at 60 Hz
+  // that was 2.4 times the stream's 25 frames a second, each a copy of both canvases): the stream
+  // takes a frame only when the canvas changes, so a still year costs neither copying nor encoding.
   let painting = true;
   let changed = false;
   const paint = () => {
