@@ -42,6 +42,10 @@ export interface PointLayersState {
   busiest: { lon: number; lat: number; members: number; total: number } | null;
   /** Years of the level whose layers are still to be made (in the frames after a change). */
   yearsToMake: number;
+  /** Whether the places worker has summed every level (until then it works in the background, sharing the cores). */
+  warmed: boolean;
+  /** Levels asked of the worker (the zoom's, or its neighbours' ahead of it) and not yet received. */
+  levelsAsked: number;
 }
 
 export interface PointLayerInput {
@@ -120,7 +124,7 @@ export class PointLayers {
         if (members > 1 && (!busiest || prepared.nodes.totals[i]! > busiest.total))
           busiest = { lon: level.positions[cluster * 2]!, lat: level.positions[cluster * 2 + 1]!, members, total: prepared.nodes.totals[i]! }; // prettier-ignore
       }
-    return { level: this.drawn, levels: this.hierarchy.levels.length, clusters: level.length, arcs, selectedPlace: this.selectedPlace, busiest, yearsToMake: this.missing }; // prettier-ignore
+    return { level: this.drawn, levels: this.hierarchy.levels.length, clusters: level.length, arcs, selectedPlace: this.selectedPlace, busiest, yearsToMake: this.missing, warmed: this.client?.warmed ?? false, levelsAsked: this.asked.size - this.levels.size }; // prettier-ignore
   }
 
   /**

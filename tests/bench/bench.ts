@@ -336,7 +336,9 @@ function report(
     const theirP95 = quantile(theirs, 0.95);
     lines.push(
       `- Zoom step that changes the cluster level at ${points.pair.flows.toLocaleString('en')} flows (the app with the imported places, ${ours.length} steps ` +
-        "of one zoom level in to the deepest level and out again, twice). CPU part (the app's layers made at every render from the zoom button " +
+        "of one zoom level in to the deepest level and out again, twice; each step starts, as flowmap.gl's do, with the last frame rasterised, " +
+        'and once the places worker has summed every level and sent the levels asked ahead, since its work shares the two cores). ' +
+        "CPU part (the app's layers made at every render from the zoom button " +
         "on, the zoom's animation frames included, and deck.gl's layer updates, until the frame of the new level): " +
         `median ${fmt(median(ours))} ms, 95th percentile ${fmt(p95)} ms (target at most 16 ms): ${yes(p95 <= 16)}. ` +
         "The level's other years' layers are made in the frame after it, a CPU part of its own: median " +

@@ -138,6 +138,8 @@ describe('places of your own', () => {
     const fine = (await pointsState(page))!;
     expect(fine.clusters).toBeGreaterThan(coarse.clusters);
     expect(fine.selectedPlace).toBe(selected.selectedPlace);
+    // The worker has summed every level in the background by now, and sent the levels next to this one ahead.
+    await page.waitForFunction(() => window.__app!.points()?.warmed === true && window.__app!.points()?.levelsAsked === 0, null, { timeout: 30_000 }); // prettier-ignore
 
     // Reload: the dataset is kept and drawn again.
     await page.reload();

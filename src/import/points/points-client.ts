@@ -24,6 +24,8 @@ export class PointsClient {
   /** The worker answers in the order it was asked. */
   private readonly queue: Pending[] = [];
   private closed = false;
+  /** Whether the worker has summed every level of the dataset loaded (it works in the background until then). */
+  warmed = false;
 
   constructor() {
     // Vite bundles points.worker.ts as its own chunk from this exact expression.
@@ -31,6 +33,10 @@ export class PointsClient {
     this.worker.onmessage = (event: MessageEvent<PointsResponse>) => {
       const m = event.data;
       if (m.type === 'progress') return this.queue[0]?.onProgress?.(m.progress);
+      if (m.type === 'warmed') {
+        this.warmed = true;
+        return;
+      }
       const pending = this.queue.shift();
       if (!pending) return;
       if (m.type === 'error') pending.reject(Object.assign(new Error(m.error.message), { name: m.error.name }));

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readRegions } from '../../../geo/read-regions';
 import { loadUnits } from '../test-support';
 import { PointsWorkerState, type PointsResponse } from './points-worker-handler';
@@ -55,7 +55,7 @@ describe('PointsWorkerState', () => {
     const imports = imported.result.flows;
     expect(byItem.sort()).toEqual(Array.from({ length: imports.length }, (_, i) => `${imports.origin[i]}>${imports.destination[i]} ${imports.count[i]}`).sort()); // prettier-ignore
     await state.handle({ type: 'level', level: 99, topN: 3 }, post);
-    expect(received.at(-1)).toEqual({ type: 'error', error: { name: 'RangeError', message: 'no level 99' } });
+    expect(received.filter((m) => m.type !== 'warmed').at(-1)).toEqual({ type: 'error', error: { name: 'RangeError', message: 'no level 99' } }); // prettier-ignore
 
     // Shown again from storage: the same clusters and the same layouts.
     const again = new PointsWorkerState();
@@ -69,5 +69,17 @@ describe('PointsWorkerState', () => {
     const reloaded = later.at(-1)!;
     if (first.type !== 'level' || reloaded.type !== 'level') throw new Error();
     expect(reloaded.prepared.flows.filterValues).toEqual(first.prepared.flows.filterValues);
+    // Once every level is summed in the background, the page is told so, once (unasked: no request waits for it).
+    await vi.waitFor(() => expect(later.filter((m) => m.type === 'warmed')).toHaveLength(1));
+
+    // A dataset replaced before its levels were all summed: only the one shown is said to be done.
+    const replaced = new PointsWorkerState();
+    const said: PointsResponse[] = [];
+    const keep = (m: PointsResponse) => void said.push(m);
+    await replaced.handle({ type: 'load', places: imported.result.places, flows: imported.result.flows }, keep);
+    await replaced.handle({ type: 'load', places: imported.result.places, flows: imported.result.flows }, keep);
+    await vi.waitFor(() => expect(said.filter((m) => m.type === 'warmed')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(said.map((m) => m.type)).toEqual(['loaded', 'loaded', 'warmed']);
   });
 });

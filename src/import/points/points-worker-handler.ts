@@ -36,6 +36,8 @@ export type PointsResponse =
   | { type: 'imported'; result: PointsPageResult }
   | { type: 'loaded'; hierarchy: ClusterHierarchy }
   | { type: 'level'; level: number; topN: number | null; prepared: PreparedLevel; milliseconds: number }
+  /** Every level of the dataset is summed and sorted (unasked: not an answer to a request). */
+  | { type: 'warmed'; milliseconds: number }
   | { type: 'error'; error: SerializedError };
 
 export type PointsPost = (message: PointsResponse, transfer: Transferable[]) => void;
@@ -48,16 +50,19 @@ export class PointsWorkerState {
   /**
    * Sums and sorts every level while the worker is otherwise idle, coarsest
    * (the first shown) first, one level per task so that a request for a level
-   * waits for at most one level's work.
+   * waits for at most one level's work. Says when it is done: until then the
+   * worker shares the cores with the page's drawing.
    */
-  private async warmAll(): Promise<void> {
+  private async warmAll(post: PointsPost): Promise<void> {
     const generation = this.generation;
     const store = this.levels!;
+    const started = performance.now();
     for (let k = 0; k < store.hierarchy.levels.length; k++) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (generation !== this.generation) return;
       store.warm(k);
     }
+    post({ type: 'warmed', milliseconds: performance.now() - started }, []);
   }
 
   async handle(message: PointsRequest, post: PointsPost): Promise<void> {
@@ -72,7 +77,7 @@ export class PointsWorkerState {
         // A copy: the worker goes on using its arrays (the places' level is `flows` itself).
         const copy = structuredClone(forPage);
         post({ type: 'imported', result: copy }, transferables(copy));
-        void this.warmAll();
+        void this.warmAll(post);
         return;
       }
       if (message.type === 'load') {
@@ -82,7 +87,7 @@ export class PointsWorkerState {
         this.generation++;
         const copy = structuredClone(hierarchy);
         post({ type: 'loaded', hierarchy: copy }, transferables(copy));
-        void this.warmAll();
+        void this.warmAll(post);
         return;
       }
       if (!this.levels) throw new Error('no dataset');
