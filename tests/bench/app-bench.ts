@@ -224,6 +224,15 @@ export async function appPoints(browser: Browser, flows: number): Promise<AppPoi
           for (;;) {
             const before = await w.page.evaluate(() => ({ zoom: window.__app!.camera()!.zoom, level: window.__app!.points()!.level, levels: window.__app!.points()!.levels })); // prettier-ignore
             if (direction === 'in' ? before.level === before.levels - 1 : before.level === 0 || before.zoom <= 3) break;
+            // The last frame rasterised, as the benchmark page ends each of flowmap.gl's steps (a pixel read waits
+            // for the GPU): a software renderer still rasterising it would take the cores from this step.
+            await w.page.evaluate(() => {
+              const pixel = new Uint8Array(4);
+              for (const canvas of document.querySelectorAll<HTMLCanvasElement>('#map canvas')) {
+                const gl = canvas.getContext('webgl2')!;
+                gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+              }
+            });
             const t0 = await taskMs(cdp);
             const step = await w.page.evaluate(async (dir) => {
               const app = window.__app!;
@@ -254,13 +263,6 @@ export async function appPoints(browser: Browser, flows: number): Promise<AppPoi
                 if (performance.now() - started > 60_000) throw new Error("the level's years not made within 60 s");
               }
               const end = app.mainThreadMs();
-              // And the frame drawn by the GPU, as the benchmark page ends each of flowmap.gl's steps (a pixel read
-              // waits for it): a software renderer's rasterising of the last frame would take the cores from the next step.
-              const pixel = new Uint8Array(4);
-              for (const canvas of document.querySelectorAll<HTMLCanvasElement>('#map canvas')) {
-                const gl = canvas.getContext('webgl2')!;
-                gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-              }
               const afterMs = end.layers + end.deckUpdates - before.layers - before.deckUpdates - first.cpuMs;
               return { wallMs, cpuMs: first.cpuMs, afterMs, zoom: app.camera()!.zoom, level: app.points()!.level };
             }, direction);
