@@ -37,7 +37,7 @@ export type PointsResponse =
   | { type: 'loaded'; hierarchy: ClusterHierarchy }
   | { type: 'level'; level: number; topN: number | null; prepared: PreparedLevel; milliseconds: number }
   /** Every level of the dataset is summed and sorted (unasked: not an answer to a request). */
-  | { type: 'warmed'; milliseconds: number }
+  | { type: 'warmed' }
   | { type: 'error'; error: SerializedError };
 
 export type PointsPost = (message: PointsResponse, transfer: Transferable[]) => void;
@@ -56,13 +56,12 @@ export class PointsWorkerState {
   private async warmAll(post: PointsPost): Promise<void> {
     const generation = this.generation;
     const store = this.levels!;
-    const started = performance.now();
     for (let k = 0; k < store.hierarchy.levels.length; k++) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (generation !== this.generation) return;
       store.warm(k);
     }
-    post({ type: 'warmed', milliseconds: performance.now() - started }, []);
+    post({ type: 'warmed' }, []);
   }
 
   async handle(message: PointsRequest, post: PointsPost): Promise<void> {
