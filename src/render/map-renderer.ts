@@ -33,6 +33,7 @@ import {
 } from '../state/app-state';
 import { DARK, HIGH_CONTRAST, LIGHT } from './basemap-style';
 import { ArcTableLayer } from './arc-table-layer';
+import { cpuSection } from './cpu-marks';
 import { FlowLayers } from './flow-layers';
 import { LabelCache } from './label-cache';
 import { MapLayers } from './layers';
@@ -415,7 +416,7 @@ export class MapRenderer {
   private render(): void {
     if (!this.started) return;
     const started = performance.now();
-    this.renderNow();
+    cpuSection(() => this.renderNow());
     this.layersMs += performance.now() - started;
   }
 

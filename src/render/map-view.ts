@@ -18,6 +18,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state';
 import { basemapLayers, basemapPaint, LIGHT, offlineStyle, sameColours, type BasemapColours } from './basemap-style';
+import { cpuSection } from './cpu-marks';
 import { FramePacer } from './frame-pacer';
 import { isSoftwareRenderer } from './gpu';
 
@@ -106,7 +107,7 @@ function countDeckUpdates(managerClass: LayerManagerClass): void {
   const update = managerClass.updateLayers;
   managerClass.updateLayers = function (this: unknown) {
     const started = performance.now();
-    update.call(this);
+    cpuSection(() => update.call(this));
     deckUpdates.ms += performance.now() - started;
   };
 }

@@ -7,6 +7,7 @@
 import type { Dataset } from '../core/load';
 import type { Rgba } from '../core/scales';
 import type { Presenter } from '../presenter/presenter';
+import { markCpuSections } from '../render/cpu-marks';
 import type { MapRenderer } from '../render/map-renderer';
 import type { PointLayersState } from '../render/point-layers';
 import type { AppState, AppStore } from '../state/app-state';
@@ -40,6 +41,12 @@ export interface AppApi {
    * CPU part is the difference of the sums before and after it.
    */
   mainThreadMs(): { layers: number; deckUpdates: number };
+  /**
+   * Marks the same work as sections in the page's performance timeline
+   * (src/render/cpu-marks.ts), so that a trace gives its thread time: the
+   * benchmark's CPU part of a step without the time other threads took.
+   */
+  markCpuSections(on: boolean): void;
   /** Calls `listener` at the end of each frame deck.gl draws (before what the frame scheduled runs); returns its removal. */
   onFrame(listener: () => void): () => void;
   /** Resolves after deck.gl's next frame. */
@@ -121,6 +128,7 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
       return renderer()?.firstFrameAt ?? null;
     },
     mainThreadMs: () => ({ layers: renderer()?.layersMs ?? 0, deckUpdates: renderer()?.view.deckUpdateMs() ?? 0 }),
+    markCpuSections,
     onFrame: (listener) => renderer()?.onFrame(listener) ?? (() => false),
     nextFrame: () => renderer()?.nextFrame() ?? Promise.resolve(),
     project: (lon, lat) => renderer()?.project(lon, lat) ?? null,

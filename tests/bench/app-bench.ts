@@ -11,12 +11,13 @@
  * - then, on the imported places (once the places worker has summed every
  *   level), zoom steps that change the cluster level, each begun once the
  *   levels asked ahead have arrived and the last frame is rasterised:
- *   the CPU part (the main thread's time making the app's layers and in
- *   deck.gl's layer updates, window.__app.mainThreadMs, up to the first frame
- *   that draws the new level), the wall time from the zoom button to the end
- *   of that frame, and the renderer process's
- *   task time over all its threads (CDP TaskDuration: the places worker's
- *   layout of the levels ahead included).
+ *   the CPU part (the main thread's work making the app's layers and in
+ *   deck.gl's layer updates, up to the first frame that draws the new level)
+ *   in thread time (a trace of marks around that work: thread-time.ts) and in
+ *   wall time (window.__app.mainThreadMs), the wall time from the zoom button
+ *   to the end of that frame, and the renderer process's task time over all
+ *   its threads (CDP TaskDuration: the places worker's layout of the levels
+ *   ahead included).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { openPage, serveDist, waitForMap } from '../e2e/harness';
 import { generate as generateRegionFile } from './import-bench';
 import { syntheticFlows, syntheticLocations } from './synthetic';
+import { STEP_SHOWN, STEP_START, stepSections, traceMarks } from './thread-time';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const PAGE_SIZE = 4096;
@@ -126,6 +128,12 @@ export interface ZoomStep {
    * that draws the new level.
    */
   cpuMs: number;
+  /**
+   * The same sections' thread time (the main thread's CPU clock, from a trace
+   * of their marks: thread-time.ts), without the time the system gave other
+   * threads while they ran.
+   */
+  threadMs: number;
   /** The same, in the frames after that one until every year's layers of the level are made (the other years'). */
   afterMs: number;
   wallMs: number;
@@ -217,6 +225,7 @@ export async function appPoints(browser: Browser, flows: number): Promise<AppPoi
       });
       const cdp = await w.page.context().newCDPSession(w.page);
       await cdp.send('Performance.enable');
+      await w.page.evaluate(() => window.__app!.markCpuSections(true));
       const zoom: ZoomStep[] = [];
       // In to the last level and out again, twice: the first way in meets levels the worker may still be laying out.
       for (let round = 0; round < 2; round++)
@@ -234,39 +243,48 @@ export async function appPoints(browser: Browser, flows: number): Promise<AppPoi
               }
             });
             const t0 = await taskMs(cdp);
-            const step = await w.page.evaluate(async (dir) => {
-              const app = window.__app!;
-              const level = app.points()!.level;
-              // No named function in here: tsx would wrap it in a helper the page does not have.
-              const before = app.mainThreadMs();
-              const started = performance.now();
-              // The CPU part ends with the first frame that draws the new level (what comes after it is the
-              // other years' layers, made in the frames that follow).
-              const shown = new Promise<{ cpuMs: number; frameAt: number }>((resolve) => {
-                const off = app.onFrame(() => {
-                  if (app.points()?.level === level) return;
-                  const after = app.mainThreadMs();
-                  off();
-                  resolve({ cpuMs: after.layers + after.deckUpdates - before.layers - before.deckUpdates, frameAt: performance.now() }); // prettier-ignore
+            const marks = await traceMarks(cdp);
+            const step = await w.page.evaluate(
+              async ({ dir, startMark, shownMark }) => {
+                const app = window.__app!;
+                const level = app.points()!.level;
+                // No named function in here: tsx would wrap it in a helper the page does not have.
+                const before = app.mainThreadMs();
+                const started = performance.now();
+                // The CPU part ends with the first frame that draws the new level (what comes after it is the
+                // other years' layers, made in the frames that follow).
+                const shown = new Promise<{ cpuMs: number; frameAt: number }>((resolve) => {
+                  const off = app.onFrame(() => {
+                    if (app.points()?.level === level) return;
+                    const after = app.mainThreadMs();
+                    performance.mark(shownMark);
+                    off();
+                    resolve({ cpuMs: after.layers + after.deckUpdates - before.layers - before.deckUpdates, frameAt: performance.now() }); // prettier-ignore
+                  });
                 });
-              });
-              document.querySelector<HTMLButtonElement>(`.maplibregl-ctrl-zoom-${dir}`)!.click();
-              const first = await Promise.race([shown, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
-              if (!first) throw new Error('no new cluster level within 30 s');
-              const wallMs = first.frameAt - started;
-              // Before the next step: every year's layers made and drawn, and the levels asked ahead received
-              // (the worker's work shares the cores).
-              for (;;) {
-                await new Promise((r) => requestAnimationFrame(r));
-                const points = app.points()!;
-                if (points.yearsToMake === 0 && points.levelsAsked === 0 && app.isDrawn() && !app.isMoving()) break;
-                if (performance.now() - started > 60_000) throw new Error("the level's years not made within 60 s");
-              }
-              const end = app.mainThreadMs();
-              const afterMs = end.layers + end.deckUpdates - before.layers - before.deckUpdates - first.cpuMs;
-              return { wallMs, cpuMs: first.cpuMs, afterMs, zoom: app.camera()!.zoom, level: app.points()!.level };
-            }, direction);
-            zoom.push({ from: before.zoom, to: step.zoom, levelFrom: before.level, levelTo: step.level, taskMs: (await taskMs(cdp)) - t0, cpuMs: step.cpuMs, afterMs: step.afterMs, wallMs: step.wallMs }); // prettier-ignore
+                performance.mark(startMark);
+                document.querySelector<HTMLButtonElement>(`.maplibregl-ctrl-zoom-${dir}`)!.click();
+                const first = await Promise.race([shown, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
+                if (!first) throw new Error('no new cluster level within 30 s');
+                const wallMs = first.frameAt - started;
+                // Before the next step: every year's layers made and drawn, and the levels asked ahead received
+                // (the worker's work shares the cores).
+                for (;;) {
+                  await new Promise((r) => requestAnimationFrame(r));
+                  const points = app.points()!;
+                  if (points.yearsToMake === 0 && points.levelsAsked === 0 && app.isDrawn() && !app.isMoving()) break;
+                  if (performance.now() - started > 60_000) throw new Error("the level's years not made within 60 s");
+                }
+                const end = app.mainThreadMs();
+                const afterMs = end.layers + end.deckUpdates - before.layers - before.deckUpdates - first.cpuMs;
+                return { wallMs, cpuMs: first.cpuMs, afterMs, zoom: app.camera()!.zoom, level: app.points()!.level };
+              },
+              { dir: direction, startMark: STEP_START, shownMark: STEP_SHOWN },
+            );
+            const taken = (await taskMs(cdp)) - t0;
+            const sections = stepSections(await marks());
+            await w.page.evaluate(() => performance.clearMarks());
+            zoom.push({ from: before.zoom, to: step.zoom, levelFrom: before.level, levelTo: step.level, taskMs: taken, cpuMs: step.cpuMs, threadMs: sections.threadMs, afterMs: step.afterMs, wallMs: step.wallMs }); // prettier-ignore
             console.log(`app: zoom ${JSON.stringify(zoom.at(-1))}`);
           }
       await cdp.detach();

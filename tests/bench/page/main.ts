@@ -16,7 +16,9 @@
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import basemapUrl from '../../../geo/basemap.geojson?url';
+import { cpuSection, markCpuSections } from '../../../src/render/cpu-marks';
 import { MapView } from '../../../src/render/map-view';
+import { STEP_SHOWN, STEP_START } from '../thread-time';
 import { decodeFlows } from './flow-file';
 import { RENDERERS, type RendererName } from './config';
 import { makeRenderer, type BenchRenderer } from './renderers';
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
   let updating = 0;
   managerClass.updateLayers = function (this: unknown) {
     const t = performance.now();
-    updateLayers.call(this);
+    cpuSection(() => updateLayers.call(this));
     updating += performance.now() - t;
   };
   let current: Layer[] = [];
@@ -132,8 +134,9 @@ async function main(): Promise<void> {
     change: () => void | Promise<void>,
     ready: (elapsed: number) => boolean = () => true,
   ): Promise<StepTime> => {
+    performance.mark(STEP_START);
     const t0 = performance.now();
-    const pending = change();
+    const pending = cpuSection(change);
     const t1 = performance.now();
     const updatingBefore = updating;
     let busy = t1 - t0;
@@ -155,6 +158,7 @@ async function main(): Promise<void> {
         }
         gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
         const done = performance.now();
+        performance.mark(STEP_SHOWN);
         afterRender.delete(onRender);
         clearTimeout(timeout);
         resolve({
@@ -185,6 +189,9 @@ async function main(): Promise<void> {
   };
   const lines = () => (current[0] as unknown as { state?: { layersData?: { lineAttributes: unknown } } }).state?.layersData?.lineAttributes; // prettier-ignore
   bench.zoom = async (zoom) => {
+    // Traced by the benchmark (thread-time.ts): the marks of this step alone.
+    markCpuSections(true);
+    performance.clearMarks();
     const before = lines();
     const computes = name === 'flowmapClustered';
     const step = await timeStep(`zoom ${zoom}`, () => void view.map.jumpTo({ zoom }), (elapsed) => !computes || lines() !== before || elapsed > 5000); // prettier-ignore
