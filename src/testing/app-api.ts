@@ -128,7 +128,11 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
       return renderer()?.firstFrameAt ?? null;
     },
     mainThreadMs: () => ({ layers: renderer()?.layersMs ?? 0, deckUpdates: renderer()?.view.deckUpdateMs() ?? 0 }),
-    markCpuSections,
+    markCpuSections: (on) => {
+      // deck.gl's updates are wrapped (and so marked) from the first count on: start it here too.
+      renderer()?.view.deckUpdateMs();
+      markCpuSections(on);
+    },
     onFrame: (listener) => renderer()?.onFrame(listener) ?? (() => false),
     nextFrame: () => renderer()?.nextFrame() ?? Promise.resolve(),
     project: (lon, lat) => renderer()?.project(lon, lat) ?? null,

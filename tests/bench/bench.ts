@@ -33,10 +33,10 @@ import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../data/read-tables';
 import { launchBrowser, openPage, serveDist } from '../e2e/harness';
 import { appPoints, firstFrames, taskMs, type AppPoints, type FirstFrames, type ImportInPage } from './app-bench';
-import { stepSections, traceMarks } from './thread-time';
 import { main as importBench, type ImportBenchResult } from './import-bench';
 import { RENDERERS, TOP_N, type RendererName } from './page/config';
 import { encodeFlows, realFlows, syntheticFlows, syntheticLocations, YEARS } from './synthetic';
+import { stepSections, traceMarks } from './thread-time';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const SETS = (process.env.BENCH_SETS ?? 'real,1000,10000,100000,1000000').split(',');
