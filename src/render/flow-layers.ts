@@ -10,6 +10,7 @@ import { arcFilterRange, topSlice, type PreparedFlows, type PreparedNodes, type 
 import type { Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
 import { ArcTableLayer } from './arc-table-layer';
+import { ON_TOP } from './on-top';
 import { LayerRegistry, yearLayerId, YearLayers } from './year-layers';
 
 /** Columns of a binary deck.gl table: views of prepared arrays. */
@@ -169,9 +170,6 @@ export class FlowLayers {
   }
 }
 
-/** Flat things on top are drawn over the raised arcs, not hidden behind them by the depth test. */
-export const ON_TOP = { depthCompare: 'always', depthWriteEnabled: false } as const;
-
 /** Each year's nodes, sized by their arrivals plus departures. */
 export class NodeLayers {
   private readonly years: YearLayers<ScatterplotLayer>;
@@ -223,6 +221,6 @@ function nodeLayer(id: string, data: BinaryTable, theme: Theme, visible: boolean
     lineWidthUnits: 'pixels',
     getLineWidth: 1,
     pickable: true,
-    parameters: ON_TOP,
+    ...ON_TOP,
   });
 }

@@ -12,7 +12,8 @@ import { polygonSegments, segmentTriangles, type OutlineSegments } from '../core
 import { NO_DATA, type Rgba } from '../core/scales';
 import type { Theme } from '../core/theme';
 import { centredLabel, labelOffset, labelSize, type LabelDatum } from '../core/view/map-labels';
-import { externalArcStyle, FlowLayers, internalArcStyle, NodeLayers, ON_TOP, type BinaryTable } from './flow-layers';
+import { externalArcStyle, FlowLayers, internalArcStyle, NodeLayers, type BinaryTable } from './flow-layers';
+import { ON_TOP } from './on-top';
 import { LabelCharacters } from './label-characters';
 import { SegmentLayer } from './segment-layer';
 import { LayerRegistry } from './year-layers';
@@ -155,7 +156,7 @@ export class MapLayers {
       getLineColor: theme.externalDestination,
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
-      parameters: ON_TOP,
+      ...ON_TOP,
     });
     // Kazakhstan as a whole: a wide, thick open ring (a region is a filled circle), hoverable for what it stands for.
     const national = new ScatterplotLayer({
@@ -171,7 +172,7 @@ export class MapLayers {
       getLineColor: theme.externalDestination,
       lineWidthUnits: 'pixels',
       getLineWidth: 3,
-      parameters: ON_TOP,
+      ...ON_TOP,
     });
     const labels = new TextLayer<LabelDatum>({
       id: 'labels',
@@ -191,7 +192,7 @@ export class MapLayers {
       outlineWidth: 4,
       outlineColor: theme.labelHalo,
       sizeUnits: 'pixels',
-      parameters: ON_TOP,
+      ...ON_TOP,
       updateTriggers: { getSize: input.textScale, getColor: theme.label },
     });
     for (const layer of [choropleth, ...districtOutlines, outlines, selectedOutline, anchors, national, labels])

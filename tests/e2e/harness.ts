@@ -129,16 +129,42 @@ export async function openPage(
     // screen (load.e2e.ts: a first frame drawn into a canvas not yet sized was a blur).
     const sizes: number[][] = [];
     (window as unknown as { __deckDrawSizes: number[][] }).__deckDrawSizes = sizes;
-    const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...args: unknown[]) => void>;
+    const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    // Queries of a program made after deck.gl has drawn to the screen in the same task, before the
+    // pointer first moves: each waits for the GPU process to finish the draws sent before it
+    // (load.e2e.ts: a pipeline made at a layer's first draw held the first frame a third of a
+    // second). Not after: after the first pick, deck.gl makes the nodes' pipeline once more, and a
+    // pick reads its pixels back (waiting for the GPU) anyway.
+    const stalls: string[] = [];
+    (window as unknown as { __deckStalls: string[] }).__deckStalls = stalls;
+    let pointerMoved = false;
+    for (const type of ['pointermove', 'pointerdown'])
+      addEventListener(type, () => (pointerMoved = true), { capture: true, once: true });
+    let drewToScreen = false;
     for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
       const draw = proto[name]!;
       proto[name] = function (this: WebGL2RenderingContext, ...args: unknown[]) {
         const canvas = this.canvas as HTMLCanvasElement;
-        if (sizes.length < 200 && canvas.id === 'deckgl-overlay' && !this.getParameter(this.FRAMEBUFFER_BINDING))
-          sizes.push([this.drawingBufferWidth, this.drawingBufferHeight, canvas.clientWidth, canvas.clientHeight]);
-        draw.apply(this, args);
+        if (canvas.id === 'deckgl-overlay' && !this.getParameter(this.FRAMEBUFFER_BINDING)) {
+          if (sizes.length < 200)
+            sizes.push([this.drawingBufferWidth, this.drawingBufferHeight, canvas.clientWidth, canvas.clientHeight]);
+          if (!drewToScreen) {
+            drewToScreen = true;
+            queueMicrotask(() => (drewToScreen = false));
+          }
+        }
+        return draw.apply(this, args);
       };
     }
+    const query = proto.getProgramParameter!;
+    proto.getProgramParameter = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+      // Drawing to the screen still (the picking pass, which reads its pixels back anyway, draws to a framebuffer of its own).
+      const toScreen = !this.getParameter(this.FRAMEBUFFER_BINDING);
+      const deck = (this.canvas as HTMLCanvasElement).id === 'deckgl-overlay';
+      if (drewToScreen && toScreen && deck && !pointerMoved && stalls.length < 50)
+        stalls.push(new Error().stack ?? 'a program queried after a draw');
+      return query.apply(this, args);
+    };
   });
   const offOrigin: string[] = [];
   const consoleErrors: string[] = [];

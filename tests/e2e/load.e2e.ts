@@ -55,6 +55,15 @@ describe('load', () => {
       expect([bufferWidth, bufferHeight, cssWidth, cssHeight]).toEqual([width, height, width, height]);
   });
 
+  it('makes no pipeline in the middle of a frame (each would wait for the draws sent before it)', async () => {
+    // deck.gl applies a layer's parameters at its first draw: the nodes' and labels' pipelines
+    // were then made between the regions' and arcs' draws, and luma.gl's synchronous reading of
+    // the program held the first frame 0.25-0.37 s (src/render/on-top.ts). The harness records a
+    // program queried after a draw to the screen in the same task (openPage).
+    const stalls = await w.page.evaluate(() => (window as unknown as { __deckStalls: string[] }).__deckStalls);
+    expect(stalls).toEqual([]);
+  });
+
   it('draws the choropleth: regions show their own fill colours, not the basemap', async () => {
     // Most of Kazakhstan's rectangle is coloured regions, arcs and labels, not bare basemap.
     const share = countNonBasemap(firstFrame, kz) / (kz.width * kz.height);
