@@ -465,9 +465,14 @@ export class MapView {
    * nothing is counted in a page that never asks.
    */
   deckUpdateMs(): number {
+    this.countDeckUpdates();
+    return deckUpdates.ms;
+  }
+
+  /** Starts counting (and marking: cpu-marks.ts) deck.gl's layer updates, once its overlay has a layer manager. */
+  countDeckUpdates(): void {
     const manager = this.deck()?.layerManager;
     if (manager) countDeckUpdates(Object.getPrototypeOf(manager) as LayerManagerClass);
-    return deckUpdates.ms;
   }
 
   /**

@@ -129,8 +129,7 @@ export function createAppApi({ store, playback, urlSync, presenter, renderer }: 
     },
     mainThreadMs: () => ({ layers: renderer()?.layersMs ?? 0, deckUpdates: renderer()?.view.deckUpdateMs() ?? 0 }),
     markCpuSections: (on) => {
-      // deck.gl's updates are wrapped (and so marked) from the first count on: start it here too.
-      renderer()?.view.deckUpdateMs();
+      renderer()?.view.countDeckUpdates();
       markCpuSections(on);
     },
     onFrame: (listener) => renderer()?.onFrame(listener) ?? (() => false),
